@@ -1,0 +1,137 @@
+/**
+ * What every importer turns a file into: plain records, before any database identity exists.
+ * Games refer to teams by the source's spelling; the writer resolves names to teams.
+ */
+
+export type ImportSource =
+  | "nflverse"
+  | "sbr-nfl"
+  | "fte-nfl"
+  | "football-data"
+  | "sbr-nba"
+  | "nba-player-logs"
+  | "tennis-data";
+
+export type MarketKind = "MONEYLINE" | "ONE_X_TWO" | "SPREAD" | "TOTAL";
+export type PeriodKind = "FULL_GAME" | "FIRST_HALF" | "SECOND_HALF";
+export type SelectionKind = "HOME" | "AWAY" | "DRAW" | "OVER" | "UNDER";
+export type PhaseKind = "OPENING" | "SNAPSHOT" | "CLOSING" | "UNSPECIFIED";
+export type GameStatusKind = "SCHEDULED" | "FINAL" | "POSTPONED" | "CANCELLED";
+
+export interface LeagueRef {
+  key: string;
+  name: string;
+  country: string | null;
+  sport: { key: string; name: string };
+  /** "franchise" leagues resolve names through a curated list; "spelling" leagues use names as given. */
+  naming: "nfl" | "nba" | "spelling";
+  competitorKind: "TEAM" | "INDIVIDUAL";
+}
+
+export interface PeriodScore {
+  period: string;
+  home: number;
+  away: number;
+}
+
+export interface ParsedGame {
+  line: number;
+  league: LeagueRef;
+  season: { label: string; startYear: number };
+  /** Calendar date the source states, YYYY-MM-DD. */
+  localDate: string;
+  startsAt: Date;
+  startTimeKnown: boolean;
+  home: string;
+  away: string;
+  status: GameStatusKind;
+  statusDetail: string | null;
+  homeScore: number | null;
+  awayScore: number | null;
+  periodScores: PeriodScore[] | null;
+  neutralSite: boolean;
+  roof: string | null;
+  surface: string | null;
+  temperatureC: number | null;
+  windKph: number | null;
+  stage: string | null;
+  venue: { key: string; name: string; roof: string | null; surface: string | null } | null;
+  externalId: string | null;
+}
+
+export interface BookmakerRef {
+  key: string;
+  name: string;
+  isSharp: boolean;
+  isAggregate: boolean;
+}
+
+export interface ParsedOdds {
+  /** Index into ParsedBatch.games */
+  game: number;
+  bookmaker: BookmakerRef;
+  market: MarketKind;
+  period: PeriodKind;
+  selection: SelectionKind;
+  phase: PhaseKind;
+  line: number | null;
+  /** Decimal odds; null for a line quoted without a price. */
+  price: number | null;
+}
+
+export interface ParsedPlayerStat {
+  line: number;
+  league: LeagueRef;
+  player: string;
+  team: string;
+  opponent: string;
+  gameDate: string;
+  starter: boolean;
+  won: boolean | null;
+  position: string | null;
+  seconds: number;
+  points: number;
+  rebounds: number;
+  assists: number;
+  steals: number;
+  blocks: number;
+  turnovers: number;
+  fouls: number;
+  fgMade: number;
+  fgAttempted: number;
+  threesMade: number;
+  threesAttempted: number;
+  ftMade: number;
+  ftAttempted: number;
+  offensiveRebounds: number;
+  defensiveRebounds: number;
+}
+
+export interface RowIssue {
+  line: number;
+  message: string;
+}
+
+export interface ParsedBatch {
+  source: ImportSource;
+  games: ParsedGame[];
+  odds: ParsedOdds[];
+  playerStats: ParsedPlayerStat[];
+  rowsRead: number;
+  /** Rows skipped entirely, with the reason. */
+  rejected: RowIssue[];
+  /** Values dropped from rows that were otherwise imported (e.g. a price of 1.00). */
+  warnings: RowIssue[];
+}
+
+/** Thrown when a file is not in the format its importer reads: nothing from it may be written. */
+export class FileFormatError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "FileFormatError";
+  }
+}
+
+export function emptyBatch(source: ImportSource): ParsedBatch {
+  return { source, games: [], odds: [], playerStats: [], rowsRead: 0, rejected: [], warnings: [] };
+}
