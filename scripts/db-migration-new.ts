@@ -51,7 +51,7 @@ const from =
         shadowDbInitScript: "",
         migrationDirectories: existing.map((m) => ({
           path: m.name,
-          migrationFile: { path: "migration.sql", content: { tag: "ok", value: m.sql } },
+          migrationFile: { path: "migration.sql", content: { tag: "ok" as const, value: m.sql } },
         })),
       } as const);
 

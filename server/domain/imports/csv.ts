@@ -37,7 +37,7 @@ export function readCsv(text: string, required: string[], formatName: string): C
       skip_records_with_empty_values: true,
       info: true,
       trim: true,
-    }) as { record: string[]; info: { lines: number } }[];
+    }) as unknown as { record: string[]; info: { lines: number } }[];
   } catch (error) {
     throw new FileFormatError(`not a readable ${formatName} CSV file: ${(error as Error).message}`);
   }

@@ -24,12 +24,9 @@ export class FranchiseRegistry {
   private readonly byAlias = new Map<string, Franchise[]>();
 
   constructor(readonly franchises: Franchise[]) {
-    const cityCount = new Map<string, number>();
-    for (const f of franchises) cityCount.set(aliasKey(f.city), (cityCount.get(aliasKey(f.city)) ?? 0) + 1);
     for (const f of franchises) {
-      const names = [f.name, f.abbreviation, f.nickname, `${f.city} ${f.nickname}`, ...(f.aliases ?? [])];
-      // A city alone names a team only where one franchise plays there ("Utah", not "Los Angeles").
-      if (cityCount.get(aliasKey(f.city)) === 1) names.push(f.city);
+      // A city shared by two franchises ("Los Angeles") maps to both and so resolves as ambiguous.
+      const names = [f.name, f.abbreviation, f.nickname, f.city, `${f.city} ${f.nickname}`, ...(f.aliases ?? [])];
       for (const n of names) this.add(aliasKey(n), f);
     }
   }

@@ -1,0 +1,140 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { Suspense, useState } from "react";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Input, NativeSelect } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { EmptyState, ErrorState, LoadingRows, NoDataYet } from "@/components/shell/states";
+import { formatKickoff } from "@/lib/format";
+import { trpc } from "@/lib/trpc";
+
+function GamesBrowser() {
+  const router = useRouter();
+  const pathname = usePathname();
+  const params = useSearchParams();
+  const filters = {
+    league: params.get("league") || undefined,
+    season: params.get("season") || undefined,
+    search: params.get("q") || undefined,
+    from: params.get("from") || undefined,
+    to: params.get("to") || undefined,
+  };
+  const [search, setSearch] = useState(filters.search ?? "");
+  const leagues = trpc.leagues.list.useQuery();
+  const league = trpc.leagues.byKey.useQuery({ key: filters.league! }, { enabled: Boolean(filters.league) });
+  const me = trpc.auth.me.useQuery();
+  const games = trpc.games.list.useInfiniteQuery(
+    {
+      league: filters.league,
+      season: filters.season,
+      search: filters.search,
+      from: filters.from ? new Date(`${filters.from}T00:00:00Z`) : undefined,
+      to: filters.to ? new Date(`${filters.to}T23:59:59Z`) : undefined,
+      limit: 25,
+    },
+    { getNextPageParam: (last) => last.nextCursor },
+  );
+
+  function update(changes: Record<string, string | undefined>) {
+    const next = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(changes)) {
+      if (v) next.set(k, v);
+      else next.delete(k);
+    }
+    router.replace(`${pathname}?${next.toString()}`);
+  }
+
+  const items = games.data?.pages.flatMap((p) => p.items) ?? [];
+  const filtered = Object.values(filters).some(Boolean);
+  return (
+    <div className="flex flex-col gap-4">
+      <h1 className="text-2xl font-semibold tracking-tight">Games</h1>
+      <form
+        className="grid grid-cols-2 gap-3 sm:grid-cols-5"
+        onSubmit={(e) => {
+          e.preventDefault();
+          update({ q: search.trim() || undefined });
+        }}
+      >
+        <div className="col-span-2 flex flex-col gap-1 sm:col-span-1">
+          <Label htmlFor="league">League</Label>
+          <NativeSelect id="league" value={filters.league ?? ""} onChange={(e) => update({ league: e.target.value || undefined, season: undefined })}>
+            <option value="">All leagues</option>
+            {leagues.data?.map((l) => (
+              <option key={l.key} value={l.key}>{l.name}{l.isDemo ? " (demo)" : ""}</option>
+            ))}
+          </NativeSelect>
+        </div>
+        <div className="flex flex-col gap-1">
+          <Label htmlFor="season">Season</Label>
+          <NativeSelect id="season" value={filters.season ?? ""} disabled={!filters.league} onChange={(e) => update({ season: e.target.value || undefined })}>
+            <option value="">All seasons</option>
+            {league.data?.seasons.map((s) => (
+              <option key={s.label} value={s.label}>{s.label}</option>
+            ))}
+          </NativeSelect>
+        </div>
+        <div className="flex flex-col gap-1">
+          <Label htmlFor="from">From</Label>
+          <Input id="from" type="date" value={filters.from ?? ""} onChange={(e) => update({ from: e.target.value || undefined })} />
+        </div>
+        <div className="flex flex-col gap-1">
+          <Label htmlFor="to">To</Label>
+          <Input id="to" type="date" value={filters.to ?? ""} onChange={(e) => update({ to: e.target.value || undefined })} />
+        </div>
+        <div className="col-span-2 flex flex-col gap-1 sm:col-span-1">
+          <Label htmlFor="q">Team or player</Label>
+          <div className="flex gap-2">
+            <Input id="q" placeholder="e.g. Arsenal" value={search} onChange={(e) => setSearch(e.target.value)} />
+            <Button type="submit" variant="secondary">Search</Button>
+          </div>
+        </div>
+      </form>
+
+      {games.isLoading && <LoadingRows rows={8} />}
+      {games.error && <ErrorState message={games.error.message} />}
+      {!games.isLoading && items.length === 0 && !games.error &&
+        (filtered ? <EmptyState title="No games match these filters" /> : <NoDataYet isAdmin={me.data?.role === "ADMIN"} />)}
+      <ul className="flex flex-col divide-y rounded-lg border">
+        {items.map((g) => (
+          <li key={g.id}>
+            <Link href={`/games/${g.id}`} className="flex flex-col gap-1 px-3 py-2.5 hover:bg-muted/50 sm:flex-row sm:items-center sm:gap-4">
+              <span className="w-56 shrink-0 text-xs text-muted-foreground">
+                {formatKickoff(g.startsAt, g.startTimeKnown)}
+                <span className="block">{g.league.name} · {g.season.label}</span>
+              </span>
+              <span className="flex-1 font-medium">
+                {g.homeTeam.name} <span className="text-muted-foreground">{g.neutralSite ? "vs" : "v"}</span> {g.awayTeam.name}
+              </span>
+              <span className="flex items-center gap-2">
+                {g.status === "FINAL" ? (
+                  <span className="tabular font-semibold">{g.homeScore}–{g.awayScore}</span>
+                ) : (
+                  <Badge variant="secondary">{g.status.toLowerCase()}</Badge>
+                )}
+                {g.league.isDemo && <Badge variant="warning">demo</Badge>}
+                <span className="w-20 text-right text-xs text-muted-foreground">{g.oddsCount} prices</span>
+              </span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+      {games.hasNextPage && (
+        <Button variant="outline" onClick={() => games.fetchNextPage()} disabled={games.isFetchingNextPage}>
+          {games.isFetchingNextPage ? "Loading…" : "Load more"}
+        </Button>
+      )}
+    </div>
+  );
+}
+
+export default function GamesPage() {
+  return (
+    <Suspense fallback={<LoadingRows />}>
+      <GamesBrowser />
+    </Suspense>
+  );
+}

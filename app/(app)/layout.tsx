@@ -1,0 +1,22 @@
+import { redirect } from "next/navigation";
+import { AppNav } from "@/components/shell/app-nav";
+import { db } from "@/server/db/client";
+import { getSession } from "@/server/auth/session";
+
+export const dynamic = "force-dynamic";
+
+export default async function AppLayout({ children }: { children: React.ReactNode }) {
+  const session = await getSession();
+  if (!session?.user?.id) redirect("/sign-in");
+  const user = await db.user.findUnique({ where: { id: session.user.id }, select: { email: true, role: true } });
+  if (!user) redirect("/sign-in");
+  return (
+    <div className="flex min-h-dvh flex-col">
+      <AppNav email={user.email} isAdmin={user.role === "ADMIN"} />
+      <main className="mx-auto w-full max-w-6xl flex-1 px-3 py-4 sm:px-6 sm:py-6">{children}</main>
+      <footer className="border-t px-4 py-3 text-center text-xs text-muted-foreground">
+        Linesmith never places bets. <a className="underline" href="/about-data">About the data</a>
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+import { NextResponse } from "next/server";
+import { detectSource, isImportSource } from "@/server/domain/imports";
+import { bulkPool, db } from "@/server/db/client";
+import { getSession } from "@/server/auth/session";
+import { env } from "@/server/env";
+import { AppError, HTTP_STATUS } from "@/server/errors";
+import { importFile } from "@/server/services/imports/import-file";
+
+// Imports can take a while for large files.
+export const maxDuration = 300;
+
+function fail(error: AppError) {
+  return NextResponse.json({ error: { code: error.code, message: error.message } }, { status: HTTP_STATUS[error.code] });
+}
+
+/** Upload one file (multipart: `file`, optional `source`; detected from the header when absent). Admins only. */
+export async function POST(req: Request) {
+  const session = await getSession();
+  if (!session?.user?.id) return fail(new AppError("UNAUTHORIZED", "Sign in to import data."));
+  const user = await db.user.findUnique({ where: { id: session.user.id }, select: { id: true, role: true } });
+  if (user?.role !== "ADMIN") return fail(new AppError("FORBIDDEN", "Only administrators can import data."));
+
+  const maxBytes = env().IMPORT_MAX_UPLOAD_MB * 1024 * 1024;
+  if (Number(req.headers.get("content-length") ?? 0) > maxBytes + 64 * 1024) {
+    return fail(new AppError("PAYLOAD_TOO_LARGE", `Files are limited to ${env().IMPORT_MAX_UPLOAD_MB} MB.`));
+  }
+  let form: FormData;
+  try {
+    form = await req.formData();
+  } catch {
+    return fail(new AppError("BAD_REQUEST", "Send the file as multipart/form-data in a field named 'file'."));
+  }
+  const file = form.get("file");
+  if (!(file instanceof File) || file.size === 0) return fail(new AppError("BAD_REQUEST", "Choose a non-empty file to import."));
+  if (file.size > maxBytes) return fail(new AppError("PAYLOAD_TOO_LARGE", `Files are limited to ${env().IMPORT_MAX_UPLOAD_MB} MB.`));
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const requested = String(form.get("source") ?? "").trim();
+  const source = requested ? requested : detectSource(new TextDecoder().decode(bytes.subarray(0, 4096)));
+  if (!source || !isImportSource(source)) {
+    return fail(
+      new AppError(
+        "UNPROCESSABLE_CONTENT",
+        requested ? `Unknown source "${requested}".` : "Could not tell which format this file is: choose its source.",
+      ),
+    );
+  }
+  const report = await importFile(bulkPool, { source, fileName: file.name.slice(0, 200), bytes, userId: user.id });
+  const status = report.status === "SUCCEEDED" ? 200 : report.status === "REFUSED" ? 422 : 500;
+  return NextResponse.json(
+    { ...report, rejected: report.rejected.slice(0, 200), rejectedCount: report.rejected.length, warnings: report.warnings.length },
+    { status },
+  );
+}

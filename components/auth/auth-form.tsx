@@ -1,0 +1,105 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter, useSearchParams } from "next/navigation";
+import { signIn } from "next-auth/react";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { trpc } from "@/lib/trpc";
+
+const SIGN_IN_ERRORS: Record<string, string> = {
+  CredentialsSignin: "Wrong email or password.",
+  OAuthNoEmail: "That account has no email address we can use.",
+};
+
+/** Sign-in and sign-up share one form; sign-up creates the account first, then signs in. */
+export function AuthForm({ mode, oauth }: { mode: "sign-in" | "sign-up"; oauth: { id: string; name: string }[] }) {
+  const router = useRouter();
+  const params = useSearchParams();
+  const [error, setError] = useState<string | null>(SIGN_IN_ERRORS[params.get("error") ?? ""] ?? null);
+  const [pending, setPending] = useState(false);
+  const signUp = trpc.auth.signUp.useMutation();
+  const next = params.get("callbackUrl")?.startsWith("/") ? params.get("callbackUrl")! : "/games";
+
+  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const email = String(form.get("email") ?? "");
+    const password = String(form.get("password") ?? "");
+    setPending(true);
+    setError(null);
+    try {
+      if (mode === "sign-up") await signUp.mutateAsync({ email, password, name: String(form.get("name") ?? "") || undefined });
+      const result = await signIn("credentials", { email, password, redirect: false });
+      if (result?.error) {
+        setError(SIGN_IN_ERRORS[result.error] ?? result.error);
+        return;
+      }
+      router.push(next);
+      router.refresh();
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setPending(false);
+    }
+  }
+
+  const title = mode === "sign-in" ? "Sign in" : "Create your account";
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle className="text-xl">{title}</CardTitle>
+        <CardDescription>
+          {mode === "sign-in" ? "Welcome back." : "The first account of a new installation becomes its administrator."}
+        </CardDescription>
+      </CardHeader>
+      <CardContent className="flex flex-col gap-4">
+        <form onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
+          {mode === "sign-up" && (
+            <div className="flex flex-col gap-2">
+              <Label htmlFor="name">Name (optional)</Label>
+              <Input id="name" name="name" autoComplete="name" maxLength={80} />
+            </div>
+          )}
+          <div className="flex flex-col gap-2">
+            <Label htmlFor="email">Email</Label>
+            <Input id="email" name="email" type="email" autoComplete="email" required />
+          </div>
+          <div className="flex flex-col gap-2">
+            <Label htmlFor="password">Password</Label>
+            <Input
+              id="password"
+              name="password"
+              type="password"
+              autoComplete={mode === "sign-in" ? "current-password" : "new-password"}
+              minLength={mode === "sign-up" ? 10 : undefined}
+              required
+            />
+            {mode === "sign-up" && <p className="text-xs text-muted-foreground">At least 10 characters.</p>}
+          </div>
+          {error && (
+            <p role="alert" className="rounded-md border border-destructive/40 bg-destructive/10 px-3 py-2 text-sm text-destructive">
+              {error}
+            </p>
+          )}
+          <Button type="submit" disabled={pending}>{pending ? "Please wait…" : title}</Button>
+        </form>
+        {oauth.map((p) => (
+          <Button key={p.id} variant="outline" onClick={() => signIn(p.id, { callbackUrl: next })}>
+            Continue with {p.name}
+          </Button>
+        ))}
+        <p className="text-center text-sm text-muted-foreground">
+          {mode === "sign-in" ? (
+            <>No account? <Link className="underline" href="/sign-up">Create one</Link></>
+          ) : (
+            <>Have an account? <Link className="underline" href="/sign-in">Sign in</Link></>
+          )}
+        </p>
+      </CardContent>
+    </Card>
+  );
+}

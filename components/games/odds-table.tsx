@@ -1,0 +1,79 @@
+import { Badge } from "@/components/ui/badge";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { formatLine, formatPercent, formatPrice, MARKET_LABEL, PERIOD_LABEL, PHASE_LABEL, SELECTION_LABEL } from "@/lib/format";
+import { cn } from "@/lib/utils";
+
+interface Cell {
+  price: number | null;
+  line: number | null;
+  implied: number | null;
+  fair: number | null;
+  best: boolean;
+}
+
+export interface OddsTableData {
+  market: string;
+  period: string;
+  phase: string;
+  selections: string[];
+  rows: {
+    bookmaker: { key: string; name: string; isSharp: boolean; isAggregate: boolean };
+    cells: Partial<Record<string, Cell>>;
+    overround: number | null;
+  }[];
+}
+
+export function OddsTable({ table, sideNames }: { table: OddsTableData; sideNames: Record<string, string> }) {
+  return (
+    <section className="flex flex-col gap-2" aria-label={`${MARKET_LABEL[table.market]} odds`}>
+      <h3 className="text-sm font-semibold">
+        {MARKET_LABEL[table.market]} · {PERIOD_LABEL[table.period]} · <span className="font-normal text-muted-foreground">{PHASE_LABEL[table.phase]}</span>
+      </h3>
+      <Table>
+        <TableHeader>
+          <TableRow>
+            <TableHead>Bookmaker</TableHead>
+            {table.selections.map((s) => (
+              <TableHead key={s} className="text-right">{sideNames[s] ?? SELECTION_LABEL[s]}</TableHead>
+            ))}
+            <TableHead className="text-right" title="Sum of implied probabilities minus 1">Margin</TableHead>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {table.rows.map((row) => (
+            <TableRow key={row.bookmaker.key}>
+              <TableCell className="whitespace-nowrap">
+                {row.bookmaker.name}
+                {row.bookmaker.isSharp && <Badge variant="outline" className="ml-1">sharp</Badge>}
+              </TableCell>
+              {table.selections.map((s) => {
+                const c = row.cells[s];
+                return (
+                  <TableCell key={s} className={cn("tabular text-right", c?.best && "bg-best font-semibold")} data-best={c?.best || undefined}>
+                    {c ? (
+                      <div className="flex flex-col items-end leading-tight">
+                        <span>
+                          {c.line !== null && <span className="mr-1 text-muted-foreground">{formatLine(c.line)}</span>}
+                          {c.price !== null ? formatPrice(c.price) : <span className="text-muted-foreground">line only</span>}
+                        </span>
+                        {c.price !== null && (
+                          <span className="text-[11px] text-muted-foreground" title="implied / no-vig probability">
+                            {formatPercent(c.implied)}
+                            {c.fair !== null && ` / ${formatPercent(c.fair)}`}
+                          </span>
+                        )}
+                      </div>
+                    ) : (
+                      "–"
+                    )}
+                  </TableCell>
+                );
+              })}
+              <TableCell className="tabular text-right">{formatPercent(row.overround, 2)}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </section>
+  );
+}

@@ -1,0 +1,89 @@
+import { z } from "zod";
+import { getGame, listGames } from "@/server/services/catalog/games";
+import { protectedProcedure, router } from "../trpc";
+
+const Team = z.object({ id: z.number(), name: z.string(), abbreviation: z.string().nullable() });
+const GameSummary = z.object({
+  id: z.number(),
+  startsAt: z.date(),
+  startTimeKnown: z.boolean(),
+  status: z.enum(["SCHEDULED", "FINAL", "POSTPONED", "CANCELLED"]),
+  statusDetail: z.string().nullable(),
+  homeScore: z.number().nullable(),
+  awayScore: z.number().nullable(),
+  neutralSite: z.boolean(),
+  stage: z.string().nullable(),
+  league: z.object({ key: z.string(), name: z.string(), isDemo: z.boolean(), sport: z.object({ key: z.string(), name: z.string() }) }),
+  season: z.object({ label: z.string() }),
+  homeTeam: Team,
+  awayTeam: Team,
+  oddsCount: z.number(),
+});
+
+const Market = z.enum(["MONEYLINE", "ONE_X_TWO", "SPREAD", "TOTAL"]);
+const Selection = z.enum(["HOME", "AWAY", "DRAW", "OVER", "UNDER"]);
+const Cell = z.object({
+  price: z.number().nullable(),
+  line: z.number().nullable(),
+  implied: z.number().nullable(),
+  fair: z.number().nullable(),
+  best: z.boolean(),
+});
+const GameDetail = GameSummary.extend({
+  localDate: z.date(),
+  periodScores: z.array(z.object({ period: z.string(), home: z.number(), away: z.number() })).nullable(),
+  roof: z.string().nullable(),
+  surface: z.string().nullable(),
+  temperatureC: z.number().nullable(),
+  windKph: z.number().nullable(),
+  primarySource: z.string(),
+  venue: z.object({ name: z.string() }).nullable(),
+  oddsTables: z.array(
+    z.object({
+      market: Market,
+      period: z.enum(["FULL_GAME", "FIRST_HALF", "SECOND_HALF"]),
+      phase: z.enum(["OPENING", "SNAPSHOT", "CLOSING", "UNSPECIFIED"]),
+      selections: z.array(Selection),
+      rows: z.array(
+        z.object({
+          bookmaker: z.object({ key: z.string(), name: z.string(), isSharp: z.boolean(), isAggregate: z.boolean() }),
+          cells: z.partialRecord(Selection, Cell),
+          overround: z.number().nullable(),
+        }),
+      ),
+    }),
+  ),
+  lineMovement: z.array(
+    z.object({
+      market: Market,
+      selection: Selection,
+      measure: z.enum(["line", "price"]),
+      points: z.array(z.object({ label: z.string(), values: z.record(z.string(), z.number()) })),
+    }),
+  ),
+});
+
+const Slug = z.string().trim().min(1).max(64).regex(/^[a-z0-9-]+$/);
+
+export const gamesRouter = router({
+  list: protectedProcedure
+    .input(
+      z.object({
+        sport: Slug.optional(),
+        league: Slug.optional(),
+        season: z.string().trim().max(16).optional(),
+        from: z.coerce.date().optional(),
+        to: z.coerce.date().optional(),
+        teamId: z.number().int().positive().optional(),
+        search: z.string().trim().max(64).optional(),
+        cursor: z.number().int().positive().nullish(),
+        limit: z.number().int().min(1).max(100).default(25),
+      }),
+    )
+    .output(z.object({ items: z.array(GameSummary), nextCursor: z.number().nullable() }))
+    .query(({ ctx, input }) => listGames(ctx.db, { ...input, cursor: input.cursor ?? undefined })),
+  byId: protectedProcedure
+    .input(z.object({ id: z.number().int().positive() }))
+    .output(GameDetail)
+    .query(({ ctx, input }) => getGame(ctx.db, input.id)),
+});

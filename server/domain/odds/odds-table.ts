@@ -1,0 +1,156 @@
+import { overround } from "./convert";
+import { removeVigMultiplicative } from "./vig";
+
+/**
+ * Turns a game's odds snapshots into the tables the game page shows: one table per market, period, phase
+ * and line; a row per bookmaker; the best price per selection among real books; implied and no-vig
+ * probabilities and the overround of each row.
+ */
+
+export interface OddsQuote {
+  bookmaker: { key: string; name: string; isSharp: boolean; isAggregate: boolean };
+  market: "MONEYLINE" | "ONE_X_TWO" | "SPREAD" | "TOTAL";
+  period: "FULL_GAME" | "FIRST_HALF" | "SECOND_HALF";
+  selection: "HOME" | "AWAY" | "DRAW" | "OVER" | "UNDER";
+  phase: "OPENING" | "SNAPSHOT" | "CLOSING" | "UNSPECIFIED";
+  line: number | null;
+  price: number | null;
+  capturedAt: Date | null;
+}
+
+export interface OddsRow {
+  bookmaker: OddsQuote["bookmaker"];
+  /** By selection: price (null when only a line is known) and line. */
+  cells: Partial<Record<OddsQuote["selection"], { price: number | null; line: number | null; implied: number | null; fair: number | null; best: boolean }>>;
+  overround: number | null;
+}
+
+export interface OddsTable {
+  market: OddsQuote["market"];
+  period: OddsQuote["period"];
+  phase: OddsQuote["phase"];
+  selections: OddsQuote["selection"][];
+  rows: OddsRow[];
+}
+
+const SELECTIONS: Record<OddsQuote["market"], OddsQuote["selection"][]> = {
+  MONEYLINE: ["HOME", "AWAY"],
+  ONE_X_TWO: ["HOME", "DRAW", "AWAY"],
+  SPREAD: ["HOME", "AWAY"],
+  TOTAL: ["OVER", "UNDER"],
+};
+const MARKET_ORDER = ["ONE_X_TWO", "MONEYLINE", "SPREAD", "TOTAL"];
+const PERIOD_ORDER = ["FULL_GAME", "FIRST_HALF", "SECOND_HALF"];
+export const PHASE_ORDER = ["OPENING", "SNAPSHOT", "UNSPECIFIED", "CLOSING"];
+
+/** Latest snapshot per bookmaker for each selection within a phase. */
+function latestPerSelection(quotes: OddsQuote[]): Map<string, OddsQuote> {
+  const latest = new Map<string, OddsQuote>();
+  for (const q of quotes) {
+    const key = `${q.bookmaker.key}|${q.selection}`;
+    const prev = latest.get(key);
+    if (!prev || (q.capturedAt?.getTime() ?? 0) >= (prev.capturedAt?.getTime() ?? 0)) latest.set(key, q);
+  }
+  return latest;
+}
+
+export function buildOddsTables(quotes: OddsQuote[]): OddsTable[] {
+  const groups = new Map<string, OddsQuote[]>();
+  for (const q of quotes) {
+    const key = `${q.market}|${q.period}|${q.phase}`;
+    groups.set(key, [...(groups.get(key) ?? []), q]);
+  }
+  const tables: OddsTable[] = [];
+  for (const [key, group] of groups) {
+    const [market, period, phase] = key.split("|") as [OddsQuote["market"], OddsQuote["period"], OddsQuote["phase"]];
+    const selections = SELECTIONS[market];
+    const latest = latestPerSelection(group);
+    const books = [...new Map(group.map((q) => [q.bookmaker.key, q.bookmaker])).values()];
+    const rows: OddsRow[] = books.map((bookmaker) => {
+      const quotesOfBook = selections.map((s) => latest.get(`${bookmaker.key}|${s}`));
+      const prices = quotesOfBook.map((q) => q?.price ?? null);
+      const complete = prices.every((p): p is number => p !== null && p > 1);
+      const fair = complete ? removeVigMultiplicative(prices) : null;
+      const cells: OddsRow["cells"] = {};
+      selections.forEach((s, i) => {
+        const q = quotesOfBook[i];
+        if (!q) return;
+        cells[s] = {
+          price: q.price,
+          line: q.line,
+          implied: q.price ? 1 / q.price : null,
+          fair: fair ? fair[i]! : null,
+          best: false,
+        };
+      });
+      return { bookmaker, cells, overround: complete ? overround(prices) : null };
+    });
+    // Best price per selection, among books one can bet at and only where the line is the same.
+    for (const s of selections) {
+      const candidates = rows.filter((r) => !r.bookmaker.isAggregate && r.cells[s]?.price);
+      const lines = new Set(candidates.map((r) => r.cells[s]!.line));
+      if (lines.size > 1) continue;
+      const best = Math.max(...candidates.map((r) => r.cells[s]!.price!));
+      for (const r of candidates) if (r.cells[s]!.price === best) r.cells[s]!.best = true;
+    }
+    rows.sort((a, b) =>
+      a.bookmaker.isAggregate !== b.bookmaker.isAggregate
+        ? a.bookmaker.isAggregate ? 1 : -1
+        : Number(b.bookmaker.isSharp) - Number(a.bookmaker.isSharp) || a.bookmaker.name.localeCompare(b.bookmaker.name),
+    );
+    tables.push({ market, period, phase, selections, rows });
+  }
+  return tables.sort(
+    (a, b) =>
+      MARKET_ORDER.indexOf(a.market) - MARKET_ORDER.indexOf(b.market) ||
+      PERIOD_ORDER.indexOf(a.period) - PERIOD_ORDER.indexOf(b.period) ||
+      PHASE_ORDER.indexOf(a.phase) - PHASE_ORDER.indexOf(b.phase),
+  );
+}
+
+export interface MovementPoint {
+  label: string;
+  /** by bookmaker name: the line (spreads, totals) or the price (moneyline, 1X2) */
+  values: Record<string, number>;
+}
+
+export interface LineMovement {
+  market: OddsQuote["market"];
+  selection: OddsQuote["selection"];
+  measure: "line" | "price";
+  points: MovementPoint[];
+}
+
+/**
+ * Line movement for each full-game market where a price or line was seen at two or more moments
+ * (opening and closing, or timed snapshots). Series are the home side (or over for totals).
+ */
+export function buildLineMovement(quotes: OddsQuote[]): LineMovement[] {
+  const result: LineMovement[] = [];
+  for (const market of MARKET_ORDER as OddsQuote["market"][]) {
+    const selection = market === "TOTAL" ? "OVER" : "HOME";
+    const measure = market === "SPREAD" || market === "TOTAL" ? "line" : "price";
+    const series = quotes.filter(
+      (q) =>
+        q.market === market &&
+        q.period === "FULL_GAME" &&
+        q.selection === selection &&
+        q.phase !== "UNSPECIFIED" &&
+        (measure === "line" ? q.line : q.price) !== null,
+    );
+    const moments = new Map<string, { order: number; time: number; values: Record<string, number> }>();
+    for (const q of series) {
+      const timed = q.phase === "SNAPSHOT" && q.capturedAt;
+      const label = timed ? q.capturedAt!.toISOString().slice(0, 16).replace("T", " ") : q.phase.toLowerCase();
+      const m = moments.get(label) ?? { order: PHASE_ORDER.indexOf(q.phase), time: q.capturedAt?.getTime() ?? 0, values: {} };
+      m.values[q.bookmaker.name] = (measure === "line" ? q.line : q.price)!;
+      moments.set(label, m);
+    }
+    if (moments.size < 2) continue;
+    const points = [...moments.entries()]
+      .sort(([, a], [, b]) => a.order - b.order || a.time - b.time)
+      .map(([label, m]) => ({ label, values: m.values }));
+    result.push({ market, selection, measure, points });
+  }
+  return result;
+}

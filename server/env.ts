@@ -1,0 +1,53 @@
+import { z } from "zod";
+
+/**
+ * Every setting Linesmith reads from the environment, validated once at start. A missing or malformed
+ * variable stops the process with a message that names it. Secrets come only from here.
+ */
+const optionalPair = (a: string, b: string) => (env: Record<string, unknown>) =>
+  Boolean(env[a]) === Boolean(env[b]);
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    DATABASE_URL: z
+      .string({ error: "DATABASE_URL is required (npm start sets it to the embedded database when unset)" })
+      .url("DATABASE_URL must be a postgresql:// URL")
+      .refine((u) => /^postgres(ql)?:\/\//.test(u), "DATABASE_URL must be a postgresql:// URL"),
+    NEXTAUTH_SECRET: z
+      .string({ error: "NEXTAUTH_SECRET is required (npm start generates one into .data/ when unset)" })
+      .min(32, "NEXTAUTH_SECRET must be at least 32 characters"),
+    NEXTAUTH_URL: z.string().url("NEXTAUTH_URL must be a URL such as http://localhost:3000").optional(),
+    ADMIN_EMAIL: z.string().email("ADMIN_EMAIL must be an email address").optional(),
+    GITHUB_ID: z.string().min(1).optional(),
+    GITHUB_SECRET: z.string().min(1).optional(),
+    GOOGLE_CLIENT_ID: z.string().min(1).optional(),
+    GOOGLE_CLIENT_SECRET: z.string().min(1).optional(),
+    IMPORT_MAX_UPLOAD_MB: z.coerce.number().int().positive().max(200).default(25),
+  })
+  .refine(optionalPair("GITHUB_ID", "GITHUB_SECRET"), { message: "set both GITHUB_ID and GITHUB_SECRET, or neither", path: ["GITHUB_ID"] })
+  .refine(optionalPair("GOOGLE_CLIENT_ID", "GOOGLE_CLIENT_SECRET"), {
+    message: "set both GOOGLE_CLIENT_ID and GOOGLE_CLIENT_SECRET, or neither",
+    path: ["GOOGLE_CLIENT_ID"],
+  });
+
+export type Env = z.infer<typeof schema>;
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  // Empty strings (VAR= in a shell) mean "unset".
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const result = schema.safeParse(cleaned);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join(".") || "environment"}: ${i.message}`);
+    throw new Error(`Invalid environment configuration:\n${lines.join("\n")}`);
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+/** The validated environment; the first call validates and throws with every problem named. */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

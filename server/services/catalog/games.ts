@@ -1,0 +1,110 @@
+import type { PrismaClient, Prisma } from "@/server/db/generated/client";
+import { buildLineMovement, buildOddsTables, type OddsQuote } from "@/server/domain/odds/odds-table";
+import { AppError } from "@/server/errors";
+
+export interface GameFilters {
+  sport?: string | undefined;
+  league?: string | undefined;
+  season?: string | undefined;
+  from?: Date | undefined;
+  to?: Date | undefined;
+  teamId?: number | undefined;
+  search?: string | undefined;
+  cursor?: number | undefined;
+  limit: number;
+}
+
+const gameSummarySelect = {
+  id: true,
+  startsAt: true,
+  startTimeKnown: true,
+  status: true,
+  statusDetail: true,
+  homeScore: true,
+  awayScore: true,
+  neutralSite: true,
+  stage: true,
+  league: { select: { key: true, name: true, isDemo: true, sport: { select: { key: true, name: true } } } },
+  season: { select: { label: true } },
+  homeTeam: { select: { id: true, name: true, abbreviation: true } },
+  awayTeam: { select: { id: true, name: true, abbreviation: true } },
+  _count: { select: { odds: true } },
+} satisfies Prisma.GameSelect;
+
+/** Newest first; the cursor is the last game's id of the previous page. */
+export async function listGames(db: PrismaClient, f: GameFilters) {
+  const search = f.search?.trim();
+  const where: Prisma.GameWhereInput = {
+    ...(f.league ? { league: { key: f.league } } : f.sport ? { league: { sport: { key: f.sport } } } : {}),
+    ...(f.season ? { season: { label: f.season } } : {}),
+    ...(f.from || f.to ? { startsAt: { ...(f.from ? { gte: f.from } : {}), ...(f.to ? { lte: f.to } : {}) } } : {}),
+    ...(f.teamId ? { OR: [{ homeTeamId: f.teamId }, { awayTeamId: f.teamId }] } : {}),
+    ...(search
+      ? {
+          AND: [
+            {
+              OR: [
+                { homeTeam: { name: { contains: search, mode: "insensitive" } } },
+                { awayTeam: { name: { contains: search, mode: "insensitive" } } },
+              ],
+            },
+          ],
+        }
+      : {}),
+  };
+  const rows = await db.game.findMany({
+    where,
+    select: gameSummarySelect,
+    orderBy: [{ startsAt: "desc" }, { id: "desc" }],
+    take: f.limit + 1,
+    ...(f.cursor ? { cursor: { id: f.cursor }, skip: 1 } : {}),
+  });
+  const page = rows.slice(0, f.limit);
+  return {
+    items: page.map(({ _count, ...g }) => ({ ...g, oddsCount: _count.odds })),
+    nextCursor: rows.length > f.limit ? page[page.length - 1]!.id : null,
+  };
+}
+
+export async function getGame(db: PrismaClient, id: number) {
+  const game = await db.game.findUnique({
+    where: { id },
+    select: {
+      ...gameSummarySelect,
+      localDate: true,
+      periodScores: true,
+      roof: true,
+      surface: true,
+      temperatureC: true,
+      windKph: true,
+      primarySource: true,
+      venue: { select: { name: true } },
+      odds: {
+        select: {
+          market: true,
+          period: true,
+          selection: true,
+          phase: true,
+          line: true,
+          price: true,
+          capturedAt: true,
+          bookmaker: { select: { key: true, name: true, isSharp: true, isAggregate: true } },
+        },
+      },
+    },
+  });
+  if (!game) throw new AppError("NOT_FOUND", `No game with id ${id}.`);
+  const quotes: OddsQuote[] = game.odds.map((o) => ({
+    ...o,
+    line: o.line === null ? null : Number(o.line),
+    price: o.price === null ? null : Number(o.price),
+  }));
+  const { odds: _odds, _count, ...rest } = game;
+  return {
+    ...rest,
+    periodScores: (game.periodScores as { period: string; home: number; away: number }[] | null) ?? null,
+    oddsCount: _count.odds,
+    oddsTables: buildOddsTables(quotes),
+    lineMovement: buildLineMovement(quotes),
+  };
+}

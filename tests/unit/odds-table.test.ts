@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import { americanToDecimal, decimalToAmerican, overround } from "@/server/domain/odds";
+import { buildLineMovement, buildOddsTables, type OddsQuote } from "@/server/domain/odds/odds-table";
+
+const book = (key: string, extra: Partial<OddsQuote["bookmaker"]> = {}) => ({ key, name: key, isSharp: false, isAggregate: false, ...extra });
+const quote = (b: OddsQuote["bookmaker"], selection: OddsQuote["selection"], price: number, phase: OddsQuote["phase"] = "CLOSING"): OddsQuote => ({
+  bookmaker: b, market: "ONE_X_TWO", period: "FULL_GAME", selection, phase, line: null, price, capturedAt: null,
+});
+
+describe("odds conversions", () => {
+  it("converts American odds both ways", () => {
+    expect(americanToDecimal(150)).toBe(2.5);
+    expect(americanToDecimal(-200)).toBe(1.5);
+    expect(decimalToAmerican(2.5)).toBe(150);
+    expect(decimalToAmerican(1.5)).toBeCloseTo(-200, 10);
+    expect(() => americanToDecimal(50)).toThrow(RangeError);
+  });
+
+  it("computes the overround", () => {
+    expect(overround([1.9, 1.9])).toBeCloseTo(2 / 1.9 - 1, 12);
+  });
+});
+
+describe("buildOddsTables", () => {
+  const pin = book("pinnacle", { isSharp: true });
+  const b365 = book("bet365");
+  const max = book("market-max", { isAggregate: true });
+  const quotes = [
+    quote(pin, "HOME", 2.1), quote(pin, "DRAW", 3.4), quote(pin, "AWAY", 3.9),
+    quote(b365, "HOME", 2.2), quote(b365, "DRAW", 3.3), quote(b365, "AWAY", 3.6),
+    quote(max, "HOME", 2.3), quote(max, "DRAW", 3.5), quote(max, "AWAY", 4.0),
+  ];
+  const [table] = buildOddsTables(quotes);
+
+  it("marks the best price among real books, never an aggregate", () => {
+    const best = (s: "HOME" | "DRAW" | "AWAY") => table!.rows.filter((r) => r.cells[s]?.best).map((r) => r.bookmaker.key);
+    expect(best("HOME")).toEqual(["bet365"]);
+    expect(best("DRAW")).toEqual(["pinnacle"]);
+    expect(best("AWAY")).toEqual(["pinnacle"]);
+  });
+
+  it("gives fair probabilities that sum to 1 and the row's overround", () => {
+    const row = table!.rows.find((r) => r.bookmaker.key === "pinnacle")!;
+    const fair = ["HOME", "DRAW", "AWAY"].map((s) => row.cells[s as "HOME"]!.fair!);
+    expect(fair.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+    expect(row.overround).toBeCloseTo(1 / 2.1 + 1 / 3.4 + 1 / 3.9 - 1, 12);
+    expect(table!.rows.at(-1)!.bookmaker.key).toBe("market-max");
+  });
+
+  it("charts movement only where a price was seen at two moments", () => {
+    expect(buildLineMovement(quotes)).toEqual([]);
+    const moved = buildLineMovement([...quotes, quote(pin, "HOME", 2.3, "OPENING")]);
+    expect(moved).toHaveLength(1);
+    expect(moved[0]!.points.map((p) => p.label)).toEqual(["opening", "closing"]);
+    expect(moved[0]!.points[1]!.values).toMatchObject({ pinnacle: 2.1 });
+  });
+});

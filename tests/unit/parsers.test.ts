@@ -1,0 +1,94 @@
+import { describe, expect, it } from "vitest";
+import { decodeText, detectSource, FileFormatError, SOURCE_FORMATS } from "@/server/domain/imports";
+
+const footballData = [
+  "Div,Date,Time,HomeTeam,AwayTeam,FTHG,FTAG,FTR,HTHG,HTAG,B365H,B365D,B365A,PSH,PSD,PSA,PSCH,PSCD,PSCA,MaxH,MaxD,MaxA,P>2.5,P<2.5,AHh,PAHH,PAHA,AHCh,PCAHH,PCAHA",
+  "E0,11/08/2023,20:00,Burnley,Man City,0,3,A,0,2,8.0,5.5,1.33,8.58,5.51,1.37,9.62,5.81,1.33,9.5,5.68,1.39,1.68,2.29,1.5,1.86,2.07,1.5,1.95,1.97",
+  "E0,12/08/2023,12:30,Arsenal,Nott'm Forest,2,1,H,2,0,1.2,7,13,1.22,7.0,13.5,1.2,7.6,15.0,1.25,7.5,15.0,1.4,3.0,-2,1.9,2.0,-2.25,1.93,1.97",
+  "E0,99/08/2023,15:00,Bournemouth,West Ham,1,1,D,0,0,2.0,3.6,3.5,2.1,3.6,3.5,2.1,3.6,3.5,2.2,3.8,3.6,1.8,2.0,0,1.9,2.0,0,1.9,2.0",
+].join("\n");
+
+describe("football-data parser", () => {
+  const batch = SOURCE_FORMATS["football-data"].parse(footballData, "E0_2324.csv");
+
+  it("reads games with UK kick-off times in UTC, scores and halves", () => {
+    expect(batch.games).toHaveLength(2);
+    const [first] = batch.games;
+    expect(first).toMatchObject({ home: "Burnley", away: "Man City", homeScore: 0, awayScore: 3, status: "FINAL", localDate: "2023-08-11" });
+    expect(first!.startsAt.toISOString()).toBe("2023-08-11T19:00:00.000Z");
+    expect(first!.season).toEqual({ label: "2023-24", startYear: 2023 });
+    expect(first!.periodScores).toEqual([
+      { period: "H1", home: 0, away: 2 },
+      { period: "H2", home: 0, away: 1 },
+    ]);
+  });
+
+  it("reports a bad row with its line and imports the rest", () => {
+    expect(batch.rowsRead).toBe(3);
+    expect(batch.rejected).toEqual([{ line: 4, message: 'invalid date "99/08/2023"' }]);
+  });
+
+  it("keeps every book, Pinnacle closing prices, over/under and Asian lines", () => {
+    const odds = batch.odds.filter((o) => o.game === 0);
+    const pick = (book: string, market: string, selection: string, phase: string) =>
+      odds.find((o) => o.bookmaker.key === book && o.market === market && o.selection === selection && o.phase === phase);
+    expect(pick("pinnacle", "ONE_X_TWO", "HOME", "CLOSING")?.price).toBe(9.62);
+    expect(pick("bet365", "ONE_X_TWO", "DRAW", "OPENING")?.price).toBe(5.5);
+    expect(pick("market-max", "ONE_X_TWO", "AWAY", "OPENING")?.bookmaker.isAggregate).toBe(true);
+    expect(pick("pinnacle", "TOTAL", "OVER", "OPENING")).toMatchObject({ line: 2.5, price: 1.68 });
+    expect(pick("pinnacle", "SPREAD", "HOME", "CLOSING")).toMatchObject({ line: 1.5, price: 1.95 });
+    expect(pick("pinnacle", "SPREAD", "AWAY", "CLOSING")).toMatchObject({ line: -1.5, price: 1.97 });
+    expect(odds).toHaveLength(9 + 3 + 2 + 2 + 2);
+  });
+
+  it("refuses a file that is not in the format", () => {
+    expect(() => SOURCE_FORMATS["football-data"].parse("name,score\nx,1\n")).toThrow(FileFormatError);
+    expect(() => SOURCE_FORMATS["football-data"].parse("")).toThrow(/empty file/);
+  });
+});
+
+describe("sbr-nba parser", () => {
+  const csv = [
+    "season,date,regular,playoffs,away,home,score_away,score_home,q1_away,q2_away,q3_away,q4_away,ot_away,q1_home,q2_home,q3_home,q4_home,ot_home,whos_favored,spread,total,moneyline_away,moneyline_home,h2_spread,h2_total,id_spread,id_total",
+    "2008,10/30/07,TRUE,FALSE,por,sa,97,106,26,23,28,20,0,29,30,22,25,0,home,13,189.5,900,-1400,5,95,0,1",
+    "2008,10/30/07,TRUE,FALSE,hou,lal,95,93,16,27,27,25,0,25,18,19,31,0,away,5,199,-230,190,3,99,0,0",
+  ].join("\n");
+  const batch = SOURCE_FORMATS["sbr-nba"].parse(csv);
+
+  it("gives the favourite the negative handicap and converts American prices", () => {
+    const homeSpread = (g: number) => batch.odds.find((o) => o.game === g && o.market === "SPREAD" && o.selection === "HOME");
+    expect(homeSpread(0)?.line).toBe(-13);
+    expect(homeSpread(1)?.line).toBe(5);
+    const ml = batch.odds.find((o) => o.game === 0 && o.market === "MONEYLINE" && o.selection === "AWAY");
+    expect(ml?.price).toBeCloseTo(10, 10);
+    expect(batch.games[0]!.season).toEqual({ label: "2007-08", startYear: 2007 });
+  });
+});
+
+describe("tennis-data parser", () => {
+  it("orders players alphabetically so the fixture does not reveal the winner", () => {
+    const csv = [
+      "WTA,Location,Tournament,Date,Tier,Court,Surface,Round,Best of,Winner,Loser,WRank,LRank,W1,L1,W2,L2,W3,L3,Wsets,Lsets,Comment,B365W,B365L,PSW,PSL",
+      "1,Abu Dhabi,Abu Dhabi Open,44202,WTA500,Outdoor,Hard,1st Round,3,Wang Q.,Kasatkina D.,72,34,6,2,3,6,6,2,2,1,Completed,1.66,2.1,1.69,2.28",
+    ].join("\n");
+    const { games, odds } = SOURCE_FORMATS["tennis-data"].parse(csv);
+    expect(games[0]).toMatchObject({ home: "Kasatkina D.", away: "Wang Q.", homeScore: 1, awayScore: 2, localDate: "2021-01-06" });
+    expect(games[0]!.periodScores![0]).toEqual({ period: "S1", home: 2, away: 6 });
+    expect(odds.find((o) => o.bookmaker.key === "pinnacle" && o.selection === "AWAY")?.price).toBe(1.69);
+  });
+});
+
+describe("format detection and decoding", () => {
+  it("detects each source from its header", () => {
+    expect(detectSource("game_id,season,game_type,week\n")).toBe("nflverse");
+    expect(detectSource("Div,Date,HomeTeam,AwayTeam\n")).toBe("football-data");
+    expect(detectSource("ATP,Location,Tournament,Date,Series\n")).toBe("tennis-data");
+    expect(detectSource('[{"season":2011,"home_close_spread":-5}]')).toBe("sbr-nfl");
+    expect(detectSource("hello,world\n")).toBeNull();
+  });
+
+  it("decodes Windows-1252 files and drops a UTF-8 byte-order mark", () => {
+    expect(decodeText(new Uint8Array([0x4d, 0xfc, 0x6e]))).toBe("Mün");
+    expect(decodeText(new Uint8Array([0xef, 0xbb, 0xbf, 0x41]))).toBe("A");
+  });
+});
