@@ -39,19 +39,17 @@ export async function listGames(db: PrismaClient, f: GameFilters) {
     ...(f.season ? { season: { label: f.season } } : {}),
     ...(f.from || f.to ? { startsAt: { ...(f.from ? { gte: f.from } : {}), ...(f.to ? { lte: f.to } : {}) } } : {}),
     ...(f.teamId ? { OR: [{ homeTeamId: f.teamId }, { awayTeamId: f.teamId }] } : {}),
-    ...(search
-      ? {
-          AND: [
-            {
-              OR: [
-                { homeTeam: { name: { contains: search, mode: "insensitive" } } },
-                { awayTeam: { name: { contains: search, mode: "insensitive" } } },
-              ],
-            },
-          ],
-        }
-      : {}),
   };
+  if (search) {
+    // Teams first (a small table), then games by team id: far cheaper than matching names per game.
+    const teams = await db.team.findMany({
+      where: { name: { contains: search, mode: "insensitive" }, ...(f.league ? { league: { key: f.league } } : {}) },
+      select: { id: true },
+      take: 200,
+    });
+    const ids = teams.map((t) => t.id);
+    where.AND = [{ OR: [{ homeTeamId: { in: ids } }, { awayTeamId: { in: ids } }] }];
+  }
   const rows = await db.game.findMany({
     where,
     select: gameSummarySelect,
