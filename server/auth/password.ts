@@ -8,7 +8,7 @@ const scryptAsync = promisify(scrypt) as (
   options: { N: number; r: number; p: number; maxmem: number },
 ) => Promise<Buffer>;
 
-// scrypt with N=2^15 takes ~50-100 ms and 32 MiB per hash: slow on purpose, against offline guessing.
+// scrypt with N=2^15 needs 32 MiB per hash: slow and memory-hard on purpose, against offline guessing.
 const PARAMS = { N: 2 ** 15, r: 8, p: 1 };
 const KEY_LENGTH = 32;
 

@@ -76,5 +76,3 @@ export class OddsCollector {
     this.push({ bookmaker, market, selection, phase, period, line, price: null });
   }
 }
-
-export { optionalNumber };

@@ -164,7 +164,6 @@ interface ResolvedGame {
 }
 
 async function resolveGames(
-  db: Queryable,
   batch: ParsedBatch,
   contexts: Map<string, LeagueContext>,
   rejected: RowIssue[],
@@ -310,12 +309,8 @@ const STAT_COLUMNS = [
   "offensiveRebounds",
   "defensiveRebounds",
 ] as const;
-const STAT_TYPES: Record<(typeof STAT_COLUMNS)[number], string> = {
-  starter: "bool",
-  won: "bool",
-  position: "text",
-  ...(Object.fromEntries(STAT_COLUMNS.slice(3).map((c) => [c, "int"])) as Record<string, string>),
-} as Record<(typeof STAT_COLUMNS)[number], string>;
+// Every box-score column is an integer except these.
+const STAT_TYPES: Partial<Record<(typeof STAT_COLUMNS)[number], string>> = { starter: "bool", won: "bool", position: "text" };
 
 async function upsertPlayerStats(
   db: Queryable,
@@ -376,7 +371,7 @@ async function upsertPlayerStats(
     ],
   );
   const cols = STAT_COLUMNS.map((c) => `"${c}"`).join(", ");
-  const params = STAT_COLUMNS.map((c, i) => `$${i + 6}::${STAT_TYPES[c]}[]`).join(", ");
+  const params = STAT_COLUMNS.map((c, i) => `$${i + 6}::${STAT_TYPES[c] ?? "int"}[]`).join(", ");
   const { rows } = await db.query<{ inserted: boolean }>(
     `INSERT INTO "PlayerGameStat" ("playerId", "teamId", "opponentId", "gameDate", "gameId", source, ${cols})
      SELECT a."playerId", x.team, x.opp, x.d,
@@ -414,7 +409,7 @@ export async function writeBatch(db: Queryable, batch: ParsedBatch): Promise<Wri
   const contexts = new Map<string, LeagueContext>();
   for (const league of leagues.values()) contexts.set(league.key, await LeagueContext.open(db, league));
 
-  const games = await resolveGames(db, batch, contexts, rejected);
+  const games = await resolveGames(batch, contexts, rejected);
   const venues = await upsertVenues(db, games.map((g) => g.parsed));
   const gameResult = await upsertGames(db, batch.source, games, venues);
   const books = await upsertBookmakers(db, batch.odds.map((o) => o.bookmaker));
