@@ -28,7 +28,6 @@ const gameSummarySelect = {
   season: { select: { label: true } },
   homeTeam: { select: { id: true, name: true, abbreviation: true } },
   awayTeam: { select: { id: true, name: true, abbreviation: true } },
-  _count: { select: { odds: true } },
 } satisfies Prisma.GameSelect;
 
 /** Newest first; the cursor is the last game's id of the previous page. */
@@ -58,8 +57,15 @@ export async function listGames(db: PrismaClient, f: GameFilters) {
     ...(f.cursor ? { cursor: { id: f.cursor }, skip: 1 } : {}),
   });
   const page = rows.slice(0, f.limit);
+  // Counted for this page only: Prisma's `_count` aggregates the whole odds table before joining.
+  const counts = await db.oddsSnapshot.groupBy({
+    by: ["gameId"],
+    where: { gameId: { in: page.map((g) => g.id) } },
+    _count: { _all: true },
+  });
+  const oddsCount = new Map(counts.map((c) => [c.gameId, c._count._all]));
   return {
-    items: page.map(({ _count, ...g }) => ({ ...g, oddsCount: _count.odds })),
+    items: page.map((g) => ({ ...g, oddsCount: oddsCount.get(g.id) ?? 0 })),
     nextCursor: rows.length > f.limit ? page[page.length - 1]!.id : null,
   };
 }
@@ -97,11 +103,11 @@ export async function getGame(db: PrismaClient, id: number) {
     line: o.line === null ? null : Number(o.line),
     price: o.price === null ? null : Number(o.price),
   }));
-  const { odds: _odds, _count, ...rest } = game;
+  const { odds: _odds, ...rest } = game;
   return {
     ...rest,
     periodScores: (game.periodScores as { period: string; home: number; away: number }[] | null) ?? null,
-    oddsCount: _count.odds,
+    oddsCount: game.odds.length,
     oddsTables: buildOddsTables(quotes),
     lineMovement: buildLineMovement(quotes),
   };
