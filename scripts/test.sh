@@ -13,6 +13,7 @@ if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
   exit 1
 fi
 npx tsc --noEmit
+npx eslint --max-warnings 0 .
 npx vitest run
 npx next build
 npx playwright test
