@@ -1,5 +1,5 @@
 import { overround } from "./convert";
-import { removeVigMultiplicative } from "./vig";
+import { removeVig } from "./vig";
 
 /**
  * Turns a game's odds snapshots into the tables the game page shows: one table per market, period, phase
@@ -70,7 +70,7 @@ export function buildOddsTables(quotes: OddsQuote[]): OddsTable[] {
       const quotesOfBook = selections.map((s) => latest.get(`${bookmaker.key}|${s}`));
       const prices = quotesOfBook.map((q) => q?.price ?? null);
       const complete = prices.every((p): p is number => p !== null && p > 1);
-      const fair = complete ? removeVigMultiplicative(prices) : null;
+      const fair = complete ? removeVig(prices, "multiplicative") : null;
       const cells: OddsRow["cells"] = {};
       selections.forEach((s, i) => {
         const q = quotesOfBook[i];
