@@ -24,6 +24,14 @@ const schema = z
     GOOGLE_CLIENT_ID: z.string().min(1).optional(),
     GOOGLE_CLIENT_SECRET: z.string().min(1).optional(),
     IMPORT_MAX_UPLOAD_MB: z.coerce.number().int().positive().max(200).default(25),
+    // With both Inngest keys, jobs run on Inngest; without them, on the in-process local runner.
+    INNGEST_EVENT_KEY: z.string().min(1).optional(),
+    INNGEST_SIGNING_KEY: z.string().min(1).optional(),
+    LOCAL_JOBS: z.enum(["on", "off"], { error: "LOCAL_JOBS must be on or off" }).default("on"),
+  })
+  .refine(optionalPair("INNGEST_EVENT_KEY", "INNGEST_SIGNING_KEY"), {
+    message: "set both INNGEST_EVENT_KEY and INNGEST_SIGNING_KEY, or neither (jobs then run locally)",
+    path: ["INNGEST_EVENT_KEY"],
   })
   .refine(optionalPair("GITHUB_ID", "GITHUB_SECRET"), { message: "set both GITHUB_ID and GITHUB_SECRET, or neither", path: ["GITHUB_ID"] })
   .refine(optionalPair("GOOGLE_CLIENT_ID", "GOOGLE_CLIENT_SECRET"), {

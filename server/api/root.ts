@@ -1,4 +1,7 @@
 import { authRouter } from "./routers/auth";
+import { bankrollsRouter } from "./routers/bankrolls";
+import { betsRouter } from "./routers/bets";
+import { scannersRouter } from "./routers/scanners";
 import { gamesRouter } from "./routers/games";
 import { importsRouter } from "./routers/imports";
 import { leaguesRouter } from "./routers/leagues";
@@ -9,6 +12,9 @@ export const appRouter = router({
   leagues: leaguesRouter,
   games: gamesRouter,
   imports: importsRouter,
+  bankrolls: bankrollsRouter,
+  bets: betsRouter,
+  scanners: scannersRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -4,6 +4,7 @@ import { bulkPool, db } from "@/server/db/client";
 import { getSession } from "@/server/auth/session";
 import { env } from "@/server/env";
 import { AppError, HTTP_STATUS } from "@/server/errors";
+import { EVENTS, publishEvent } from "@/server/jobs/events";
 import { importFile } from "@/server/services/imports/import-file";
 
 // Imports can take a while for large files.
@@ -45,6 +46,10 @@ export async function POST(req: Request) {
     );
   }
   const report = await importFile(bulkPool, { source, fileName: file.name.slice(0, 200), bytes, userId: user.id });
+  if (report.status === "SUCCEEDED" && report.inserted + report.updated > 0) {
+    // New results may settle open bets; the job runs in the background.
+    await publishEvent({ name: EVENTS.resultsStored, data: { importRunId: report.importRunId } });
+  }
   const status = report.status === "SUCCEEDED" ? 200 : report.status === "REFUSED" ? 422 : 500;
   return NextResponse.json(
     { ...report, rejected: report.rejected.slice(0, 200), rejectedCount: report.rejected.length, warnings: report.warnings.length },

@@ -1,0 +1,34 @@
+import { bulkPool } from "@/server/db/client";
+import { EVENTS, type AppEvent } from "@/server/jobs/events";
+import { settleOpenBets } from "@/server/services/bets/settle";
+
+/**
+ * Every background job, once: its triggers and its body. inngest/functions.ts turns them into Inngest
+ * functions; inngest/local-runner.ts runs the same bodies in-process when no Inngest server is configured.
+ * Bodies put side effects inside `step.run` so Inngest can retry a step without repeating the others.
+ */
+export interface JobStep {
+  run<T>(id: string, fn: () => Promise<T>): Promise<T>;
+}
+
+export interface Job {
+  id: string;
+  name: string;
+  cron: string;
+  events: AppEvent["name"][];
+  run(input: { event: AppEvent | null; step: JobStep }): Promise<unknown>;
+}
+
+export const settleBetsJob: Job = {
+  id: "settle-bets",
+  name: "Grade and settle open bets on finished games",
+  // The schedule catches results stored by processes that publish no events (the import CLI).
+  cron: "*/10 * * * *",
+  events: [EVENTS.resultsStored],
+  run: async ({ event, step }) => {
+    const gameIds = event?.name === EVENTS.resultsStored ? event.data.gameIds : undefined;
+    return step.run("settle-open-bets", () => settleOpenBets(bulkPool, gameIds ? { gameIds } : {}));
+  },
+};
+
+export const JOBS: Job[] = [settleBetsJob];

@@ -1,0 +1,79 @@
+import { Cron } from "croner";
+import type pg from "pg";
+import { setEventPublisher, type AppEvent } from "@/server/jobs/events";
+import { JOBS, type Job } from "./jobs";
+
+/**
+ * Runs the jobs in-process when no Inngest server is configured (the zero-setup default): each job's cron
+ * schedule through croner, and its events as soon as they are published. One run per job at a time; an
+ * event that arrives during a run queues one more run, so nothing is missed and nothing piles up. A failed
+ * run is retried twice with a pause, and every run is recorded in JobRun.
+ */
+export interface LocalRunner {
+  trigger(jobId: string, event?: AppEvent | null): Promise<void>;
+  idle(): Promise<void>;
+  stop(): void;
+}
+
+const RETRY_DELAYS_MS = [2_000, 10_000];
+
+export function startLocalRunner(pool: pg.Pool, opts: { schedules?: boolean; log?: (line: string) => void } = {}): LocalRunner {
+  const log = opts.log ?? ((line) => console.info(`[jobs] ${line}`));
+  const state = new Map<string, { running: Promise<void> | null; queued: AppEvent | null | undefined }>();
+  const crons = opts.schedules === false ? [] : JOBS.map((job) => new Cron(job.cron, { protect: true, timezone: "UTC" }, () => void trigger(job.id, null, "cron")));
+
+  async function execute(job: Job, event: AppEvent | null, origin: string): Promise<void> {
+    const { rows } = await pool.query<{ id: number }>(`INSERT INTO "JobRun" (job, trigger) VALUES ($1, $2) RETURNING id`, [job.id, origin]);
+    const runId = rows[0]!.id;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const result = await job.run({ event, step: { run: (_id, fn) => fn() } });
+        await pool.query(`UPDATE "JobRun" SET "finishedAt" = now(), ok = true, result = $2 WHERE id = $1`, [runId, JSON.stringify(result ?? null)]);
+        log(`${job.id} (${origin}) done: ${JSON.stringify(result)}`);
+        return;
+      } catch (e) {
+        const message = e instanceof Error ? e.message : String(e);
+        if (attempt >= RETRY_DELAYS_MS.length) {
+          await pool.query(`UPDATE "JobRun" SET "finishedAt" = now(), ok = false, error = $2 WHERE id = $1`, [runId, message.slice(0, 2000)]);
+          log(`${job.id} (${origin}) failed after ${attempt + 1} attempts: ${message}`);
+          return;
+        }
+        await new Promise((r) => setTimeout(r, RETRY_DELAYS_MS[attempt]));
+      }
+    }
+  }
+
+  function trigger(jobId: string, event: AppEvent | null = null, origin = "manual"): Promise<void> {
+    const job = JOBS.find((j) => j.id === jobId);
+    if (!job) return Promise.reject(new Error(`no job "${jobId}"`));
+    const s = state.get(jobId) ?? { running: null, queued: undefined };
+    state.set(jobId, s);
+    if (s.running) {
+      s.queued = event;
+      return s.running;
+    }
+    s.running = (async () => {
+      let next: AppEvent | null | undefined = event;
+      let from = origin;
+      while (next !== undefined) {
+        s.queued = undefined;
+        await execute(job, next, from).catch((e) => log(`${job.id} could not record its run: ${(e as Error).message}`));
+        [next, from] = [s.queued, "queued"];
+      }
+      s.running = null;
+    })();
+    return s.running;
+  }
+
+  setEventPublisher(async (event) => {
+    for (const job of JOBS.filter((j) => j.events.includes(event.name))) void trigger(job.id, event, `event:${event.name}`);
+  });
+
+  return {
+    trigger: (jobId, event) => trigger(jobId, event ?? null),
+    idle: async () => {
+      while ([...state.values()].some((s) => s.running)) await Promise.all([...state.values()].map((s) => s.running));
+    },
+    stop: () => crons.forEach((c) => c.stop()),
+  };
+}

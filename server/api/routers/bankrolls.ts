@@ -1,0 +1,62 @@
+import { z } from "zod";
+import { createBankroll, getBankroll, listBankrolls, moveMoney } from "@/server/services/bets/bankrolls";
+import { protectedProcedure, router } from "../trpc";
+
+const Cents = z.number().int("amounts are whole cents").positive("amount must be above 0").max(2_000_000_000, "amount is too large");
+
+const Summary = z.object({
+  balanceCents: z.number(),
+  peakBalanceCents: z.number(),
+  lowBalanceCents: z.number(),
+  depositedCents: z.number(),
+  withdrawnCents: z.number(),
+  openStakeCents: z.number(),
+  openBets: z.number(),
+  settledBets: z.number(),
+  stakedCents: z.number(),
+  profitCents: z.number(),
+  yield: z.number().nullable(),
+  roi: z.number().nullable(),
+  winRate: z.number().nullable(),
+  maxDrawdownCents: z.number(),
+  maxDrawdownShare: z.number().nullable(),
+});
+const BankrollHead = z.object({ id: z.number(), name: z.string(), currency: z.string(), kind: z.enum(["MANUAL", "BOT"]) });
+
+export const bankrollsRouter = router({
+  list: protectedProcedure.output(z.array(BankrollHead.extend({ summary: Summary }))).query(({ ctx }) => listBankrolls(ctx.db, ctx.user.id)),
+
+  get: protectedProcedure
+    .input(z.object({ id: z.number().int().positive() }))
+    .output(
+      BankrollHead.extend({
+        summary: Summary.extend({ curve: z.array(z.object({ at: z.date(), balanceCents: z.number(), profitCents: z.number() })) }),
+        recentEntries: z.array(z.object({ id: z.number(), kind: z.string(), amountCents: z.number(), betId: z.number().nullable(), occurredAt: z.date(), note: z.string().nullable() })),
+      }),
+    )
+    .query(({ ctx, input }) => getBankroll(ctx.db, ctx.user.id, input.id)),
+
+  create: protectedProcedure
+    .input(
+      z.object({
+        name: z.string().trim().min(1, "name the bankroll").max(60),
+        currency: z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, "currency is a three-letter code such as USD").default("USD"),
+        initialDepositCents: z.number().int().min(0).max(2_000_000_000).default(0),
+      }),
+    )
+    .output(z.object({ id: z.number() }))
+    .mutation(async ({ ctx, input }) => ({ id: (await createBankroll(ctx.db, ctx.user.id, input)).id })),
+
+  move: protectedProcedure
+    .input(
+      z.object({
+        bankrollId: z.number().int().positive(),
+        kind: z.enum(["DEPOSIT", "WITHDRAWAL"]),
+        amountCents: Cents,
+        requestId: z.string().trim().min(8).max(64).regex(/^[A-Za-z0-9-]+$/),
+        note: z.string().trim().max(200).optional(),
+      }),
+    )
+    .output(z.object({ entryId: z.number(), duplicate: z.boolean() }))
+    .mutation(({ ctx, input }) => moveMoney(ctx.db, ctx.user.id, input)),
+});

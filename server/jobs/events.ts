@@ -1,0 +1,30 @@
+import { z } from "zod";
+
+/**
+ * Events the application publishes for background jobs. Who delivers them is decided at start-up: the
+ * Inngest client when Inngest is configured, the in-process local runner otherwise (see inngest/).
+ * Without either (a CLI process), publishing does nothing and the schedules pick the work up.
+ */
+export const EVENTS = {
+  /** Results were stored for some games (an import, a score feed): open bets on them can be graded. */
+  resultsStored: "linesmith/results.stored",
+} as const;
+
+export const EventSchemas = {
+  [EVENTS.resultsStored]: z.object({ gameIds: z.array(z.number().int().positive()).max(100_000).optional(), importRunId: z.string().optional() }),
+};
+
+export type EventName = keyof typeof EventSchemas;
+export type AppEvent<N extends EventName = EventName> = { name: N; data: z.infer<(typeof EventSchemas)[N]> };
+
+type Publisher = (event: AppEvent) => Promise<void>;
+const holder = globalThis as unknown as { linesmithPublisher?: Publisher };
+
+export function setEventPublisher(publisher: Publisher): void {
+  holder.linesmithPublisher = publisher;
+}
+
+export async function publishEvent<N extends EventName>(event: AppEvent<N>): Promise<void> {
+  EventSchemas[event.name].parse(event.data);
+  await holder.linesmithPublisher?.(event as AppEvent);
+}

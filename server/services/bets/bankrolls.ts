@@ -1,0 +1,103 @@
+import type { Prisma, PrismaClient } from "@/server/db/generated/client";
+import { summarizeLedger } from "@/server/domain/bankroll/ledger";
+import { AppError } from "@/server/errors";
+
+type Tx = Prisma.TransactionClient;
+
+/** The caller's bankroll, or NOT_FOUND (never "forbidden": another user's ids are not confirmed to exist). */
+export async function requireOwnBankroll(db: PrismaClient | Tx, userId: string, bankrollId: number) {
+  const bankroll = await db.bankroll.findFirst({ where: { id: bankrollId, userId } });
+  if (!bankroll) throw new AppError("NOT_FOUND", `You have no bankroll with id ${bankrollId}.`);
+  return bankroll;
+}
+
+/** Locks the bankroll row for the rest of the transaction and returns its balance: stakes and withdrawals queue here. */
+export async function lockedBalance(tx: Tx, bankrollId: number): Promise<number> {
+  await tx.$queryRaw`SELECT id FROM "Bankroll" WHERE id = ${bankrollId} FOR UPDATE`;
+  const sum = await tx.ledgerEntry.aggregate({ where: { bankrollId }, _sum: { amountCents: true } });
+  return sum._sum.amountCents ?? 0;
+}
+
+export async function createBankroll(db: PrismaClient, userId: string, input: { name: string; currency: string; initialDepositCents: number }) {
+  try {
+    return await db.$transaction(async (tx) => {
+      const bankroll = await tx.bankroll.create({ data: { userId, name: input.name, currency: input.currency } });
+      if (input.initialDepositCents > 0) {
+        await tx.ledgerEntry.create({
+          data: { bankrollId: bankroll.id, kind: "DEPOSIT", amountCents: input.initialDepositCents, idempotencyKey: "deposit:initial", occurredAt: new Date(), note: "Initial deposit" },
+        });
+      }
+      return bankroll;
+    });
+  } catch (e) {
+    if ((e as { code?: string }).code === "P2002") throw new AppError("CONFLICT", `You already have a bankroll named "${input.name}".`);
+    throw e;
+  }
+}
+
+/**
+ * A deposit or withdrawal. `requestId` comes from the client (one per form submission), so a double click
+ * or a retried request moves the money once.
+ */
+export async function moveMoney(
+  db: PrismaClient,
+  userId: string,
+  input: { bankrollId: number; kind: "DEPOSIT" | "WITHDRAWAL"; amountCents: number; requestId: string; note?: string | undefined },
+) {
+  await requireOwnBankroll(db, userId, input.bankrollId);
+  return db.$transaction(async (tx) => {
+    const idempotencyKey = `${input.kind.toLowerCase()}:${input.requestId}`;
+    const existing = await tx.ledgerEntry.findUnique({ where: { bankrollId_idempotencyKey: { bankrollId: input.bankrollId, idempotencyKey } } });
+    if (existing) return { entryId: existing.id, duplicate: true };
+    const balance = await lockedBalance(tx, input.bankrollId);
+    if (input.kind === "WITHDRAWAL" && input.amountCents > balance) {
+      throw new AppError("BAD_REQUEST", `You can withdraw at most ${(balance / 100).toFixed(2)}: that is the balance not riding on open bets.`);
+    }
+    const entry = await tx.ledgerEntry.create({
+      data: {
+        bankrollId: input.bankrollId,
+        kind: input.kind,
+        amountCents: input.kind === "DEPOSIT" ? input.amountCents : -input.amountCents,
+        idempotencyKey,
+        occurredAt: new Date(),
+        note: input.note ?? null,
+      },
+    });
+    return { entryId: entry.id, duplicate: false };
+  });
+}
+
+async function summaryOf(db: PrismaClient, bankrollId: number) {
+  const [entries, outcomes] = await Promise.all([
+    db.ledgerEntry.findMany({
+      where: { bankrollId },
+      select: { kind: true, amountCents: true, betId: true, occurredAt: true },
+      orderBy: [{ occurredAt: "asc" }, { id: "asc" }],
+    }),
+    db.bet.findMany({ where: { bankrollId, status: "SETTLED" }, select: { id: true, outcome: true } }),
+  ]);
+  const outcomeById = new Map(outcomes.map((b) => [b.id, b.outcome]));
+  return summarizeLedger(entries, (id) => outcomeById.get(id));
+}
+
+export async function listBankrolls(db: PrismaClient, userId: string) {
+  const bankrolls = await db.bankroll.findMany({ where: { userId, archivedAt: null }, orderBy: { createdAt: "asc" } });
+  return Promise.all(
+    bankrolls.map(async (b) => {
+      const { curve: _curve, ...summary } = await summaryOf(db, b.id);
+      return { id: b.id, name: b.name, currency: b.currency, kind: b.kind, summary };
+    }),
+  );
+}
+
+export async function getBankroll(db: PrismaClient, userId: string, bankrollId: number) {
+  const bankroll = await requireOwnBankroll(db, userId, bankrollId);
+  const summary = await summaryOf(db, bankrollId);
+  const entries = await db.ledgerEntry.findMany({
+    where: { bankrollId },
+    orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
+    take: 50,
+    select: { id: true, kind: true, amountCents: true, betId: true, occurredAt: true, note: true },
+  });
+  return { id: bankroll.id, name: bankroll.name, currency: bankroll.currency, kind: bankroll.kind, summary, recentEntries: entries };
+}
