@@ -57,7 +57,13 @@ export async function importBetsCsv(db: PrismaClient, userId: string, bankrollId
   }
   const problems = [...parsed.problems];
   const refs = parsed.drafts.flatMap((d) => (d.ref ? [d.ref] : []));
-  const known = new Set((await db.bet.findMany({ where: { userId, externalRef: { in: refs } }, select: { externalRef: true } })).map((b) => b.externalRef));
+  // Export names a bet without a ref of its own "linesmith-<id>": that is the same bet coming back.
+  const ownIds = refs.flatMap((r) => (/^linesmith-\d+$/.test(r) ? [Number(r.slice(10))] : []));
+  const [byRef, byId] = await Promise.all([
+    db.bet.findMany({ where: { userId, externalRef: { in: refs } }, select: { externalRef: true } }),
+    db.bet.findMany({ where: { userId, id: { in: ownIds } }, select: { id: true } }),
+  ]);
+  const known = new Set([...byRef.map((b) => b.externalRef), ...byId.map((b) => `linesmith-${b.id}`)]);
   const fresh = parsed.drafts.filter((d) => !d.ref || !known.has(d.ref));
   const checked: { draft: (typeof fresh)[number]; bookmakerId: number | null }[] = [];
   for (const draft of fresh) {
