@@ -34,3 +34,12 @@ export const PHASE_LABEL: Record<string, string> = {
   UNSPECIFIED: "Timing not stated by the source",
 };
 export const SELECTION_LABEL: Record<string, string> = { HOME: "Home", AWAY: "Away", DRAW: "Draw", OVER: "Over", UNDER: "Under" };
+
+/** Integer cents as money, e.g. 123456 -> "1,234.56"; signed when asked. */
+export function formatCents(cents: number | null | undefined, opts: { signed?: boolean; currency?: string } = {}): string {
+  if (cents === null || cents === undefined) return "–";
+  const abs = Math.abs(cents);
+  const body = `${Math.floor(abs / 100).toLocaleString("en-US")}.${String(abs % 100).padStart(2, "0")}`;
+  const sign = cents < 0 ? "−" : opts.signed && cents > 0 ? "+" : "";
+  return `${sign}${body}${opts.currency ? ` ${opts.currency}` : ""}`;
+}

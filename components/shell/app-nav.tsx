@@ -11,6 +11,9 @@ import { cn } from "@/lib/utils";
 const LINKS = [
   { href: "/games", label: "Games" },
   { href: "/leagues", label: "Leagues" },
+  { href: "/scanners", label: "Scanners" },
+  { href: "/bets", label: "Bets" },
+  { href: "/tools", label: "Tools" },
 ];
 
 export function AppNav({ email, isAdmin }: { email: string; isAdmin: boolean }) {

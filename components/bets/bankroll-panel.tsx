@@ -1,0 +1,100 @@
+"use client";
+
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { ErrorState } from "@/components/shell/states";
+import { parseMoneyToCents } from "@/server/domain/money/cents";
+import { formatCents, formatPercent } from "@/lib/format";
+import { trpc } from "@/lib/trpc";
+
+export function CreateBankrollForm({ onCreated }: { onCreated: (id: number) => void }) {
+  const [name, setName] = useState("Main");
+  const [deposit, setDeposit] = useState("1000");
+  const [error, setError] = useState("");
+  const utils = trpc.useUtils();
+  const create = trpc.bankrolls.create.useMutation({
+    onSuccess: async ({ id }) => {
+      await utils.bankrolls.list.invalidate();
+      onCreated(id);
+    },
+    onError: (e) => setError(e.message),
+  });
+  return (
+    <form
+      className="grid grid-cols-1 gap-3 sm:grid-cols-3"
+      onSubmit={(e) => {
+        e.preventDefault();
+        try {
+          create.mutate({ name, initialDepositCents: parseMoneyToCents(deposit || "0") });
+        } catch (err) {
+          setError((err as Error).message);
+        }
+      }}
+    >
+      <div className="flex flex-col gap-1"><Label htmlFor="bankroll-name">Bankroll name</Label><Input id="bankroll-name" value={name} onChange={(e) => setName(e.target.value)} required maxLength={60} /></div>
+      <div className="flex flex-col gap-1"><Label htmlFor="bankroll-deposit">Starting deposit</Label><Input id="bankroll-deposit" inputMode="decimal" value={deposit} onChange={(e) => setDeposit(e.target.value)} /></div>
+      <Button type="submit" className="self-end" disabled={create.isPending}>Create bankroll</Button>
+      {error && <div className="sm:col-span-3"><ErrorState message={error} /></div>}
+    </form>
+  );
+}
+
+export function MoneyMoveForm({ bankrollId }: { bankrollId: number }) {
+  const [amount, setAmount] = useState("");
+  const [error, setError] = useState("");
+  const utils = trpc.useUtils();
+  const move = trpc.bankrolls.move.useMutation({
+    onSuccess: async () => {
+      setAmount("");
+      setError("");
+      await Promise.all([utils.bankrolls.invalidate()]);
+    },
+    onError: (e) => setError(e.message),
+  });
+  const submit = (kind: "DEPOSIT" | "WITHDRAWAL") => {
+    try {
+      move.mutate({ bankrollId, kind, amountCents: parseMoneyToCents(amount), requestId: crypto.randomUUID() });
+    } catch (err) {
+      setError((err as Error).message);
+    }
+  };
+  return (
+    <div className="flex flex-wrap items-end gap-2">
+      <div className="flex flex-col gap-1"><Label htmlFor="move-amount">Amount</Label><Input id="move-amount" inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} className="w-32" /></div>
+      <Button variant="outline" onClick={() => submit("DEPOSIT")} disabled={move.isPending || !amount}>Deposit</Button>
+      <Button variant="outline" onClick={() => submit("WITHDRAWAL")} disabled={move.isPending || !amount}>Withdraw</Button>
+      {error && <p role="alert" className="w-full text-sm text-destructive">{error}</p>}
+    </div>
+  );
+}
+
+type Summary = {
+  balanceCents: number; peakBalanceCents: number; lowBalanceCents: number; openStakeCents: number; openBets: number; settledBets: number;
+  stakedCents: number; profitCents: number; yield: number | null; roi: number | null; winRate: number | null; maxDrawdownCents: number; maxDrawdownShare: number | null;
+};
+
+export function SummaryCards({ summary, currency }: { summary: Summary; currency: string }) {
+  const items: [string, string, string?][] = [
+    ["Balance", formatCents(summary.balanceCents, { currency }), `peak ${formatCents(summary.peakBalanceCents)}, low ${formatCents(summary.lowBalanceCents)}`],
+    ["Profit", formatCents(summary.profitCents, { signed: true }), `${summary.settledBets} settled bets`],
+    ["Yield", formatPercent(summary.yield), "profit per unit staked"],
+    ["ROI", formatPercent(summary.roi), "profit on capital deposited"],
+    ["Win rate", formatPercent(summary.winRate), "half-wins count half; pushes excluded"],
+    ["Max drawdown", formatCents(summary.maxDrawdownCents), summary.maxDrawdownShare === null ? undefined : `${formatPercent(summary.maxDrawdownShare)} of capital at the peak`],
+    ["Turnover", formatCents(summary.stakedCents), "stakes of settled bets"],
+    ["Open", formatCents(summary.openStakeCents), `${summary.openBets} open bets`],
+  ];
+  return (
+    <div className="grid grid-cols-2 gap-3 md:grid-cols-4" data-testid="bankroll-summary">
+      {items.map(([label, value, hint]) => (
+        <Card key={label}>
+          <CardHeader className="pb-1"><CardTitle className="text-xs font-normal text-muted-foreground">{label}</CardTitle></CardHeader>
+          <CardContent><p className="tabular text-lg font-semibold" data-testid={`summary-${label.toLowerCase().replace(/\s+/g, "-")}`}>{value}</p>{hint && <p className="text-xs text-muted-foreground">{hint}</p>}</CardContent>
+        </Card>
+      ))}
+    </div>
+  );
+}

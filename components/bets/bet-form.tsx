@@ -1,0 +1,167 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useMemo, useState } from "react";
+import { ErrorState } from "@/components/shell/states";
+import { Button } from "@/components/ui/button";
+import { Input, NativeSelect } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { parseMoneyToCents } from "@/server/domain/money/cents";
+import { SELECTIONS_OF_MARKET, type DbMarket, type DbSelection } from "@/server/domain/bets/markets";
+import { americanToDecimal, expectedValue, kellyFraction } from "@/server/domain/odds";
+import { formatCents, formatPercent, MARKET_LABEL, SELECTION_LABEL } from "@/lib/format";
+import { trpc, type RouterOutputs } from "@/lib/trpc";
+
+type Game = RouterOutputs["games"]["byId"];
+
+/** The sharp book's no-vig probability for this selection (Pinnacle first), from the game's stored prices. */
+function fairHint(game: Game, market: DbMarket, selection: DbSelection, line: number | null) {
+  const tables = game.oddsTables.filter((t) => t.market === market && t.period === "FULL_GAME");
+  const ordered = [...tables].sort((a, b) => Number(b.phase === "CLOSING") - Number(a.phase === "CLOSING"));
+  for (const table of ordered) {
+    const rows = table.rows.filter((r) => r.bookmaker.isSharp).sort((a, b) => Number(b.bookmaker.key === "pinnacle") - Number(a.bookmaker.key === "pinnacle"));
+    for (const row of rows) {
+      const cell = row.cells[selection];
+      if (cell?.fair != null && (line === null || cell.line === line)) return { p: cell.fair, source: `${row.bookmaker.name} ${table.phase.toLowerCase()}` };
+    }
+  }
+  return null;
+}
+
+const nowUtcInput = () => new Date().toISOString().slice(0, 16);
+
+export function BetForm({ game, bankrolls, initialBankroll }: { game: Game; bankrolls: RouterOutputs["bankrolls"]["list"]; initialBankroll?: number }) {
+  const router = useRouter();
+  const utils = trpc.useUtils();
+  const markets: DbMarket[] = game.league.sport.key === "soccer" ? ["ONE_X_TWO", "SPREAD", "TOTAL"] : ["MONEYLINE", "SPREAD", "TOTAL"];
+  const books = useMemo(() => [...new Map(game.oddsTables.flatMap((t) => t.rows.map((r) => r.bookmaker)).filter((b) => !b.isAggregate).map((b) => [b.key, b])).values()], [game]);
+  const [f, setF] = useState({
+    bankrollId: String(initialBankroll ?? bankrolls[0]?.id ?? ""),
+    market: markets[0]!,
+    selection: "HOME" as DbSelection,
+    line: "",
+    bookmaker: books[0]?.key ?? "",
+    priceFormat: "decimal",
+    price: "",
+    stake: "",
+    placedAt: nowUtcInput(),
+    note: "",
+  });
+  const [error, setError] = useState("");
+  const create = trpc.bets.create.useMutation({
+    onSuccess: async ({ id }) => {
+      await Promise.all([utils.bets.invalidate(), utils.bankrolls.invalidate()]);
+      router.push(`/bets/${id}`);
+    },
+    onError: (e) => setError(e.message),
+  });
+  const set = (k: keyof typeof f) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setF((prev) => ({ ...prev, [k]: e.target.value }));
+  const selections = SELECTIONS_OF_MARKET[f.market];
+  const selection = selections.includes(f.selection) ? f.selection : selections[0]!;
+  const needsLine = f.market === "SPREAD" || f.market === "TOTAL";
+  const line = needsLine && f.line.trim() !== "" ? Number(f.line) : null;
+  let decimal: number | null = null;
+  try {
+    decimal = f.price.trim() === "" ? null : f.priceFormat === "american" ? americanToDecimal(Number(f.price)) : Number(f.price);
+  } catch {
+    decimal = null;
+  }
+  const bankroll = bankrolls.find((b) => String(b.id) === f.bankrollId);
+  const hint = fairHint(game, f.market, selection, line);
+  const sideName = (s: DbSelection) => (s === "HOME" ? game.homeTeam.name : s === "AWAY" ? game.awayTeam.name : SELECTION_LABEL[s]);
+
+  function submit(e: React.FormEvent) {
+    e.preventDefault();
+    setError("");
+    try {
+      if (decimal === null || !(decimal > 1)) throw new Error("Enter a price: decimal above 1, or American such as -110 or +150.");
+      create.mutate({
+        bankrollId: Number(f.bankrollId),
+        gameId: game.id,
+        market: f.market,
+        selection,
+        line,
+        bookmakerKey: f.bookmaker || null,
+        price: Math.round(decimal * 100_000) / 100_000,
+        stakeCents: parseMoneyToCents(f.stake),
+        placedAt: new Date(`${f.placedAt}:00Z`),
+        note: f.note.trim() || null,
+      });
+    } catch (err) {
+      setError((err as Error).message);
+    }
+  }
+
+  return (
+    <form onSubmit={submit} className="grid grid-cols-1 gap-3 sm:grid-cols-2" aria-label="Bet entry">
+      <div className="flex flex-col gap-1">
+        <Label htmlFor="bet-bankroll">Bankroll</Label>
+        <NativeSelect id="bet-bankroll" value={f.bankrollId} onChange={set("bankrollId")} required>
+          {bankrolls.map((b) => <option key={b.id} value={b.id}>{b.name} · {formatCents(b.summary.balanceCents, { currency: b.currency })}</option>)}
+        </NativeSelect>
+      </div>
+      <div className="flex flex-col gap-1">
+        <Label htmlFor="bet-market">Market</Label>
+        <NativeSelect id="bet-market" value={f.market} onChange={set("market")}>
+          {markets.map((m) => <option key={m} value={m}>{MARKET_LABEL[m]}</option>)}
+        </NativeSelect>
+      </div>
+      <div className="flex flex-col gap-1">
+        <Label htmlFor="bet-selection">Selection</Label>
+        <NativeSelect id="bet-selection" value={selection} onChange={set("selection")}>
+          {selections.map((s) => <option key={s} value={s}>{sideName(s)}</option>)}
+        </NativeSelect>
+      </div>
+      {needsLine && (
+        <div className="flex flex-col gap-1">
+          <Label htmlFor="bet-line">{f.market === "SPREAD" ? "Handicap on your side (e.g. -3.5, +0.25)" : "Total line (e.g. 2.5)"}</Label>
+          <Input id="bet-line" inputMode="decimal" value={f.line} onChange={set("line")} required />
+        </div>
+      )}
+      <div className="flex flex-col gap-1">
+        <Label htmlFor="bet-bookmaker">Bookmaker</Label>
+        <NativeSelect id="bet-bookmaker" value={f.bookmaker} onChange={set("bookmaker")}>
+          <option value="">Not listed</option>
+          {books.map((b) => <option key={b.key} value={b.key}>{b.name}</option>)}
+        </NativeSelect>
+      </div>
+      <div className="flex flex-col gap-1">
+        <Label htmlFor="bet-price">Price</Label>
+        <div className="flex gap-2">
+          <NativeSelect aria-label="Price format" value={f.priceFormat} onChange={set("priceFormat")} className="w-32">
+            <option value="decimal">Decimal</option>
+            <option value="american">American</option>
+          </NativeSelect>
+          <Input id="bet-price" inputMode="decimal" value={f.price} onChange={set("price")} required placeholder={f.priceFormat === "american" ? "-110" : "1.91"} />
+        </div>
+      </div>
+      <div className="flex flex-col gap-1">
+        <Label htmlFor="bet-stake">Stake{bankroll ? ` (${bankroll.currency})` : ""}</Label>
+        <Input id="bet-stake" inputMode="decimal" value={f.stake} onChange={set("stake")} required />
+      </div>
+      <div className="flex flex-col gap-1">
+        <Label htmlFor="bet-placed">Placed at (UTC)</Label>
+        <Input id="bet-placed" type="datetime-local" value={f.placedAt} onChange={set("placedAt")} required />
+      </div>
+      <div className="flex flex-col gap-1 sm:col-span-2">
+        <Label htmlFor="bet-note">Note</Label>
+        <Input id="bet-note" value={f.note} onChange={set("note")} maxLength={500} />
+      </div>
+      <div className="rounded-md border bg-muted/40 p-3 text-sm sm:col-span-2" data-testid="bet-hint" aria-live="polite">
+        {hint && decimal && decimal > 1 ? (
+          <>
+            Fair {formatPercent(hint.p)} ({hint.source}, no-vig) · EV {formatPercent(expectedValue(hint.p, decimal), 2)} · quarter Kelly{" "}
+            {formatPercent(kellyFraction(hint.p, decimal, { fraction: 0.25, maxFraction: 0.05 }), 2)}
+            {bankroll ? ` = ${formatCents(Math.round(kellyFraction(hint.p, decimal, { fraction: 0.25, maxFraction: 0.05 }) * bankroll.summary.balanceCents))}` : ""}
+          </>
+        ) : hint ? (
+          <>Enter a price to see its EV against {hint.source} ({formatPercent(hint.p)} fair).</>
+        ) : (
+          <>No sharp book price for this selection{line !== null ? " at this line" : ""}: no EV hint.</>
+        )}
+      </div>
+      {error && <div className="sm:col-span-2"><ErrorState message={error} /></div>}
+      <Button type="submit" disabled={create.isPending || !f.bankrollId} className="sm:col-span-2">Save bet</Button>
+    </form>
+  );
+}

@@ -1,0 +1,72 @@
+"use client";
+
+import Link from "next/link";
+import { Badge } from "@/components/ui/badge";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { formatCents, formatLine, formatPercent, formatPrice, MARKET_LABEL, SELECTION_LABEL } from "@/lib/format";
+
+export interface BetListItem {
+  id: number;
+  market: string;
+  selection: string;
+  line: number | null;
+  price: number;
+  stakeCents: number;
+  placedAt: Date;
+  status: string;
+  outcome: string | null;
+  profitCents: number | null;
+  clv: number | null;
+  clvPoints: number | null;
+  bookmaker: { name: string } | null;
+  bankroll: { currency: string };
+  game: { league: { name: string }; homeTeam: { name: string }; awayTeam: { name: string }; homeScore: number | null; awayScore: number | null };
+}
+
+const OUTCOME_LABEL: Record<string, string> = { WIN: "Won", HALF_WIN: "Half won", PUSH: "Push", HALF_LOSS: "Half lost", LOSS: "Lost" };
+
+export function BetStatusBadge({ status, outcome }: { status: string; outcome: string | null }) {
+  if (status === "OPEN") return <Badge variant="secondary">Open</Badge>;
+  if (status === "VOID") return <Badge variant="outline">Void</Badge>;
+  return <Badge variant={outcome === "WIN" || outcome === "HALF_WIN" ? "default" : outcome === "PUSH" ? "outline" : "destructive"}>{OUTCOME_LABEL[outcome ?? ""] ?? outcome}</Badge>;
+}
+
+export function BetTable({ bets }: { bets: BetListItem[] }) {
+  return (
+    <div className="overflow-x-auto">
+      <Table data-testid="bet-table">
+        <TableHeader>
+          <TableRow>
+            <TableHead>Placed (UTC)</TableHead>
+            <TableHead>Game</TableHead>
+            <TableHead>Bet</TableHead>
+            <TableHead className="text-right">Price</TableHead>
+            <TableHead className="text-right">Stake</TableHead>
+            <TableHead>Status</TableHead>
+            <TableHead className="text-right">Profit</TableHead>
+            <TableHead className="text-right">CLV</TableHead>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {bets.map((b) => (
+            <TableRow key={b.id}>
+              <TableCell className="whitespace-nowrap">{b.placedAt.toISOString().slice(0, 16).replace("T", " ")}</TableCell>
+              <TableCell>
+                <Link href={`/bets/${b.id}`} className="hover:underline">{b.game.homeTeam.name} v {b.game.awayTeam.name}</Link>
+                <span className="block text-xs text-muted-foreground">{b.game.league.name}{b.game.homeScore !== null ? ` · ${b.game.homeScore}–${b.game.awayScore}` : ""}</span>
+              </TableCell>
+              <TableCell>{MARKET_LABEL[b.market]}: {SELECTION_LABEL[b.selection]} {formatLine(b.line)}{b.bookmaker ? <span className="block text-xs text-muted-foreground">{b.bookmaker.name}</span> : null}</TableCell>
+              <TableCell className="tabular text-right">{formatPrice(b.price)}</TableCell>
+              <TableCell className="tabular text-right">{formatCents(b.stakeCents)}</TableCell>
+              <TableCell><BetStatusBadge status={b.status} outcome={b.outcome} /></TableCell>
+              <TableCell className="tabular text-right" data-testid="bet-profit">{formatCents(b.profitCents, { signed: true })}</TableCell>
+              <TableCell className="tabular text-right" data-testid="bet-clv">
+                {b.clv !== null ? formatPercent(b.clv) : b.clvPoints !== null ? `${b.clvPoints > 0 ? "+" : ""}${b.clvPoints} pts` : "–"}
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </div>
+  );
+}
