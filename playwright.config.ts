@@ -26,6 +26,8 @@ export default defineConfig({
       DATABASE_URL: databaseUrl("linesmith_test_e2e"),
       NEXTAUTH_SECRET: "e2e-test-secret-e2e-test-secret-e2e-test",
       NEXTAUTH_URL: `http://127.0.0.1:${PORT}`,
+      // Named admin, so each spec can import whichever signs up first.
+      ADMIN_EMAIL: "bettor@example.com",
     },
   },
 });
