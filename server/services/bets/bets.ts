@@ -145,7 +145,9 @@ export async function editBet(db: PrismaClient, userId: string, betId: number, v
   if (bet.status !== "OPEN") throw new AppError("CONFLICT", `This bet is ${bet.status.toLowerCase()}; only open bets can be edited. Void it and enter it again.`);
   const current = { market: bet.market, selection: bet.selection, line: bet.line === null ? null : Number(bet.line), placedAt: bet.placedAt, gameId: bet.gameId };
   const next = { ...current, ...changes, line: changes.line !== undefined ? changes.line : current.line };
-  const bookmakerId = changes.bookmakerKey !== undefined ? await checkBetInput(db, { ...next, bookmakerKey: changes.bookmakerKey }) : (await checkBetInput(db, { ...next, bookmakerKey: null }), bet.bookmakerId);
+  // Re-checks the edited bet as a whole; the bookmaker only changes when the edit names one.
+  const checkedBook = await checkBetInput(db, { ...next, bookmakerKey: changes.bookmakerKey ?? null });
+  const bookmakerId = changes.bookmakerKey !== undefined ? checkedBook : bet.bookmakerId;
   return db.$transaction(async (tx) => {
     const updated = await tx.bet.updateMany({
       where: { id: betId, userId, version, status: "OPEN" },
