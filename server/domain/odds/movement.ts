@@ -63,7 +63,11 @@ interface BookMove {
 /** Per book: every change between consecutive snapshots large enough to count, with its direction. */
 function significantMoves(points: PricePoint[], o: Required<SteamOptions>): BookMove[] {
   const byBook = new Map<string, PricePoint[]>();
-  for (const p of points) byBook.set(p.bookmaker, [...(byBook.get(p.bookmaker) ?? []), p]);
+  for (const p of points) {
+    const series = byBook.get(p.bookmaker);
+    if (series) series.push(p);
+    else byBook.set(p.bookmaker, [p]);
+  }
   const moves: BookMove[] = [];
   for (const [bookmaker, series] of byBook) {
     series.sort(byTime);
@@ -85,8 +89,9 @@ export function detectSteamMoves(points: PricePoint[], options: SteamOptions = {
   const o = { ...STEAM_DEFAULTS, ...options };
   const windowMs = o.windowMinutes * 60_000;
   const found: SteamMove[] = [];
+  const all = significantMoves(points, o);
   for (const sign of [1, -1] as const) {
-    const moves = significantMoves(points, o).filter((m) => m.sign === sign);
+    const moves = all.filter((m) => m.sign === sign);
     let i = 0;
     while (i < moves.length) {
       const start = moves[i]!.at.getTime();

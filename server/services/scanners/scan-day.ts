@@ -76,7 +76,9 @@ function steamMoves(quotes: ScanQuote[], asOf: Date | null) {
   for (const q of quotes) {
     if (!q.capturedAt || (asOf && q.capturedAt > asOf) || q.bookmaker.isAggregate) continue;
     const key = `${q.gameId}|${q.market}|${q.period}|${q.selection}`;
-    series.set(key, [...(series.get(key) ?? []), q]);
+    const list = series.get(key);
+    if (list) list.push(q);
+    else series.set(key, [q]);
   }
   const found: (SteamMove & { gameId: number; market: DbMarket; selection: ScanQuote["selection"] })[] = [];
   for (const points of series.values()) {
