@@ -34,7 +34,7 @@ export interface GbdtFit {
 }
 
 /** Softmax (or sigmoid for 2 classes) gradients and hessians of the log loss for one output. */
-function writeGradients(raw: Float64Array, y: Int32Array, K: number, outputs: number, k: number, grad: Float64Array, hess: Float64Array) {
+export function writeGradients(raw: Float64Array, y: Int32Array, K: number, outputs: number, k: number, grad: Float64Array, hess: Float64Array) {
   const rows = y.length;
   for (let r = 0; r < rows; r++) {
     let p: number;
@@ -55,7 +55,7 @@ function writeGradients(raw: Float64Array, y: Int32Array, K: number, outputs: nu
   }
 }
 
-function rawLoss(raw: Float64Array, y: Int32Array, K: number, outputs: number): number {
+export function rawLoss(raw: Float64Array, y: Int32Array, K: number, outputs: number): number {
   let loss = 0;
   for (let r = 0; r < y.length; r++) {
     if (outputs === 1) {

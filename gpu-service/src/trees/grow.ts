@@ -54,7 +54,6 @@ export function growTree(
   const take = () => free.pop()!;
   // Float32 leaf values, as ONNX stores them, so the trainer and ONNX Runtime add the same numbers.
   const leafWeight = (g: number, h: number) => Math.fround((-g / (h + o.lambda)) * o.learningRate);
-  const score = (g: number, h: number) => (g * g) / (h + o.lambda);
 
   const bestSplit = (leaf: Leaf): Split | null =>
     findBestSplit(hist, leaf.slot * slotSize, features, featureCount, thresholds, leaf.end - leaf.start, leaf.g, leaf.h, leaf.depth, o);
