@@ -149,16 +149,16 @@ describe("ONNX export", () => {
   const multiTest = synthetic3(500, 24);
   const cases = [
     ...(["logistic", "gbdt", "mlp"] as const).flatMap((model) =>
-      (["none", "platt", "isotonic", "temperature"] as const).map((calibration) => ({ model, calibration, data: binary.data, test: binaryTest })),
+      (["none", "platt", "isotonic", "temperature"] as const).map((calibration) => ({ model, calibration, data: binary.data, test: binaryTest.x })),
     ),
     ...(["logistic", "gbdt", "mlp"] as const).map((model) => ({ model, calibration: "temperature" as const, data: multi, test: multiTest.x })),
   ];
 
   it.each(cases)("$model ($calibration, $data.classes classes) matches the trainer within 1e-5 in onnxruntime", async ({ model, calibration, data, test }) => {
     const result = await train(data, { model, calibration, validationFraction: calibration === "none" ? 0 : 0.25, gbdt: { trees: 40, threads: 1 } });
-    const expected = result.predictor.predict(test.x ?? test);
+    const expected = result.predictor.predict(test);
     const session = await loadOnnx(result.predictor.toOnnx());
-    const actual = await session.run(test.x ?? test);
+    const actual = await session.run(test);
     await session.release();
     expect(actual.length).toBe(expected.length);
     let worst = 0;

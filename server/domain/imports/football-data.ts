@@ -4,7 +4,7 @@ import { optionalInteger, optionalNumber, readCsv, reject, type CsvRow } from ".
 import { parseDayMonthYear, parseMangledDayMonthYear, spanningSeasonLabel } from "./dates";
 import { OddsCollector } from "./odds-values";
 import { addGame, eachRow } from "./rows";
-import type { BookmakerRef, LeagueRef, ParsedBatch, PhaseKind, SelectionKind } from "./types";
+import type { BookmakerRef, LeagueRef, MatchStats, ParsedBatch, PhaseKind, SelectionKind } from "./types";
 import { emptyBatch } from "./types";
 
 /**
@@ -14,6 +14,25 @@ import { emptyBatch } from "./types";
  */
 
 const REQUIRED = ["Div", "Date", "HomeTeam", "AwayTeam", "FTHG", "FTAG"];
+
+const STAT_COLUMNS: [keyof MatchStats, string][] = [
+  ["homeShots", "HS"],
+  ["awayShots", "AS"],
+  ["homeShotsOnTarget", "HST"],
+  ["awayShotsOnTarget", "AST"],
+  ["homeCorners", "HC"],
+  ["awayCorners", "AC"],
+];
+
+/** Shots and corners where the file has them; a malformed count is left out, not guessed. */
+function footballStats(row: CsvRow): MatchStats | null {
+  const stats: MatchStats = {};
+  for (const [key, column] of STAT_COLUMNS) {
+    const raw = row.get(column);
+    if (/^\d{1,3}$/.test(raw)) (stats as Record<string, number>)[key] = Number(raw);
+  }
+  return Object.keys(stats).length ? stats : null;
+}
 
 // Column prefixes of the books in 1X2 columns ("B365H", "PSCH" = Pinnacle closing home). Longest first.
 const BOOK_PREFIXES: [string, BookmakerRef][] = (
@@ -153,6 +172,7 @@ export function parseFootballData(text: string, fileName?: string): ParsedBatch 
       homeScore,
       awayScore,
       periodScores: halves,
+      matchStats: footballStats(row),
     });
     const odds = new OddsCollector(batch, row.line, game);
     for (const p of priceColumns) {

@@ -4,7 +4,7 @@ import { optionalInteger, optionalNumber, readCsv, reject } from "./csv";
 import { parseIsoDate } from "./dates";
 import { OddsCollector } from "./odds-values";
 import { addGame, eachRow } from "./rows";
-import { emptyBatch, type ParsedBatch } from "./types";
+import { emptyBatch, type MatchStats, type ParsedBatch } from "./types";
 import { fahrenheitToCelsius, mphToKph } from "./units";
 
 const REQUIRED = ["game_id", "season", "game_type", "gameday", "away_team", "home_team", "away_score", "home_score"];
@@ -47,6 +47,7 @@ export function parseNflverse(text: string): ParsedBatch {
         ? { key: `nfl:${row.get("stadium_id")}`, name: row.get("stadium") || row.get("stadium_id"), roof: row.get("roof") || null, surface: row.get("surface") || null }
         : null,
       externalId: row.get("game_id"),
+      matchStats: quarterbacks(row.get("home_qb_name"), row.get("away_qb_name")),
     });
     const odds = new OddsCollector(batch, row.line, game);
     odds.american(book, "MONEYLINE", "HOME", "CLOSING", row.get("home_moneyline"), { column: "home_moneyline" });
@@ -79,4 +80,10 @@ export function parseNflverse(text: string): ParsedBatch {
     }
   });
   return batch;
+}
+
+/** Starting quarterbacks, as nflverse names them; null when the row has neither. */
+function quarterbacks(home: string, away: string): MatchStats | null {
+  if (!home && !away) return null;
+  return { ...(home ? { homeQuarterback: home } : {}), ...(away ? { awayQuarterback: away } : {}) };
 }

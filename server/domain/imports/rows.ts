@@ -30,6 +30,7 @@ type GameDefaults = Pick<
   | "stage"
   | "venue"
   | "externalId"
+  | "matchStats"
 >;
 
 const DEFAULTS: GameDefaults = {
@@ -43,6 +44,7 @@ const DEFAULTS: GameDefaults = {
   stage: null,
   venue: null,
   externalId: null,
+  matchStats: null,
 };
 
 type Required = Omit<ParsedGame, keyof GameDefaults | "status"> & Partial<GameDefaults>;

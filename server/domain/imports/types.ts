@@ -57,6 +57,22 @@ export interface ParsedGame {
   stage: string | null;
   venue: { key: string; name: string; roof: string | null; surface: string | null } | null;
   externalId: string | null;
+  /**
+   * What the source says about the match beyond the score: starting quarterbacks (nflverse), shots and
+   * corners (football-data). Team stats are known only after the game; features use earlier games' only.
+   */
+  matchStats: MatchStats | null;
+}
+
+export interface MatchStats {
+  homeQuarterback?: string;
+  awayQuarterback?: string;
+  homeShots?: number;
+  awayShots?: number;
+  homeShotsOnTarget?: number;
+  awayShotsOnTarget?: number;
+  homeCorners?: number;
+  awayCorners?: number;
 }
 
 export interface BookmakerRef {

@@ -132,18 +132,19 @@ const GAME_MERGE: Record<string, string> = {
       "temperatureC",
       "windKph",
       "stage",
+      "matchStats",
     ].map((c) => [c, preferWinner(c)]),
   ),
 };
 const GAME_UPSERT_SQL = `
 INSERT INTO "Game" ("leagueId", "seasonId", "homeTeamId", "awayTeamId", "venueId", "startsAt", "startTimeKnown",
   "localDate", status, "statusDetail", "homeScore", "awayScore", "periodScores", "neutralSite", roof, surface,
-  "temperatureC", "windKph", stage, "externalIds", "primarySource", "sourcePriority", "updatedAt")
-SELECT l, s, h, a, v, st, stk, d, status::"GameStatus", sd, hs, aws, ps, ns, r, su, t, w, stg, ext, src, prio, now()
+  "temperatureC", "windKph", stage, "matchStats", "externalIds", "primarySource", "sourcePriority", "updatedAt")
+SELECT l, s, h, a, v, st, stk, d, status::"GameStatus", sd, hs, aws, ps, ns, r, su, t, w, stg, ms, ext, src, prio, now()
 FROM unnest($1::int[], $2::int[], $3::int[], $4::int[], $5::int[], $6::timestamptz[], $7::bool[], $8::date[],
   $9::text[], $10::text[], $11::int[], $12::int[], $13::jsonb[], $14::bool[], $15::text[], $16::text[],
-  $17::float8[], $18::float8[], $19::text[], $20::jsonb[], $21::text[], $22::int[])
-  AS x(l, s, h, a, v, st, stk, d, status, sd, hs, aws, ps, ns, r, su, t, w, stg, ext, src, prio)
+  $17::float8[], $18::float8[], $19::text[], $20::jsonb[], $21::jsonb[], $22::text[], $23::int[])
+  AS x(l, s, h, a, v, st, stk, d, status, sd, hs, aws, ps, ns, r, su, t, w, stg, ms, ext, src, prio)
 ON CONFLICT ("leagueId", "homeTeamId", "awayTeamId", "localDate") DO UPDATE SET
   ${Object.entries(GAME_MERGE)
     .map(([c, e]) => `"${c}" = ${e}`)
@@ -228,6 +229,7 @@ async function upsertGames(
     col((g) => p(g).temperatureC),
     col((g) => p(g).windKph),
     col((g) => p(g).stage),
+    col((g) => (p(g).matchStats ? JSON.stringify(p(g).matchStats) : null)),
     col((g) => JSON.stringify(p(g).externalId ? { [source]: p(g).externalId } : {})),
     col(() => source),
     col(() => SOURCE_PRIORITY[source]),

@@ -1,0 +1,116 @@
+import { removeVig } from "../odds/vig";
+import type { MatchStats, ParsedBatch, ParsedOdds } from "../imports/types";
+import { nbaFranchises } from "../teams/nba";
+import { nflFranchises } from "../teams/nfl";
+
+/** Decimal prices for one 1X2 or moneyline market; draw is null for two-way markets. */
+export interface Prices {
+  home: number;
+  draw: number | null;
+  away: number;
+}
+
+/**
+ * One game as the model engine sees it, whichever way it arrived (a file or the database).
+ * `closing` is the market the models are judged against; `opening` is what the market said before it,
+ * the only prices market-aware features may use.
+ */
+export interface GameRecord {
+  id: string;
+  league: string;
+  sport: string;
+  season: number;
+  startsAt: Date;
+  home: string;
+  away: string;
+  homeScore: number | null;
+  awayScore: number | null;
+  neutral: boolean;
+  roof: string | null;
+  temperatureC: number | null;
+  windKph: number | null;
+  matchStats: MatchStats | null;
+  opening: Prices | null;
+  closing: Prices | null;
+  /** Where the closing prices came from, stated beside every market figure. */
+  closingSource: string | null;
+}
+
+export type Outcome = "HOME" | "DRAW" | "AWAY";
+
+export function outcomeOf(g: GameRecord): Outcome | null {
+  if (g.homeScore === null || g.awayScore === null) return null;
+  return g.homeScore > g.awayScore ? "HOME" : g.homeScore < g.awayScore ? "AWAY" : "DRAW";
+}
+
+/** No-vig probabilities (normalised, as the reference figures are) in home, draw, away order. */
+export function fairProbabilities(p: Prices): number[] {
+  const prices = p.draw === null ? [p.home, p.away] : [p.home, p.draw, p.away];
+  const fair = removeVig(prices, "multiplicative");
+  return p.draw === null ? [fair[0]!, 0, fair[1]!] : fair;
+}
+
+// Books in order of preference for each role. Pinnacle's close is the sharpest reference there is.
+const CLOSING_BOOKS = ["pinnacle", "market-average", "betbrain-average", "nflverse-consensus", "sbr-nba", "bet365"];
+const OPENING_BOOKS = ["pinnacle", "market-average", "betbrain-average", "bet365", "william-hill"];
+
+function pickPrices(odds: ParsedOdds[], phases: string[], books: string[]): { prices: Prices; book: string } | null {
+  for (const book of books) {
+    const mine = odds.filter((o) => o.bookmaker.key === book && phases.includes(o.phase) && o.period === "FULL_GAME" && o.price !== null);
+    const price = (s: string, market: string) => mine.find((o) => o.selection === s && o.market === market)?.price ?? null;
+    const threeWay = { home: price("HOME", "ONE_X_TWO"), draw: price("DRAW", "ONE_X_TWO"), away: price("AWAY", "ONE_X_TWO") };
+    if (threeWay.home && threeWay.draw && threeWay.away) return { prices: threeWay as Prices, book };
+    const twoWay = { home: price("HOME", "MONEYLINE"), away: price("AWAY", "MONEYLINE") };
+    if (twoWay.home && twoWay.away) return { prices: { home: twoWay.home, draw: null, away: twoWay.away }, book };
+  }
+  return null;
+}
+
+/** Franchise names where sources change spellings over time (OAK, LV); elsewhere the source's own. */
+function teamKey(league: ParsedBatch["games"][number]["league"], raw: string, season: number): string {
+  const registry = league.naming === "nfl" ? nflFranchises : league.naming === "nba" ? nbaFranchises : null;
+  const resolved = registry?.resolve(raw, season);
+  return resolved?.kind === "team" ? resolved.name : raw.trim();
+}
+
+/**
+ * Records from an importer's batch. Closing prices: Pinnacle's close first, then market averages; the
+ * NBA archive's prices carry no phase and are used as closing (the source does not say).
+ */
+export function recordsFromBatch(batch: ParsedBatch): GameRecord[] {
+  const oddsByGame = new Map<number, ParsedOdds[]>();
+  for (const o of batch.odds) {
+    const list = oddsByGame.get(o.game) ?? [];
+    list.push(o);
+    oddsByGame.set(o.game, list);
+  }
+  return batch.games
+    .filter((g) => g.status !== "CANCELLED" && g.status !== "POSTPONED")
+    .map((g) => {
+      const index = batch.games.indexOf(g);
+      const odds = oddsByGame.get(index) ?? [];
+      const closing = pickPrices(odds, ["CLOSING", "UNSPECIFIED"], CLOSING_BOOKS);
+      const opening = pickPrices(odds, ["OPENING"], OPENING_BOOKS);
+      const home = teamKey(g.league, g.home, g.season.startYear);
+      const away = teamKey(g.league, g.away, g.season.startYear);
+      return {
+        id: `${g.league.key}:${g.localDate}:${home}:${away}`,
+        league: g.league.key,
+        sport: g.league.sport.key,
+        season: g.season.startYear,
+        startsAt: g.startsAt,
+        home,
+        away,
+        homeScore: g.homeScore,
+        awayScore: g.awayScore,
+        neutral: g.neutralSite,
+        roof: g.roof,
+        temperatureC: g.temperatureC,
+        windKph: g.windKph,
+        matchStats: g.matchStats,
+        opening: opening?.prices ?? null,
+        closing: closing?.prices ?? null,
+        closingSource: closing?.book ?? null,
+      };
+    });
+}

@@ -1,0 +1,176 @@
+import type { Dataset } from "@linesmith/gpu-service";
+import { buildFeatures, type FeatureGroup, type FeatureRow, type FeatureSet } from "@/server/domain/features/build";
+import { fairProbabilities, type GameRecord } from "@/server/domain/features/records";
+import { settingsFor } from "@/server/domain/features/sports";
+import { reliability, scoreProbabilities, type ProbabilityMetrics, type ReliabilityBin } from "@/server/domain/evaluation/metrics";
+import { runValueStrategy, type StrategyGame, type StrategyResult } from "@/server/domain/evaluation/value-strategy";
+import { walkForwardWindows, type WindowOptions } from "@/server/domain/evaluation/windows";
+import { predictRows, SessionCache } from "./inference";
+import { modelCatalogue, type ModelDefinition } from "./models";
+import type { Trainer } from "./trainer";
+
+export interface EvaluationOptions extends Partial<WindowOptions> {
+  /** Model names to run (default: all that apply). Ensembles pull in their members. */
+  models?: string[];
+}
+
+export interface SeasonMetrics extends ProbabilityMetrics {
+  season: number;
+}
+
+export interface ModelReport extends ProbabilityMetrics {
+  name: string;
+  group: FeatureGroup;
+  description: string;
+  perSeason: SeasonMetrics[];
+  reliability: ReliabilityBin[];
+  /** Mean importance per feature over the windows (trained models only). */
+  importances: { feature: string; importance: number }[];
+  strategy: StrategyResult;
+}
+
+export interface EvaluationReport {
+  sport: string;
+  classes: number;
+  testSeasons: number[];
+  games: number;
+  testGames: number;
+  market: ProbabilityMetrics & { source: string; perSeason: SeasonMetrics[]; reliability: ReliabilityBin[] };
+  models: ModelReport[];
+  /** How the default value strategy priced its bets. */
+  strategyPricing: "opening prices" | "closing prices";
+  trainer: Trainer["where"];
+}
+
+export type Progress = (done: number, total: number, message: string) => void;
+
+/** Class order of model outputs and market probabilities: home, draw, away (3) or away, home (2). */
+function marketProbabilities(g: GameRecord, classes: number): number[] {
+  const [h, d, a] = fairProbabilities(g.closing!);
+  if (classes === 3) return [h!, d!, a!];
+  const sum = h! + a!;
+  return [a! / sum, h! / sum];
+}
+
+function pricesOf(g: GameRecord, classes: number, useOpening: boolean): (number | null)[] {
+  const p = useOpening ? g.opening : g.closing;
+  if (!p) return classes === 3 ? [null, null, null] : [null, null];
+  return classes === 3 ? [p.home, p.draw, p.away] : [p.away, p.home];
+}
+
+function dataset(rows: FeatureRow[], columns: number[], names: string[], classes: number): Dataset {
+  const x = new Float32Array(rows.length * columns.length);
+  rows.forEach((r, i) => columns.forEach((c, j) => (x[i * columns.length + j] = r.values[c]!)));
+  return { x: { rows: rows.length, cols: columns.length, data: x }, y: Int32Array.from(rows, (r) => r.label!), classes, featureNames: names };
+}
+
+/**
+ * Walk-forward evaluation of the model catalogue against the closing market, on exactly the games that
+ * have closing prices. Each window trains on earlier seasons only, holds out its last training season
+ * for early stopping and calibration, exports ONNX and predicts the test season through ONNX Runtime.
+ */
+export async function evaluateModels(records: GameRecord[], trainer: Trainer, options: EvaluationOptions = {}, progress: Progress = () => {}): Promise<EvaluationReport> {
+  if (records.length === 0) throw new Error("no games to evaluate");
+  const sport = records[0]!.sport;
+  if (records.some((r) => r.sport !== sport)) throw new Error("evaluate one sport at a time");
+  const settings = settingsFor(sport);
+  const classes = settings.classes;
+  const features: FeatureSet = buildFeatures(records, settings);
+  const labelled = features.rows.filter((r) => r.label !== null);
+  const windows = walkForwardWindows(
+    labelled.map((r) => r.game.season),
+    { fromSeason: options.fromSeason ?? 2016, trainSeasons: options.trainSeasons, minTrainSeasons: options.minTrainSeasons ?? 2 },
+  );
+  if (windows.length === 0) throw new Error("no test season has enough earlier seasons to train on");
+
+  const hasOpening = labelled.some((r) => r.game.opening !== null);
+  const catalogue = modelCatalogue(classes).filter((m) => m.group === "stats-only" || hasOpening);
+  const wanted = new Set(options.models ?? catalogue.map((m) => m.name));
+  for (const m of catalogue) if (wanted.has(m.name) && "ensembleOf" in m.spec) m.spec.ensembleOf.forEach((n) => wanted.add(n));
+  const unknown = [...wanted].filter((n) => !catalogue.some((m) => m.name === n));
+  if (unknown.length) throw new Error(`unknown or unavailable models: ${unknown.join(", ")} (available: ${catalogue.map((m) => m.name).join(", ")})`);
+  const models = catalogue.filter((m) => wanted.has(m.name));
+  const trained = models.filter((m) => !("ensembleOf" in m.spec));
+
+  const columnsOf = (m: ModelDefinition) =>
+    features.specs.flatMap((s, i) => ((m.features ? m.features.includes(s.name) : s.group === "stats-only" || m.group === "market-aware") ? [i] : []));
+
+  const predictions = new Map<string, number[][]>(models.map((m) => [m.name, []]));
+  const importanceSums = new Map<string, number[]>();
+  const testRows: FeatureRow[] = [];
+  const sessions = new SessionCache(4);
+  const total = windows.length * trained.length;
+  let done = 0;
+  try {
+    for (const w of windows) {
+      const trainRows = labelled.filter((r) => w.trainSeasons.includes(r.game.season));
+      const test = labelled.filter((r) => r.game.season === w.testSeason && r.game.closing !== null);
+      if (test.length === 0) continue;
+      const lastSeason = w.trainSeasons.at(-1)!;
+      const validationFraction = trainRows.filter((r) => r.game.season === lastSeason).length / trainRows.length;
+      testRows.push(...test);
+      for (const m of trained) {
+        progress(done, total, `${m.name}: training on ${w.trainSeasons[0]}-${lastSeason}, testing ${w.testSeason}`);
+        const columns = columnsOf(m);
+        const names = columns.map((c) => features.specs[c]!.name);
+        const spec = { ...(m.spec as Exclude<ModelDefinition["spec"], { ensembleOf: string[] }>), validationFraction };
+        const artifact = await trainer.train(dataset(trainRows, columns, names, classes), spec);
+        const session = await sessions.get(`${m.name}:${w.testSeason}`, () => artifact.onnx);
+        const probs = await predictRows(session, test.map((r) => columns.map((c) => r.values[c]!)), columns.length);
+        predictions.get(m.name)!.push(...probs);
+        const sums = importanceSums.get(m.name) ?? new Array<number>(columns.length).fill(0);
+        artifact.importances.forEach((v, i) => (sums[i]! += v / windows.length));
+        importanceSums.set(m.name, sums);
+        done++;
+      }
+      await sessions.clear();
+    }
+  } finally {
+    await sessions.clear();
+  }
+  for (const m of models) {
+    if (!("ensembleOf" in m.spec)) continue;
+    const members = m.spec.ensembleOf.map((n) => predictions.get(n)!);
+    predictions.set(m.name, testRows.map((_, i) => members[0]![i]!.map((_, k) => members.reduce((s, p) => s + p[i]![k]!, 0) / members.length)));
+  }
+
+  const labels = testRows.map((r) => r.label!);
+  const homeClass = classes === 3 ? 0 : 1;
+  const seasons = [...new Set(testRows.map((r) => r.game.season))];
+  const perSeason = (probs: number[][]) =>
+    seasons.map((season) => {
+      const idx = testRows.flatMap((r, i) => (r.game.season === season ? [i] : []));
+      return { season, ...scoreProbabilities(idx.map((i) => probs[i]!), idx.map((i) => labels[i]!), homeClass) };
+    });
+  const market = testRows.map((r) => marketProbabilities(r.game, classes));
+  const useOpening = testRows.some((r) => r.game.opening !== null);
+  const strategyGames = (probs: number[][]): StrategyGame[] =>
+    testRows.map((r, i) => ({ model: probs[i]!, price: pricesOf(r.game, classes, useOpening), closingFair: market[i]!, label: labels[i]! }));
+  const sources = [...new Set(testRows.map((r) => r.game.closingSource))].join(", ");
+
+  return {
+    sport,
+    classes,
+    testSeasons: seasons,
+    games: labelled.length,
+    testGames: testRows.length,
+    market: { ...scoreProbabilities(market, labels, homeClass), source: sources, perSeason: perSeason(market), reliability: reliability(market, labels).bins },
+    models: models.map((m) => {
+      const probs = predictions.get(m.name)!;
+      const columns = columnsOf(m);
+      const sums = importanceSums.get(m.name);
+      return {
+        name: m.name,
+        group: m.group,
+        description: m.description,
+        ...scoreProbabilities(probs, labels, homeClass),
+        perSeason: perSeason(probs),
+        reliability: reliability(probs, labels).bins,
+        importances: sums ? columns.map((c, i) => ({ feature: features.specs[c]!.name, importance: sums[i]! })).sort((a, b) => b.importance - a.importance) : [],
+        strategy: runValueStrategy(strategyGames(probs)),
+      };
+    }),
+    strategyPricing: useOpening ? "opening prices" : "closing prices",
+    trainer: trainer.where,
+  };
+}
