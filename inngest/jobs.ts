@@ -1,6 +1,9 @@
 import { bulkPool } from "@/server/db/client";
 import { EVENTS, type AppEvent } from "@/server/jobs/events";
+import { env } from "@/server/env";
 import { settleOpenBets } from "@/server/services/bets/settle";
+import { runQueuedEvaluations } from "@/server/services/models/evaluations";
+import { trainerFromEnv } from "@/server/services/models/trainer";
 
 /**
  * Every background job, once: its triggers and its body. inngest/functions.ts turns them into Inngest
@@ -26,9 +29,18 @@ export const settleBetsJob: Job = {
   cron: "*/10 * * * *",
   events: [EVENTS.resultsStored],
   run: async ({ event, step }) => {
-    const gameIds = event?.name === EVENTS.resultsStored ? event.data.gameIds : undefined;
+    const gameIds = event?.name === EVENTS.resultsStored ? (event as AppEvent<typeof EVENTS.resultsStored>).data.gameIds : undefined;
     return step.run("settle-open-bets", () => settleOpenBets(bulkPool, gameIds ? { gameIds } : {}));
   },
 };
 
-export const JOBS: Job[] = [settleBetsJob];
+export const evaluateModelsJob: Job = {
+  id: "evaluate-models",
+  name: "Run queued model evaluations (walk-forward, registry, predictions)",
+  // The schedule picks up evaluations queued while no runner was listening.
+  cron: "*/5 * * * *",
+  events: [EVENTS.evaluationRequested],
+  run: async ({ step }) => step.run("run-queued-evaluations", () => runQueuedEvaluations(bulkPool, trainerFromEnv(), env().MODEL_ARTIFACT_DIR)),
+};
+
+export const JOBS: Job[] = [settleBetsJob, evaluateModelsJob];

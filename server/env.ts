@@ -28,10 +28,19 @@ const schema = z
     INNGEST_EVENT_KEY: z.string().min(1).optional(),
     INNGEST_SIGNING_KEY: z.string().min(1).optional(),
     LOCAL_JOBS: z.enum(["on", "off"], { error: "LOCAL_JOBS must be on or off" }).default("on"),
+    // Training runs in-process unless a gpu-service is configured (then both are required).
+    GPU_SERVICE_URL: z.string().url("GPU_SERVICE_URL must be a URL such as http://gpu-host:8700").optional(),
+    GPU_SERVICE_TOKEN: z.string().min(16, "GPU_SERVICE_TOKEN must be at least 16 characters").optional(),
+    // ONNX artefacts go into PostgreSQL unless a folder is given.
+    MODEL_ARTIFACT_DIR: z.string().min(1).optional(),
   })
   .refine(optionalPair("INNGEST_EVENT_KEY", "INNGEST_SIGNING_KEY"), {
     message: "set both INNGEST_EVENT_KEY and INNGEST_SIGNING_KEY, or neither (jobs then run locally)",
     path: ["INNGEST_EVENT_KEY"],
+  })
+  .refine(optionalPair("GPU_SERVICE_URL", "GPU_SERVICE_TOKEN"), {
+    message: "set both GPU_SERVICE_URL and GPU_SERVICE_TOKEN, or neither (training then runs in-process)",
+    path: ["GPU_SERVICE_URL"],
   })
   .refine(optionalPair("GITHUB_ID", "GITHUB_SECRET"), { message: "set both GITHUB_ID and GITHUB_SECRET, or neither", path: ["GITHUB_ID"] })
   .refine(optionalPair("GOOGLE_CLIENT_ID", "GOOGLE_CLIENT_SECRET"), {

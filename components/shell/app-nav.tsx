@@ -12,6 +12,7 @@ const LINKS = [
   { href: "/games", label: "Games" },
   { href: "/leagues", label: "Leagues" },
   { href: "/scanners", label: "Scanners" },
+  { href: "/models", label: "Model lab" },
   { href: "/bets", label: "Bets" },
   { href: "/tools", label: "Tools" },
 ];

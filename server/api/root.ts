@@ -5,6 +5,7 @@ import { scannersRouter } from "./routers/scanners";
 import { gamesRouter } from "./routers/games";
 import { importsRouter } from "./routers/imports";
 import { leaguesRouter } from "./routers/leagues";
+import { modelsRouter } from "./routers/models";
 import { createCallerFactory, router } from "./trpc";
 
 export const appRouter = router({
@@ -15,6 +16,7 @@ export const appRouter = router({
   bankrolls: bankrollsRouter,
   bets: betsRouter,
   scanners: scannersRouter,
+  models: modelsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -8,10 +8,13 @@ import { z } from "zod";
 export const EVENTS = {
   /** Results were stored for some games (an import, a score feed): open bets on them can be graded. */
   resultsStored: "linesmith/results.stored",
+  /** A user asked for a model evaluation: run the queued evaluations. */
+  evaluationRequested: "linesmith/evaluation.requested",
 } as const;
 
 export const EventSchemas = {
   [EVENTS.resultsStored]: z.object({ gameIds: z.array(z.number().int().positive()).max(100_000).optional(), importRunId: z.string().optional() }),
+  [EVENTS.evaluationRequested]: z.object({ evaluationId: z.number().int().positive() }),
 };
 
 export type EventName = keyof typeof EventSchemas;

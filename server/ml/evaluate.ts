@@ -1,4 +1,4 @@
-import type { Dataset } from "@linesmith/gpu-service";
+import type { Dataset, TrainSpec } from "@linesmith/gpu-service";
 import { buildFeatures, type FeatureGroup, type FeatureRow, type FeatureSet } from "@/server/domain/features/build";
 import { fairProbabilities, type GameRecord } from "@/server/domain/features/records";
 import { settingsFor } from "@/server/domain/features/sports";
@@ -69,7 +69,19 @@ function dataset(rows: FeatureRow[], columns: number[], names: string[], classes
  * have closing prices. Each window trains on earlier seasons only, holds out its last training season
  * for early stopping and calibration, exports ONNX and predicts the test season through ONNX Runtime.
  */
-export async function evaluateModels(records: GameRecord[], trainer: Trainer, options: EvaluationOptions = {}, progress: Progress = () => {}): Promise<EvaluationReport> {
+export interface PreparedModels {
+  sport: string;
+  classes: number;
+  features: FeatureSet;
+  labelled: FeatureRow[];
+  models: ModelDefinition[];
+  /** Models that are trained (ensembles are averaged from these). */
+  trained: ModelDefinition[];
+  columnsOf(m: ModelDefinition): number[];
+}
+
+/** Features for every game, and the models that apply (market-aware only where opening prices exist). */
+export function prepareModels(records: GameRecord[], requested?: string[]): PreparedModels {
   if (records.length === 0) throw new Error("no games to evaluate");
   const sport = records[0]!.sport;
   if (records.some((r) => r.sport !== sport)) throw new Error("evaluate one sport at a time");
@@ -77,23 +89,52 @@ export async function evaluateModels(records: GameRecord[], trainer: Trainer, op
   const classes = settings.classes;
   const features: FeatureSet = buildFeatures(records, settings);
   const labelled = features.rows.filter((r) => r.label !== null);
+  const catalogue = availableModels(classes, labelled.some((r) => r.game.opening !== null));
+  const wanted = new Set(requested ?? catalogue.map((m) => m.name));
+  for (const m of catalogue) if (wanted.has(m.name) && "ensembleOf" in m.spec) m.spec.ensembleOf.forEach((n) => wanted.add(n));
+  const unknown = [...wanted].filter((n) => !catalogue.some((m) => m.name === n));
+  if (unknown.length) throw new Error(`unknown or unavailable models: ${unknown.join(", ")} (available: ${catalogue.map((m) => m.name).join(", ")})`);
+  const models = catalogue.filter((m) => wanted.has(m.name));
+  return {
+    sport,
+    classes,
+    features,
+    labelled,
+    models,
+    trained: models.filter((m) => !("ensembleOf" in m.spec)),
+    columnsOf: (m) =>
+      features.specs.flatMap((s, i) => ((m.features ? m.features.includes(s.name) : s.group === "stats-only" || m.group === "market-aware") ? [i] : [])),
+  };
+}
+
+export function availableModels(classes: number, hasOpeningPrices: boolean): ModelDefinition[] {
+  return modelCatalogue(classes).filter((m) => m.group === "stats-only" || hasOpeningPrices);
+}
+
+export function trainSpecOf(m: ModelDefinition, validationFraction: number): TrainSpec {
+  if ("ensembleOf" in m.spec) throw new Error(`${m.name} is an ensemble, not a trained model`);
+  return { ...m.spec, validationFraction };
+}
+
+/** Train rows' share that belongs to their last season: held out for early stopping and calibration. */
+function lastSeasonShare(rows: FeatureRow[]): number {
+  const last = Math.max(...rows.map((r) => r.game.season));
+  return rows.filter((r) => r.game.season === last).length / rows.length;
+}
+
+/**
+ * Walk-forward evaluation of the model catalogue against the closing market, on exactly the games that
+ * have closing prices. Each window trains on earlier seasons only, holds out its last training season
+ * for early stopping and calibration, exports ONNX and predicts the test season through ONNX Runtime.
+ */
+export async function evaluateModels(records: GameRecord[], trainer: Trainer, options: EvaluationOptions = {}, progress: Progress = () => {}): Promise<EvaluationReport> {
+  const prepared = prepareModels(records, options.models);
+  const { sport, classes, features, labelled, models, trained, columnsOf } = prepared;
   const windows = walkForwardWindows(
     labelled.map((r) => r.game.season),
     { fromSeason: options.fromSeason ?? 2016, trainSeasons: options.trainSeasons, minTrainSeasons: options.minTrainSeasons ?? 2 },
   );
   if (windows.length === 0) throw new Error("no test season has enough earlier seasons to train on");
-
-  const hasOpening = labelled.some((r) => r.game.opening !== null);
-  const catalogue = modelCatalogue(classes).filter((m) => m.group === "stats-only" || hasOpening);
-  const wanted = new Set(options.models ?? catalogue.map((m) => m.name));
-  for (const m of catalogue) if (wanted.has(m.name) && "ensembleOf" in m.spec) m.spec.ensembleOf.forEach((n) => wanted.add(n));
-  const unknown = [...wanted].filter((n) => !catalogue.some((m) => m.name === n));
-  if (unknown.length) throw new Error(`unknown or unavailable models: ${unknown.join(", ")} (available: ${catalogue.map((m) => m.name).join(", ")})`);
-  const models = catalogue.filter((m) => wanted.has(m.name));
-  const trained = models.filter((m) => !("ensembleOf" in m.spec));
-
-  const columnsOf = (m: ModelDefinition) =>
-    features.specs.flatMap((s, i) => ((m.features ? m.features.includes(s.name) : s.group === "stats-only" || m.group === "market-aware") ? [i] : []));
 
   const predictions = new Map<string, number[][]>(models.map((m) => [m.name, []]));
   const importanceSums = new Map<string, number[]>();
@@ -107,14 +148,13 @@ export async function evaluateModels(records: GameRecord[], trainer: Trainer, op
       const test = labelled.filter((r) => r.game.season === w.testSeason && r.game.closing !== null);
       if (test.length === 0) continue;
       const lastSeason = w.trainSeasons.at(-1)!;
-      const validationFraction = trainRows.filter((r) => r.game.season === lastSeason).length / trainRows.length;
+      const validationFraction = lastSeasonShare(trainRows);
       testRows.push(...test);
       for (const m of trained) {
         progress(done, total, `${m.name}: training on ${w.trainSeasons[0]}-${lastSeason}, testing ${w.testSeason}`);
         const columns = columnsOf(m);
         const names = columns.map((c) => features.specs[c]!.name);
-        const spec = { ...(m.spec as Exclude<ModelDefinition["spec"], { ensembleOf: string[] }>), validationFraction };
-        const artifact = await trainer.train(dataset(trainRows, columns, names, classes), spec);
+        const artifact = await trainer.train(dataset(trainRows, columns, names, classes), trainSpecOf(m, validationFraction));
         const session = await sessions.get(`${m.name}:${w.testSeason}`, () => artifact.onnx);
         const probs = await predictRows(session, test.map((r) => columns.map((c) => r.values[c]!)), columns.length);
         predictions.get(m.name)!.push(...probs);
@@ -173,4 +213,47 @@ export async function evaluateModels(records: GameRecord[], trainer: Trainer, op
     strategyPricing: useOpening ? "opening prices" : "closing prices",
     trainer: trainer.where,
   };
+}
+
+export interface FinalModel {
+  definition: ModelDefinition;
+  featureNames: string[];
+  columns: number[];
+  trainedFrom: Date;
+  trainedTo: Date;
+  trainGames: number;
+  spec: TrainSpec;
+  onnx: Uint8Array;
+  importances: number[];
+}
+
+/** Each trained model fitted on every played game, for serving (its quality is the walk-forward report's). */
+export async function trainFinalModels(prepared: PreparedModels, trainer: Trainer, progress: Progress = () => {}): Promise<FinalModel[]> {
+  const rows = prepared.labelled;
+  if (rows.length === 0) return [];
+  const out: FinalModel[] = [];
+  for (const [i, m] of prepared.trained.entries()) {
+    progress(i, prepared.trained.length, `${m.name}: training on every played game`);
+    const columns = prepared.columnsOf(m);
+    const featureNames = columns.map((c) => prepared.features.specs[c]!.name);
+    const spec = trainSpecOf(m, lastSeasonShare(rows));
+    const artifact = await trainer.train(dataset(rows, columns, featureNames, prepared.classes), spec);
+    out.push({
+      definition: m,
+      featureNames,
+      columns,
+      trainedFrom: rows[0]!.game.startsAt,
+      trainedTo: rows.at(-1)!.game.startsAt,
+      trainGames: rows.length,
+      spec,
+      onnx: artifact.onnx,
+      importances: artifact.importances,
+    });
+  }
+  return out;
+}
+
+/** Probabilities by outcome name for a model's output row. */
+export function namedProbabilities(row: number[], classes: number): Record<string, number> {
+  return classes === 3 ? { home: row[0]!, draw: row[1]!, away: row[2]! } : { home: row[1]!, away: row[0]! };
 }

@@ -1,5 +1,5 @@
 import { removeVig } from "../odds/vig";
-import type { MatchStats, ParsedBatch, ParsedOdds } from "../imports/types";
+import type { MatchStats, ParsedBatch } from "../imports/types";
 import { nbaFranchises } from "../teams/nba";
 import { nflFranchises } from "../teams/nfl";
 
@@ -54,9 +54,19 @@ export function fairProbabilities(p: Prices): number[] {
 const CLOSING_BOOKS = ["pinnacle", "market-average", "betbrain-average", "nflverse-consensus", "sbr-nba", "bet365"];
 const OPENING_BOOKS = ["pinnacle", "market-average", "betbrain-average", "bet365", "william-hill"];
 
-function pickPrices(odds: ParsedOdds[], phases: string[], books: string[]): { prices: Prices; book: string } | null {
+/** A stored or parsed price, reduced to what record building needs. */
+export interface QuoteRow {
+  book: string;
+  market: string;
+  period: string;
+  selection: string;
+  phase: string;
+  price: number | null;
+}
+
+function pickPrices(odds: QuoteRow[], phases: string[], books: string[]): { prices: Prices; book: string } | null {
   for (const book of books) {
-    const mine = odds.filter((o) => o.bookmaker.key === book && phases.includes(o.phase) && o.period === "FULL_GAME" && o.price !== null);
+    const mine = odds.filter((o) => o.book === book && phases.includes(o.phase) && o.period === "FULL_GAME" && o.price !== null);
     const price = (s: string, market: string) => mine.find((o) => o.selection === s && o.market === market)?.price ?? null;
     const threeWay = { home: price("HOME", "ONE_X_TWO"), draw: price("DRAW", "ONE_X_TWO"), away: price("AWAY", "ONE_X_TWO") };
     if (threeWay.home && threeWay.draw && threeWay.away) return { prices: threeWay as Prices, book };
@@ -64,6 +74,13 @@ function pickPrices(odds: ParsedOdds[], phases: string[], books: string[]): { pr
     if (twoWay.home && twoWay.away) return { prices: { home: twoWay.home, draw: null, away: twoWay.away }, book };
   }
   return null;
+}
+
+/** Opening and closing 1X2/moneyline prices of one game from its quotes. */
+export function marketOf(quotes: QuoteRow[]): Pick<GameRecord, "opening" | "closing" | "closingSource"> {
+  const closing = pickPrices(quotes, ["CLOSING", "UNSPECIFIED"], CLOSING_BOOKS);
+  const opening = pickPrices(quotes, ["OPENING"], OPENING_BOOKS);
+  return { opening: opening?.prices ?? null, closing: closing?.prices ?? null, closingSource: closing?.book ?? null };
 }
 
 /** Franchise names where sources change spellings over time (OAK, LV); elsewhere the source's own. */
@@ -78,19 +95,16 @@ function teamKey(league: ParsedBatch["games"][number]["league"], raw: string, se
  * NBA archive's prices carry no phase and are used as closing (the source does not say).
  */
 export function recordsFromBatch(batch: ParsedBatch): GameRecord[] {
-  const oddsByGame = new Map<number, ParsedOdds[]>();
+  const oddsByGame = new Map<number, QuoteRow[]>();
   for (const o of batch.odds) {
     const list = oddsByGame.get(o.game) ?? [];
-    list.push(o);
+    list.push({ book: o.bookmaker.key, market: o.market, period: o.period, selection: o.selection, phase: o.phase, price: o.price });
     oddsByGame.set(o.game, list);
   }
   return batch.games
     .filter((g) => g.status !== "CANCELLED" && g.status !== "POSTPONED")
     .map((g) => {
       const index = batch.games.indexOf(g);
-      const odds = oddsByGame.get(index) ?? [];
-      const closing = pickPrices(odds, ["CLOSING", "UNSPECIFIED"], CLOSING_BOOKS);
-      const opening = pickPrices(odds, ["OPENING"], OPENING_BOOKS);
       const home = teamKey(g.league, g.home, g.season.startYear);
       const away = teamKey(g.league, g.away, g.season.startYear);
       return {
@@ -108,9 +122,7 @@ export function recordsFromBatch(batch: ParsedBatch): GameRecord[] {
         temperatureC: g.temperatureC,
         windKph: g.windKph,
         matchStats: g.matchStats,
-        opening: opening?.prices ?? null,
-        closing: closing?.prices ?? null,
-        closingSource: closing?.book ?? null,
+        ...marketOf(oddsByGame.get(index) ?? []),
       };
     });
 }

@@ -1,0 +1,98 @@
+import type { PrismaClient } from "@/server/db/generated/client";
+import { bulkPool } from "@/server/db/client";
+import { AppError } from "@/server/errors";
+import { settingsFor } from "@/server/domain/features/sports";
+import { EVENTS, publishEvent } from "@/server/jobs/events";
+import { availableModels, type EvaluationReport } from "@/server/ml/evaluate";
+import { assertSeasons, evaluableLeagues, type EvaluationRequest } from "./evaluations";
+
+/** What the Model lab offers: leagues it can evaluate, each with the models that apply to its sport. */
+export async function labOptions() {
+  const leagues = await evaluableLeagues(bulkPool);
+  return leagues.map((l) => {
+    const settings = settingsFor(l.sport);
+    return {
+      ...l,
+      market: settings.classes === 3 ? ("1X2" as const) : ("MONEYLINE" as const),
+      models: availableModels(settings.classes, true).map((m) => ({ name: m.name, group: m.group, description: m.description })),
+    };
+  });
+}
+
+export async function requestEvaluation(db: PrismaClient, userId: string, request: EvaluationRequest): Promise<{ id: number }> {
+  const league = (await evaluableLeagues(bulkPool)).find((l) => l.id === request.leagueId);
+  if (!league) throw new AppError("NOT_FOUND", "No such league, or the model engine has no settings for its sport.");
+  assertSeasons(request, league);
+  const names = new Set(availableModels(settingsFor(league.sport).classes, true).map((m) => m.name));
+  const unknown = request.models.filter((m) => !names.has(m));
+  if (unknown.length) throw new AppError("BAD_REQUEST", `These models do not apply to ${league.name}: ${unknown.join(", ")}.`);
+  // One evaluation in the queue per user at a time keeps a shared trainer fair.
+  const pending = await db.evaluation.count({ where: { userId, status: { in: ["QUEUED", "RUNNING"] } } });
+  if (pending > 0) throw new AppError("CONFLICT", "You already have an evaluation queued or running; wait for it to finish.");
+  const created = await db.evaluation.create({
+    data: { userId, leagueId: league.id, models: request.models, fromSeason: request.fromSeason, trainSeasons: request.trainSeasons },
+    select: { id: true },
+  });
+  await publishEvent({ name: EVENTS.evaluationRequested, data: { evaluationId: created.id } });
+  return created;
+}
+
+const evaluationHead = {
+  id: true,
+  status: true,
+  progress: true,
+  progressNote: true,
+  error: true,
+  models: true,
+  fromSeason: true,
+  trainSeasons: true,
+  createdAt: true,
+  finishedAt: true,
+  league: { select: { id: true, name: true } },
+} as const;
+
+export async function listEvaluations(db: PrismaClient, userId: string) {
+  return db.evaluation.findMany({ where: { userId }, orderBy: { createdAt: "desc" }, take: 30, select: evaluationHead });
+}
+
+/** One of the caller's evaluations with its report and the model versions it registered. */
+export async function getEvaluation(db: PrismaClient, userId: string, id: number) {
+  const e = await db.evaluation.findFirst({
+    where: { id, userId },
+    select: {
+      ...evaluationHead,
+      report: true,
+      versions: { orderBy: { name: "asc" }, select: { id: true, name: true, version: true, kind: true, featureGroup: true, trainGames: true, trainedFrom: true, trainedTo: true, artifactBytes: true, _count: { select: { predictions: true } } } },
+    },
+  });
+  if (!e) throw new AppError("NOT_FOUND", "No such evaluation.");
+  const { versions, report, ...rest } = e;
+  return {
+    ...rest,
+    report: (report as EvaluationReport | null) ?? null,
+    versions: versions.map(({ _count, ...v }) => ({ ...v, predictions: _count.predictions })),
+  };
+}
+
+/** A model version's predictions for games not yet played, soonest first. */
+export async function listPredictions(db: PrismaClient, userId: string, modelVersionId: number) {
+  const version = await db.modelVersion.findFirst({ where: { id: modelVersionId, userId }, select: { id: true, name: true, version: true } });
+  if (!version) throw new AppError("NOT_FOUND", "No such model version.");
+  const rows = await db.prediction.findMany({
+    where: { modelVersionId },
+    orderBy: { game: { startsAt: "asc" } },
+    take: 200,
+    select: { gameId: true, probabilities: true, featuresHash: true, game: { select: { startsAt: true, homeTeam: { select: { name: true } }, awayTeam: { select: { name: true } } } } },
+  });
+  return {
+    version,
+    predictions: rows.map((r) => ({
+      gameId: r.gameId,
+      startsAt: r.game.startsAt,
+      home: r.game.homeTeam.name,
+      away: r.game.awayTeam.name,
+      probabilities: r.probabilities as Record<string, number>,
+      featuresHash: r.featuresHash,
+    })),
+  };
+}

@@ -1,0 +1,113 @@
+import { mkdtemp, readdir, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { InngestTestEngine } from "@inngest/test";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { syntheticLeagueCsv } from "../support/synthetic-league";
+import { TEST_DATABASE_URL, testPool, testPrisma } from "../support/test-db";
+
+process.env.DATABASE_URL = TEST_DATABASE_URL;
+process.env.NEXTAUTH_SECRET ??= "integration-test-secret-integration-test-secret";
+
+const prisma = testPrisma();
+const pool = testPool();
+const artifactDir = await mkdtemp(path.join(tmpdir(), "linesmith-models-"));
+afterAll(async () => {
+  await prisma.$disconnect();
+  await pool.end();
+  await rm(artifactDir, { recursive: true, force: true });
+});
+
+const { importFile } = await import("@/server/services/imports/import-file");
+const { runQueuedEvaluations } = await import("@/server/services/models/evaluations");
+const { inProcessTrainer } = await import("@/server/ml/trainer");
+const { loadArtifact } = await import("@/server/ml/registry");
+const { loadOnnx } = await import("@linesmith/gpu-service");
+const { createCaller } = await import("@/server/api/root");
+const { functions } = await import("@/inngest/functions");
+
+const caller = (userId: string) => createCaller({ db: prisma as never, session: { user: { id: userId, email: "x@example.com" }, expires: "2999-01-01" } as never });
+
+let leagueId = 0;
+beforeAll(async () => {
+  await prisma.evaluation.deleteMany();
+  const report = await importFile(pool, { source: "football-data", fileName: "synthetic-league.csv", bytes: Buffer.from(syntheticLeagueCsv([2015, 2016, 2017, 2018], 5)) });
+  expect(report.status).toBe("SUCCEEDED");
+  leagueId = (await prisma.league.findUniqueOrThrow({ where: { key: "football-data-x1" } })).id;
+});
+
+describe("model lab", () => {
+  it("runs a queued evaluation end to end: walk-forward report, registry, ONNX artefacts, predictions", async () => {
+    const owner = await prisma.user.create({ data: { email: `lab-${Date.now()}@example.com` } });
+    const stranger = await prisma.user.create({ data: { email: `other-${Date.now()}@example.com` } });
+    const options = await caller(owner.id).models.options();
+    const lab = options.find((l) => l.id === leagueId)!;
+    expect(lab.market).toBe("1X2");
+    expect(lab.firstSeason).toBe(2015);
+
+    await expect(caller(owner.id).models.evaluate({ leagueId, models: ["elo"], fromSeason: 2016 })).rejects.toThrow(/between 2017 and 2018/);
+    await expect(caller(owner.id).models.evaluate({ leagueId, models: ["forest"], fromSeason: 2017 })).rejects.toThrow(/do not apply/);
+    const { id } = await caller(owner.id).models.evaluate({ leagueId, models: ["logistic", "gbdt+market"], fromSeason: 2017 });
+    await expect(caller(owner.id).models.evaluate({ leagueId, models: ["elo"], fromSeason: 2017 })).rejects.toThrow(/already have an evaluation/);
+
+    const result = await runQueuedEvaluations(pool, inProcessTrainer, artifactDir);
+    expect(result).toEqual({ ran: [id], failed: [] });
+
+    const e = await caller(owner.id).models.evaluation({ id });
+    expect(e.status).toBe("SUCCEEDED");
+    expect(e.progress).toBe(1);
+    const report = e.report!;
+    expect(report.testSeasons).toEqual([2017, 2018]);
+    // 90 fixtures a season, minus the 5 unplayed at the end of 2018.
+    expect(report.testGames).toBe(175);
+    expect(report.models.map((m) => m.name)).toEqual(["logistic", "gbdt+market"]);
+    for (const m of report.models) {
+      expect(m.rps).toBeGreaterThan(0);
+      expect(m.perSeason.map((s) => s.season)).toEqual([2017, 2018]);
+      expect(m.reliability.reduce((s, b) => s + b.count, 0)).toBe(175 * 3);
+      expect(m.importances.length).toBeGreaterThan(0);
+    }
+    expect(report.market.source).toBe("pinnacle");
+
+    expect(e.versions.map((v) => [v.name, v.version, v.predictions])).toEqual([
+      ["gbdt+market", 1, 5],
+      ["logistic", 1, 5],
+    ]);
+    const stored = await prisma.modelVersion.findFirstOrThrow({ where: { evaluationId: id, name: "logistic" } });
+    expect(stored.artifact).toBeNull();
+    expect(await readdir(artifactDir)).toContain(`${stored.artifactSha256}.onnx`);
+    const session = await loadOnnx(await loadArtifact(stored));
+    expect(session.features).toBe(stored.featureNames.length);
+    await session.release();
+
+    const predictions = await caller(owner.id).models.predictions({ modelVersionId: stored.id });
+    expect(predictions.predictions).toHaveLength(5);
+    for (const p of predictions.predictions) {
+      expect(p.probabilities.home! + p.probabilities.draw! + p.probabilities.away!).toBeCloseTo(1, 5);
+      expect(p.featuresHash).toMatch(/^[0-9a-f]{64}$/);
+    }
+
+    // Someone else's evaluation and predictions do not exist for a stranger.
+    await expect(caller(stranger.id).models.evaluation({ id })).rejects.toThrow(/No such evaluation/);
+    await expect(caller(stranger.id).models.predictions({ modelVersionId: stored.id })).rejects.toThrow(/No such model version/);
+    expect(await caller(stranger.id).models.evaluations()).toEqual([]);
+  });
+
+  it("records a failure with its reason instead of losing the request", async () => {
+    const owner = await prisma.user.create({ data: { email: `fail-${Date.now()}@example.com` } });
+    const e = await prisma.evaluation.create({ data: { userId: owner.id, leagueId, models: ["logistic"], fromSeason: 2030 } });
+    const result = await runQueuedEvaluations(pool, inProcessTrainer);
+    expect(result.failed).toEqual([e.id]);
+    const after = await prisma.evaluation.findUniqueOrThrow({ where: { id: e.id } });
+    expect(after.status).toBe("FAILED");
+    expect(after.error).toMatch(/no test season/);
+  });
+
+  it("is served as an Inngest function triggered by the evaluation event", async () => {
+    const fn = functions.find((f) => f.id() === "linesmith-evaluate-models" || f.id().endsWith("evaluate-models"))!;
+    expect(fn).toBeDefined();
+    const engine = new InngestTestEngine({ function: fn });
+    const { result } = await engine.execute({ events: [{ name: "linesmith/evaluation.requested", data: { evaluationId: 1 } }] });
+    expect(result).toEqual({ ran: [], failed: [] });
+  });
+});

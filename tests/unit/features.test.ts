@@ -1,0 +1,110 @@
+import { describe, expect, it } from "vitest";
+import { buildFeatures } from "@/server/domain/features/build";
+import { EloRatings, expectedScore } from "@/server/domain/features/elo";
+import { recordsFromBatch, type GameRecord } from "@/server/domain/features/records";
+import { SPORT_SETTINGS } from "@/server/domain/features/sports";
+import { parseFootballData } from "@/server/domain/imports/football-data";
+import { brier, homeAuc, logLoss, rankedProbabilityScore, reliability } from "@/server/domain/evaluation/metrics";
+import { runValueStrategy } from "@/server/domain/evaluation/value-strategy";
+import { walkForwardWindows } from "@/server/domain/evaluation/windows";
+import { syntheticLeagueCsv } from "../support/synthetic-league";
+
+const soccer = SPORT_SETTINGS.soccer!;
+const league = (seasons: number[], unplayed = 0) => recordsFromBatch(parseFootballData(syntheticLeagueCsv(seasons, unplayed), "synthetic.csv"));
+
+describe("features", () => {
+  it("do not change when later games are added (no leakage)", () => {
+    const all = league([2015, 2016, 2017]);
+    const cut = new Date(Date.UTC(2017, 0, 1));
+    const early = all.filter((g) => g.startsAt < cut);
+    expect(early.length).toBeGreaterThan(100);
+    expect(all.length - early.length).toBeGreaterThan(50);
+    const before = buildFeatures(early, soccer);
+    const after = buildFeatures(all, soccer);
+    const byId = new Map(after.rows.map((r) => [r.game.id, r.values]));
+    for (const row of before.rows) expect(byId.get(row.game.id)).toEqual(row.values);
+  });
+
+  it("do not see other results of the same day, and see every result of an earlier day", () => {
+    const base = league([2015]).slice(0, 40);
+    const day = base[20]!.startsAt;
+    const sameDay = base.filter((g) => g.startsAt.getTime() === day.getTime());
+    expect(sameDay.length).toBeGreaterThan(1);
+    // Flip the result of one game of that day: the others' features must not move.
+    const flipped: GameRecord[] = base.map((g) => (g.id === sameDay[0]!.id ? { ...g, homeScore: 9, awayScore: 0 } : g));
+    const a = buildFeatures(base, soccer);
+    const b = buildFeatures(flipped, soccer);
+    const later = base.find((g) => g.startsAt > day && (g.home === sameDay[0]!.home || g.away === sameDay[0]!.home))!;
+    for (const g of sameDay) expect(b.rows.find((r) => r.game.id === g.id)!.values).toEqual(a.rows.find((r) => r.game.id === g.id)!.values);
+    expect(b.rows.find((r) => r.game.id === later.id)!.values).not.toEqual(a.rows.find((r) => r.game.id === later.id)!.values);
+  });
+
+  it("keep opening prices in the market-aware group only, and leave closing prices out", () => {
+    const set = buildFeatures(league([2015]), soccer);
+    const market = set.specs.filter((s) => s.group === "market-aware").map((s) => s.name);
+    expect(market).toEqual(["open_fair_home", "open_fair_draw", "open_fair_away", "open_home_logit"]);
+    expect(set.specs.some((s) => /clos/.test(s.name))).toBe(false);
+    const row = set.rows[0]!;
+    const [h, d, a] = market.slice(0, 3).map((n) => row.values[set.specs.findIndex((s) => s.name === n)]!);
+    expect(h! + d! + a!).toBeCloseTo(1, 9);
+  });
+
+  it("Elo is zero-sum, rewards wins by more with a bigger margin, and regresses between seasons", () => {
+    const elo = new EloRatings(soccer.elo);
+    elo.update("A", "B", 2015, false, 1, 0);
+    const narrow = elo.rating("A", 2015) - 1500;
+    expect(elo.rating("A", 2015) + elo.rating("B", 2015)).toBeCloseTo(3000, 9);
+    const other = new EloRatings(soccer.elo);
+    other.update("A", "B", 2015, false, 4, 0);
+    expect(other.rating("A", 2015) - 1500).toBeGreaterThan(narrow);
+    const kept = other.rating("A", 2015) - 1500;
+    expect(other.rating("A", 2016) - 1500).toBeCloseTo(kept * soccer.elo.carryOver, 9);
+    expect(expectedScore(0)).toBe(0.5);
+  });
+});
+
+describe("walk-forward windows", () => {
+  it("train only on seasons before the test season, rolling or expanding", () => {
+    const seasons = [2010, 2011, 2012, 2013, 2014];
+    expect(walkForwardWindows(seasons, { fromSeason: 2012 })).toEqual([
+      { testSeason: 2012, trainSeasons: [2010, 2011] },
+      { testSeason: 2013, trainSeasons: [2010, 2011, 2012] },
+      { testSeason: 2014, trainSeasons: [2010, 2011, 2012, 2013] },
+    ]);
+    expect(walkForwardWindows(seasons, { fromSeason: 2011, trainSeasons: 2, minTrainSeasons: 1 }).map((w) => w.trainSeasons)).toEqual([[2010], [2010, 2011], [2011, 2012], [2012, 2013]]);
+    for (const w of walkForwardWindows(seasons, { fromSeason: 2000, minTrainSeasons: 0 })) expect(w.trainSeasons.every((s) => s < w.testSeason)).toBe(true);
+  });
+});
+
+describe("probability metrics", () => {
+  it("match hand-worked values", () => {
+    const probs = [
+      [0.5, 0.3, 0.2],
+      [0.2, 0.3, 0.5],
+    ];
+    const labels = [0, 1];
+    // RPS: game 1 ((0.5-1)^2 + (0.8-1)^2)/2 = 0.145; game 2 ((0.2)^2 + (0.5-1)^2)/2 = 0.145.
+    expect(rankedProbabilityScore(probs, labels)).toBeCloseTo(0.145, 12);
+    expect(logLoss(probs, labels)).toBeCloseTo(-(Math.log(0.5) + Math.log(0.3)) / 2, 12);
+    expect(brier(probs, labels)).toBeCloseTo((0.25 + 0.09 + 0.04 + (0.04 + 0.49 + 0.25)) / 2, 12);
+    expect(brier([[0.3, 0.7]], [1])).toBeCloseTo(0.09, 12);
+  });
+
+  it("ECE is 0 for calibrated bins and AUC is 1 for a perfect ranking", () => {
+    const probs = Array.from({ length: 100 }, (_, i) => [i < 50 ? 0.8 : 0.2, i < 50 ? 0.2 : 0.8]);
+    const labels = probs.map((_, i) => (i < 50 ? (i < 10 ? 1 : 0) : i < 90 ? 1 : 0));
+    expect(reliability(probs, labels).ece).toBeCloseTo(0, 12);
+    expect(homeAuc([[0.9, 0.1], [0.2, 0.8]], [0, 1], 1)).toBe(1);
+  });
+
+  it("the value strategy bets only with 3% edge, caps stakes at 2%, and measures CLV against the close", () => {
+    const result = runValueStrategy([
+      { model: [0.6, 0.4], price: [2.0, 2.0], closingFair: [0.55, 0.45], label: 0 },
+      { model: [0.51, 0.49], price: [2.0, 2.0], closingFair: [0.5, 0.5], label: 1 },
+    ]);
+    expect(result.bets).toBe(1);
+    expect(result.staked).toBeCloseTo(0.02, 12); // quarter Kelly would be 5%; the cap is 2%
+    expect(result.profit).toBeCloseTo(0.02, 12);
+    expect(result.meanClv).toBeCloseTo(2 * 0.55 - 1, 12);
+  });
+});
