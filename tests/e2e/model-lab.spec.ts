@@ -1,0 +1,51 @@
+import { execFile } from "node:child_process";
+import { mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { expect, test } from "@playwright/test";
+import { databaseUrl } from "../support/database";
+import { syntheticLeagueCsv } from "../support/synthetic-league";
+
+test.beforeAll(async () => {
+  // The product's own import CLI loads an invented four-season league into the app's database.
+  const dir = await mkdtemp(path.join(tmpdir(), "linesmith-e2e-"));
+  const file = path.join(dir, "synthetic-league.csv");
+  await writeFile(file, syntheticLeagueCsv([2015, 2016, 2017, 2018], 5));
+  await promisify(execFile)("npx", ["tsx", "scripts/import.ts", "--source", "football-data", "--path", file, "--json"], {
+    env: { ...process.env, DATABASE_URL: databaseUrl("linesmith_test_e2e") },
+  });
+});
+
+test("run a walk-forward evaluation in the Model lab and read it against the market", async ({ page }) => {
+  await page.goto("/sign-up");
+  await page.getByLabel("Email").fill("modeller@example.com");
+  await page.getByLabel("Password").fill("a long enough password");
+  await page.getByRole("button", { name: "Create your account" }).click();
+  await expect(page).toHaveURL(/\/games/);
+
+  await page.getByRole("link", { name: "Model lab" }).click();
+  await page.getByLabel("League").selectOption({ label: "Division X1 (355 played, 2015-2018)" });
+  await page.getByLabel("First test season").fill("2017");
+  await page.getByRole("checkbox", { name: "gbdt", exact: true }).uncheck();
+  await page.getByRole("button", { name: "Run evaluation" }).click();
+  await expect(page).toHaveURL(/\/models\/\d+$/);
+
+  // The local job runner picks the request up; the page polls its progress.
+  await expect(page.getByText("Done", { exact: true })).toBeVisible({ timeout: 60_000 });
+  const table = page.getByRole("table").first();
+  await expect(table).toContainText("Closing market");
+  await expect(table).toContainText("elo");
+  await expect(table).toContainText("logistic");
+  await expect(page.getByText(/175 games in test seasons 2017, 2018/)).toBeVisible();
+  await expect(page.getByLabel("Reliability diagram for closing market")).toBeVisible();
+  await expect(page.getByLabel("Feature importances")).toBeVisible();
+
+  // Registered versions, and their predictions for the five unplayed fixtures.
+  await expect(page.getByRole("cell", { name: /logistic \(logistic, stats-only\)/ })).toBeVisible();
+  await page.getByLabel("Predictions of").selectOption({ label: "logistic v1" });
+  await expect(page.locator("table").last().locator("tbody tr")).toHaveCount(5);
+
+  await page.goto("/models");
+  await expect(page.getByRole("link", { name: "Division X1" })).toBeVisible();
+});
