@@ -21,7 +21,7 @@ export interface NewModelVersion {
 
 export interface StoredArtifact {
   artifactSha256: string;
-  artifact: Buffer | null;
+  artifact: Uint8Array | null;
   artifactPath: string | null;
 }
 

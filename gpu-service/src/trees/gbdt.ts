@@ -4,7 +4,7 @@ import type { LogitModel } from "../model";
 import { attr, type GraphBuilder } from "../onnx/graph";
 import { applyBinning, fitBinning, type Binning } from "./bins";
 import { growTree, type GrowOptions } from "./grow";
-import { createHistogramBuilder, defaultThreads } from "./histograms";
+import { createNodePool, defaultThreads } from "./node-pool";
 import { leafForBins, leafForRow, type Tree } from "./tree";
 
 export interface GbdtOptions {
@@ -102,7 +102,7 @@ export async function trainGbdt(train: Dataset, validation: Dataset | null, opti
   const binning = fitBinning(train.x, maxBins);
   const bins = applyBinning(train.x, binning, threads > 1);
   const validBins = validation ? applyBinning(validation.x, binning) : null;
-  const builder = createHistogramBuilder(bins, rows, cols, leaves, threads);
+  const builder = createNodePool(bins, rows, cols, leaves, Int32Array.from(binning.thresholds, (t) => t.length), { minDataInLeaf, minSumHessian, lambda }, threads);
   const grow: GrowOptions = { maxLeaves: leaves, maxDepth, minDataInLeaf, minSumHessian, lambda, learningRate };
 
   // Start from the class priors so early trees fit structure rather than the base rate.
@@ -118,6 +118,8 @@ export async function trainGbdt(train: Dataset, validation: Dataset | null, opti
 
   const forest: Tree[][] = [];
   const scratch = new Uint32Array(rows);
+  const delta = new Float64Array(rows);
+  const deltas = Array.from({ length: outputs }, () => new Float64Array(rows));
   let bestLoss = Infinity;
   let bestRounds = 0;
   try {
@@ -132,11 +134,19 @@ export async function trainGbdt(train: Dataset, validation: Dataset | null, opti
         const rowCount = sampled ? sampled.length : rows;
         if (sampled) builder.rowIndex.set(sampled);
         else for (let i = 0; i < rows; i++) builder.rowIndex[i] = i;
-        roundTrees.push(growTree(builder, bins, rows, rowCount, featureCount, binning.thresholds, grow, scratch));
+        const grown = growTree(builder, bins, rows, rowCount, featureCount, binning.thresholds, grow, scratch);
+        roundTrees.push(grown.tree);
+        // Rows the tree was fitted on sit in its leaves' ranges of the row index; the others are routed.
+        if (sampled) for (let r = 0; r < rows; r++) delta[r] = grown.tree.leafValue[leafForBins(grown.tree, bins, rows, r)]!;
+        else grown.leafRanges.forEach(([start, end], leaf) => {
+          const value = grown.tree.leafValue[leaf]!;
+          for (let i = start; i < end; i++) delta[builder.rowIndex[i]!] = value;
+        });
+        deltas[k]!.set(delta);
       }
       // Update scores after all K trees, so every class in a round saw the same probabilities.
       roundTrees.forEach((tree, k) => {
-        for (let r = 0; r < rows; r++) raw[r * outputs + k]! += tree.leafValue[leafForBins(tree, bins, rows, r)]!;
+        for (let r = 0; r < rows; r++) raw[r * outputs + k]! += deltas[k]![r]!;
         if (validRaw) {
           for (let r = 0; r < validation!.x.rows; r++) validRaw[r * outputs + k]! += tree.leafValue[leafForBins(tree, validBins!, validation!.x.rows, r)]!;
         }
