@@ -2,7 +2,7 @@ import nextVitals from "eslint-config-next/core-web-vitals";
 import tseslint from "typescript-eslint";
 
 const config = [
-  { ignores: [".next/**", "server/db/generated/**", "node_modules/**", ".data/**", "tmp/**", "test-results/**", "playwright-report/**"] },
+  { ignores: [".next/**", "server/db/generated/**", "node_modules/**", ".data/**", "tmp/**", "test-results/**", "playwright-report/**", "gpu-service/assembly/**"] },
   ...nextVitals,
   ...tseslint.configs.recommended,
   {

@@ -201,3 +201,12 @@ describe("calibration and input", () => {
     expect(() => parseNumericCsv("a,b\n1,0\n", "y")).toThrow(/target column "y"/);
   });
 });
+
+describe("WebAssembly kernel", () => {
+  it("the committed module is the one its AssemblyScript source compiles to", async () => {
+    const { execFile } = await import("node:child_process");
+    const { promisify } = await import("node:util");
+    const { stdout } = await promisify(execFile)("node", ["gpu-service/scripts/build-kernel.mjs", "--check"]);
+    expect(stdout).toMatch(/matches/);
+  }, 60_000);
+});

@@ -10,15 +10,38 @@ export function columnMedians(x: Matrix): Float32Array {
       const v = x.data[r * x.cols + c]!;
       if (!Number.isNaN(v)) column[n++] = v;
     }
-    if (n === 0) continue;
-    const sorted = column.subarray(0, n).sort();
-    medians[c] = sorted[Math.floor((n - 1) / 2)]!;
+    if (n > 0) medians[c] = select(column, n, Math.floor((n - 1) / 2));
   }
   return medians;
 }
 
-/** A copy of x with NaN replaced by the given per-column values (trees and ORT both need NaN gone). */
+/** The k-th smallest of a[0..n) (Hoare's quickselect; reorders a). */
+function select(a: Float32Array, n: number, k: number): number {
+  let lo = 0;
+  let hi = n - 1;
+  while (lo < hi) {
+    const pivot = a[(lo + hi) >> 1]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i]! < pivot) i++;
+      while (a[j]! > pivot) j--;
+      if (i <= j) {
+        const t = a[i]!;
+        a[i++] = a[j]!;
+        a[j--] = t;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return a[k]!;
+  }
+  return a[k]!;
+}
+
+/** x with NaN replaced by the given per-column values (trees and ORT both need NaN gone); x itself when it has none. */
 export function impute(x: Matrix, values: Float32Array): Matrix {
+  if (!x.data.some(Number.isNaN)) return x;
   const data = x.data.slice();
   for (let i = 0; i < data.length; i++) if (Number.isNaN(data[i]!)) data[i] = values[i % x.cols]!;
   return { rows: x.rows, cols: x.cols, data };

@@ -20,17 +20,19 @@ export function fitBinning(x: Matrix, maxBins = 255, sampleRows = 200_000, seed 
   const thresholds: Float32Array[] = [];
   for (let c = 0; c < x.cols; c++) {
     for (let i = 0; i < n; i++) column[i] = x.data[(sample ? sample[i]! : i) * x.cols + c]!;
-    const sorted = column.slice().sort();
+    column.sort();
+    // Few distinct values (flags, counts): one bin each. Stop counting once there are too many.
     const distinct: number[] = [];
-    for (let i = 0; i < n; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) distinct.push(sorted[i]!);
+    for (let i = 0; i < n && distinct.length <= maxBins; i++) if (i === 0 || column[i] !== column[i - 1]) distinct.push(column[i]!);
     let cuts: number[];
     if (distinct.length <= maxBins) cuts = distinct.slice(0, -1);
     else {
-      const picked = new Set<number>();
-      for (let j = 1; j < maxBins; j++) picked.add(sorted[Math.min(n - 1, Math.floor((j * n) / maxBins))]!);
-      // The maximum as a threshold would leave an empty last bin.
-      picked.delete(sorted[n - 1]!);
-      cuts = [...picked].sort((a, b) => a - b);
+      cuts = [];
+      for (let j = 1; j < maxBins; j++) {
+        const value = column[Math.min(n - 1, Math.floor((j * n) / maxBins))]!;
+        // The maximum as a threshold would leave an empty last bin.
+        if (value !== column[n - 1] && value !== cuts.at(-1)) cuts.push(value);
+      }
     }
     thresholds.push(Float32Array.from(cuts));
   }

@@ -36,21 +36,21 @@ export interface GbdtFit {
 /** Softmax (or sigmoid for 2 classes) gradients and hessians of the log loss for one output. */
 export function writeGradients(raw: Float64Array, y: Int32Array, K: number, outputs: number, k: number, grad: Float64Array, hess: Float64Array) {
   const rows = y.length;
-  for (let r = 0; r < rows; r++) {
-    let p: number;
-    let target: number;
-    if (outputs === 1) {
-      p = 1 / (1 + Math.exp(-raw[r]!));
-      target = y[r] === 1 ? 1 : 0;
-    } else {
-      let max = -Infinity;
-      for (let j = 0; j < K; j++) max = Math.max(max, raw[r * K + j]!);
-      let sum = 0;
-      for (let j = 0; j < K; j++) sum += Math.exp(raw[r * K + j]! - max);
-      p = Math.exp(raw[r * K + k]! - max) / sum;
-      target = y[r] === k ? 1 : 0;
+  if (outputs === 1) {
+    for (let r = 0; r < rows; r++) {
+      const p = 1 / (1 + Math.exp(-raw[r]!));
+      grad[r] = p - (y[r] === 1 ? 1 : 0);
+      hess[r] = Math.max(p * (1 - p), 1e-16);
     }
-    grad[r] = p - target;
+    return;
+  }
+  for (let r = 0; r < rows; r++) {
+    let max = -Infinity;
+    for (let j = 0; j < K; j++) max = Math.max(max, raw[r * K + j]!);
+    let sum = 0;
+    for (let j = 0; j < K; j++) sum += Math.exp(raw[r * K + j]! - max);
+    const p = Math.exp(raw[r * K + k]! - max) / sum;
+    grad[r] = p - (y[r] === k ? 1 : 0);
     hess[r] = Math.max(p * (1 - p), 1e-16);
   }
 }
@@ -100,7 +100,7 @@ export async function trainGbdt(train: Dataset, validation: Dataset | null, opti
   const outputs = K === 2 ? 1 : K;
   const random = rng(seed);
   const binning = fitBinning(train.x, maxBins);
-  const bins = applyBinning(train.x, binning, threads > 1);
+  const bins = applyBinning(train.x, binning);
   const validBins = validation ? applyBinning(validation.x, binning) : null;
   const builder = createNodePool(bins, rows, cols, leaves, Int32Array.from(binning.thresholds, (t) => t.length), { minDataInLeaf, minSumHessian, lambda }, threads);
   const grow: GrowOptions = { maxLeaves: leaves, maxDepth, minDataInLeaf, minSumHessian, lambda, learningRate };
@@ -117,8 +117,6 @@ export async function trainGbdt(train: Dataset, validation: Dataset | null, opti
   if (validRaw) for (let r = 0; r < validation!.x.rows; r++) for (let k = 0; k < outputs; k++) validRaw[r * outputs + k] = base[k]!;
 
   const forest: Tree[][] = [];
-  const scratch = new Uint32Array(rows);
-  const delta = new Float64Array(rows);
   const deltas = Array.from({ length: outputs }, () => new Float64Array(rows));
   let bestLoss = Infinity;
   let bestRounds = 0;
@@ -134,15 +132,15 @@ export async function trainGbdt(train: Dataset, validation: Dataset | null, opti
         const rowCount = sampled ? sampled.length : rows;
         if (sampled) builder.rowIndex.set(sampled);
         else for (let i = 0; i < rows; i++) builder.rowIndex[i] = i;
-        const grown = growTree(builder, bins, rows, rowCount, featureCount, binning.thresholds, grow, scratch);
+        const grown = growTree(builder, rowCount, featureCount, binning.thresholds, grow);
         roundTrees.push(grown.tree);
         // Rows the tree was fitted on sit in its leaves' ranges of the row index; the others are routed.
+        const delta = deltas[k]!;
         if (sampled) for (let r = 0; r < rows; r++) delta[r] = grown.tree.leafValue[leafForBins(grown.tree, bins, rows, r)]!;
         else grown.leafRanges.forEach(([start, end], leaf) => {
           const value = grown.tree.leafValue[leaf]!;
           for (let i = start; i < end; i++) delta[builder.rowIndex[i]!] = value;
         });
-        deltas[k]!.set(delta);
       }
       // Update scores after all K trees, so every class in a round saw the same probabilities.
       roundTrees.forEach((tree, k) => {

@@ -33,18 +33,8 @@ export interface GrownTree {
  * Grows one tree leaf-wise (always splitting the leaf with the largest gain). The pool's
  * rowIndex[0..rowCount) holds the rows to fit; each leaf owns a contiguous range of it. The pool builds
  * the smaller child's histogram and derives the larger one's from its parent, in the parent's slot.
- * `bins` is feature-major over `rows` rows.
  */
-export function growTree(
-  pool: NodePool,
-  bins: Uint8Array,
-  rows: number,
-  rowCount: number,
-  featureCount: number,
-  thresholds: Float32Array[],
-  o: GrowOptions,
-  scratch: Uint32Array,
-): GrownTree {
+export function growTree(pool: NodePool, rowCount: number, featureCount: number, thresholds: Float32Array[], o: GrowOptions): GrownTree {
   const { rowIndex, grad, hess } = pool;
   const free = Array.from({ length: o.maxLeaves }, (_, i) => o.maxLeaves - 1 - i);
   // Float32 leaf values, as ONNX stores them, so the trainer and ONNX Runtime add the same numbers.
@@ -75,16 +65,7 @@ export function growTree(
     if (pick < 0) break;
     const leaf = leaves[pick]!;
     const s = leaf.split!;
-    // Stable partition of the leaf's rows: left rows first, then right, order kept for cache locality.
-    let l = leaf.start;
-    let r = 0;
-    const column = s.feature * rows;
-    for (let i = leaf.start; i < leaf.end; i++) {
-      const row = rowIndex[i]!;
-      if (bins[column + row]! <= s.bin) rowIndex[l++] = row;
-      else scratch[r++] = row;
-    }
-    rowIndex.set(scratch.subarray(0, r), l);
+    const l = pool.partition(leaf.start, leaf.end, s.feature, s.bin);
 
     const node = tree.feature.length;
     tree.feature.push(s.feature);

@@ -1,6 +1,7 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
-import { histogramSize, NODE_KERNEL_SOURCE } from "./node-kernel";
+import { HISTOGRAMS_WASM_BASE64 } from "./histograms-wasm";
+import { FEATURE_STRIDE, NODE_KERNEL_SOURCE } from "./node-kernel";
 
 export interface Split {
   gain: number;
@@ -29,6 +30,8 @@ export interface NodePool {
   hess: Float64Array;
   features: Int32Array;
   threads: number;
+  /** Stable partition of rowIndex[start, end) on bin(feature) <= bin; returns where the right rows start. */
+  partition(start: number, end: number, feature: number, bin: number): number;
   /** Histogram of rows [0, rowCount) into `slot`, and its best split. */
   root(rowCount: number, featureCount: number, slot: number, stats: NodeStats): Split | null;
   /** Histogram of the smaller child, the larger child's by subtraction from the parent slot it inherits. */
@@ -36,8 +39,6 @@ export interface NodePool {
   close(): Promise<void>;
 }
 
-// Below this many row-features a node is cheaper to build on one thread than to hand out.
-const MIN_WORK_PER_THREAD = 50_000;
 
 const WORKER_SOURCE = `
 const { workerData } = require("node:worker_threads");
@@ -60,10 +61,36 @@ function serve({ shared, control, numbers, out }) {
 serve(workerData);
 `;
 
-type Typed = { new (b: SharedArrayBuffer): unknown; new (n: number): unknown; BYTES_PER_ELEMENT: number };
+const WASM = Buffer.from(HISTOGRAMS_WASM_BASE64, "base64");
+const PAGE = 65536;
 
 export function defaultThreads(): number {
   return Math.max(1, availableParallelism());
+}
+
+/** Lays out the trainer's arrays in one shared WebAssembly memory; returns byte offsets and the memory. */
+function layout(rows: number, cols: number, slots: number, threads: number) {
+  let end = 64;
+  const take = (bytes: number) => {
+    const at = end;
+    end += Math.ceil(bytes / 64) * 64; // cache-line aligned
+    return at;
+  };
+  const ptr = {
+    bins: take(rows * cols),
+    rowIndex: take(rows * 4),
+    grad: take(rows * 8),
+    hess: take(rows * 8),
+    features: take(cols * 4),
+    binCounts: take(cols * 4),
+    params: take(3 * 8),
+    hist: take(slots * cols * FEATURE_STRIDE * 8),
+    partitionScratch: take(rows * 4),
+    slots,
+  };
+  const scratch = Array.from({ length: threads }, () => ({ og: take(rows * 8), oh: take(rows * 8), result: take(5 * 8) }));
+  const pages = Math.ceil(end / PAGE);
+  return { ptr, scratch, memory: new WebAssembly.Memory({ initial: pages, maximum: pages, shared: true }) };
 }
 
 export function createNodePool(
@@ -75,45 +102,30 @@ export function createNodePool(
   params: { minDataInLeaf: number; minSumHessian: number; lambda: number },
   threads = defaultThreads(),
 ): NodePool {
-  const useWorkers = threads > 1 && bins.buffer instanceof SharedArrayBuffer;
-  const alloc = <T>(Type: Typed, n: number): T =>
-    (useWorkers ? new Type(new SharedArrayBuffer(Math.max(1, n) * Type.BYTES_PER_ELEMENT)) : new Type(n)) as T;
-  const slotSize = histogramSize(cols);
-  const shared = {
-    bins,
-    rows,
-    rowIndex: alloc<Uint32Array>(Uint32Array, rows),
-    grad: alloc<Float64Array>(Float64Array, rows),
-    hess: alloc<Float64Array>(Float64Array, rows),
-    features: alloc<Int32Array>(Int32Array, cols),
-    hist: alloc<Float64Array>(Float64Array, slots * slotSize),
-    slotSize,
-    binCounts: (() => {
-      const b = alloc<Int32Array>(Int32Array, cols);
-      b.set(binCounts);
-      return b;
-    })(),
-    params: (() => {
-      const p = alloc<Float64Array>(Float64Array, 3);
-      p.set([params.minDataInLeaf, params.minSumHessian, params.lambda]);
-      return p;
-    })(),
-  };
+  const { ptr, scratch, memory } = layout(rows, cols, slots, Math.max(1, threads));
+  const buffer = memory.buffer as unknown as SharedArrayBuffer;
+  new Uint8Array(buffer, ptr.bins, rows * cols).set(bins);
+  new Int32Array(buffer, ptr.binCounts, cols).set(binCounts);
+  new Float64Array(buffer, ptr.params, 3).set([params.minDataInLeaf, params.minSumHessian, params.lambda]);
+  const shared = { memory, wasm: WASM, ptr, rows, cols, slotDoubles: cols * FEATURE_STRIDE };
+  const sharedArray = <T>(Type: { new (b: SharedArrayBuffer): T }, bytes: number) => new Type(new SharedArrayBuffer(bytes));
   const channel = () => ({
-    control: alloc<Int32Array>(Int32Array, 11),
-    numbers: alloc<Float64Array>(Float64Array, 6),
-    out: alloc<Float64Array>(Float64Array, 10),
+    control: sharedArray(Int32Array, 11 * 4),
+    numbers: sharedArray(Float64Array, 6 * 8),
+    out: sharedArray(Float64Array, 10 * 8),
   });
-  const local = { ...channel(), step: (new Function(`return ${NODE_KERNEL_SOURCE}`)() as (s: typeof shared) => Step)(shared) };
+  const kernel = new WebAssembly.Instance(new WebAssembly.Module(WASM), { env: { memory, abort: () => { throw new Error("kernel aborted"); } } }).exports as unknown as {
+    partition(bins: number, rows: number, rowIndex: number, scratch: number, start: number, end: number, feature: number, bin: number): number;
+  };
+  const makeStep = new Function(`return ${NODE_KERNEL_SOURCE}`)() as (s: typeof shared & { og: number; oh: number; result: number }) => Step;
+  const local = { ...channel(), step: makeStep({ ...shared, ...scratch[0]! }) };
   // This thread takes one share of every node; threads - 1 workers take the others.
-  const helpers = useWorkers
-    ? Array.from({ length: threads - 1 }, () => {
-        const c = channel();
-        const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { shared, ...c } });
-        worker.unref();
-        return { worker, ...c };
-      })
-    : [];
+  const helpers = Array.from({ length: Math.max(0, threads - 1) }, (_, i) => {
+    const c = channel();
+    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { shared: { ...shared, ...scratch[i + 1]! }, ...c } });
+    worker.unref();
+    return { worker, ...c };
+  });
 
   const readSplit = (out: Float64Array, at: number): Split | null =>
     out[at]! < 0 ? null : { gain: out[at]!, feature: out[at + 1]!, bin: out[at + 2]!, leftG: out[at + 3]!, leftH: out[at + 4]! };
@@ -121,8 +133,9 @@ export function createNodePool(
 
   /** Runs one op over the features, split between threads; returns the best split of A and of B. */
   function run(op: number, start: number, end: number, featureCount: number, slotA: number, slotB: number, a: NodeStats, b: NodeStats | null): [Split | null, Split | null] {
-    const work = (end - start) * featureCount;
-    const parts = Math.max(1, Math.min(helpers.length + 1, Math.floor(work / MIN_WORK_PER_THREAD)));
+    // Every node is shared out: the split search costs the same for small nodes as for large ones, and a
+    // spinning worker takes a node in microseconds.
+    const parts = Math.min(helpers.length + 1, featureCount);
     const channels = [local, ...helpers.slice(0, parts - 1)];
     const chunk = Math.ceil(featureCount / channels.length);
     channels.forEach((c, i) => {
@@ -151,11 +164,12 @@ export function createNodePool(
   }
 
   return {
-    rowIndex: shared.rowIndex,
-    grad: shared.grad,
-    hess: shared.hess,
-    features: shared.features,
+    rowIndex: new Uint32Array(buffer, ptr.rowIndex, rows),
+    grad: new Float64Array(buffer, ptr.grad, rows),
+    hess: new Float64Array(buffer, ptr.hess, rows),
+    features: new Int32Array(buffer, ptr.features, cols),
     threads: helpers.length + 1,
+    partition: (start, end, feature, bin) => kernel.partition(ptr.bins, rows, ptr.rowIndex, ptr.partitionScratch, start, end, feature, bin),
     root: (rowCount, featureCount, slot, stats) => run(1, 0, rowCount, featureCount, slot, slot, stats, null)[0],
     children: (start, end, featureCount, smallSlot, largeSlot, small, large) => run(2, start, end, featureCount, smallSlot, largeSlot, small, large),
     async close() {
