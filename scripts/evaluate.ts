@@ -11,7 +11,7 @@ import { listImportFiles } from "../server/services/imports/import-paths";
 const SOURCES = ["nflverse", "football-data", "sbr-nba"] as const;
 const USAGE =
   `usage: npm run -s evaluate -- --source <${SOURCES.join("|")}> --path <file or folder> ` +
-  "[--from-season YYYY] [--train-seasons N] [--league key,key] [--models name,name] [--json]";
+  "[--from-season YYYY] [--to-season YYYY] [--train-seasons N] [--league key,key] [--models name,name] [--json]";
 
 function fail(message: string): never {
   console.error(`evaluate: ${message}\n${USAGE}`);
@@ -25,6 +25,7 @@ try {
       source: { type: "string" },
       path: { type: "string" },
       "from-season": { type: "string" },
+      "to-season": { type: "string" },
       "train-seasons": { type: "string" },
       league: { type: "string" },
       models: { type: "string" },
@@ -43,6 +44,7 @@ const integer = (name: string, raw: string | undefined) => {
   return Number(raw);
 };
 const fromSeason = integer("from-season", args["from-season"]);
+const toSeason = integer("to-season", args["to-season"]);
 const trainSeasons = integer("train-seasons", args["train-seasons"]);
 const leagues = args.league?.split(",").map((s) => s.trim());
 const log = (line: string) => console.error(line);
@@ -64,7 +66,7 @@ if (records.length === 0) fail(leagues ? `no games of league ${leagues.join(", "
 const trainer = process.env.GPU_SERVICE_URL ? httpTrainer(process.env.GPU_SERVICE_URL, process.env.GPU_SERVICE_TOKEN ?? "") : inProcessTrainer;
 const started = performance.now();
 try {
-  const report = await evaluateModels(records, trainer, { fromSeason, trainSeasons, models: args.models?.split(",") }, (done, total, message) => {
+  const report = await evaluateModels(records, trainer, { fromSeason, toSeason, trainSeasons, models: args.models?.split(",") }, (done, total, message) => {
     if (!args.json) log(`[${done + 1}/${total}] ${message}`);
   });
   const round = (x: number | null) => (x === null ? null : Number(x.toFixed(5)));

@@ -10,6 +10,8 @@ import { modelCatalogue, type ModelDefinition } from "./models";
 import type { Trainer } from "./trainer";
 
 export interface EvaluationOptions extends Partial<WindowOptions> {
+  /** Last test season (default: the latest). A development period ends before the seasons reported. */
+  toSeason?: number;
   /** Model names to run (default: all that apply). Ensembles pull in their members. */
   models?: string[];
 }
@@ -133,7 +135,7 @@ export async function evaluateModels(records: GameRecord[], trainer: Trainer, op
   const windows = walkForwardWindows(
     labelled.map((r) => r.game.season),
     { fromSeason: options.fromSeason ?? 2016, trainSeasons: options.trainSeasons, minTrainSeasons: options.minTrainSeasons ?? 2 },
-  );
+  ).filter((w) => options.toSeason === undefined || w.testSeason <= options.toSeason);
   if (windows.length === 0) throw new Error("no test season has enough earlier seasons to train on");
 
   const predictions = new Map<string, number[][]>(models.map((m) => [m.name, []]));
