@@ -15,6 +15,23 @@ export interface ModelDefinition {
   description: string;
 }
 
+/**
+ * Market-aware models see the opening prices and a compact set of ratings. Chosen on the 2009-2015
+ * seasons, before any reported season: with every stats feature beside the prices they scored worse
+ * than the opening prices alone (RPS 0.1932 against 0.1926), with this set level with them (0.1927).
+ */
+const MARKET_FEATURES = [
+  "open_fair_home",
+  "open_fair_draw",
+  "open_fair_away",
+  "open_home_logit",
+  "elo_diff",
+  "elo_abs_diff",
+  "strength_attack_diff",
+  "strength_defence_diff",
+  "on_target_balance_diff",
+];
+
 const calibrated = (classes: number): "platt" | "temperature" => (classes === 2 ? "platt" : "temperature");
 
 export function modelCatalogue(classes: number): ModelDefinition[] {
@@ -32,8 +49,8 @@ export function modelCatalogue(classes: number): ModelDefinition[] {
     { name: "gbdt", group: "stats-only", spec: gbdt, description: "Gradient-boosted trees on every stats feature" },
     { name: "mlp", group: "stats-only", spec: mlp, description: "One-hidden-layer neural net on every stats feature" },
     { name: "ensemble", group: "stats-only", spec: { ensembleOf: ["logistic", "gbdt", "mlp"] }, description: "Mean of logistic, gbdt and mlp" },
-    { name: "logistic+market", group: "market-aware", spec: logistic, description: "Logistic regression on stats and opening prices" },
-    { name: "gbdt+market", group: "market-aware", spec: gbdt, description: "Gradient-boosted trees on stats and opening prices" },
+    { name: "logistic+market", group: "market-aware", spec: logistic, features: MARKET_FEATURES, description: "Logistic regression on opening prices and core ratings" },
+    { name: "gbdt+market", group: "market-aware", spec: gbdt, features: MARKET_FEATURES, description: "Gradient-boosted trees on opening prices and core ratings" },
     { name: "ensemble+market", group: "market-aware", spec: { ensembleOf: ["logistic+market", "gbdt+market"] }, description: "Mean of logistic+market and gbdt+market" },
   ];
 }
