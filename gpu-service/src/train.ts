@@ -59,7 +59,7 @@ export async function train(data: Dataset, spec: TrainSpec): Promise<TrainResult
   let model: LogitModel;
   if (spec.model === "logistic") model = held && spec.logistic?.l2Grid?.length ? pickLogistic(fit, held, spec.logistic) : trainLogistic(fit, spec.logistic);
   else if (spec.model === "gbdt") model = (await trainGbdt(fit, held, spec.gbdt)).model;
-  else if (spec.model === "mlp") model = trainMlp(fit, held, spec.mlp);
+  else if (spec.model === "mlp") model = await trainMlp(fit, held, spec.mlp);
   else throw new InputError(`unknown model "${String(spec.model)}"`);
 
   const calibrator = held ? fitCalibrator(calibration, model.logits(held.x), held.y, data.classes) : fitCalibrator("none", new Float64Array(), new Int32Array(), data.classes);

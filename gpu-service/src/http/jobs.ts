@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Dataset } from "../data/matrix";
+import { yieldToEventLoop } from "../data/yield";
 import { train, type Predictor, type TrainSpec } from "../train";
 
 export type JobStatus = "queued" | "running" | "succeeded" | "failed";
@@ -57,7 +58,7 @@ export class JobQueue {
         const { job, data, spec } = next;
         job.status = "running";
         // Let the HTTP response for the submit go out before training takes the thread.
-        await new Promise((r) => setImmediate(r));
+        await yieldToEventLoop();
         try {
           const result = await train(data, spec);
           job.predictor = result.predictor;

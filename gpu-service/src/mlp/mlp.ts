@@ -3,6 +3,7 @@ import type { Dataset, Matrix } from "../data/matrix";
 import { normal, permutation, rng } from "../data/random";
 import { softmaxRows, type LogitModel } from "../model";
 import type { GraphBuilder } from "../onnx/graph";
+import { yieldToEventLoop } from "../data/yield";
 
 export interface MlpOptions {
   hidden?: number;
@@ -19,7 +20,7 @@ export interface MlpOptions {
  * A one-hidden-layer ReLU network with a softmax output, trained by Adam on minibatches, early-stopped on
  * the validation set. Inputs are standardised and the scaling is folded into the first layer for serving.
  */
-export function trainMlp(train: Dataset, validation: Dataset | null, options: MlpOptions = {}): LogitModel {
+export async function trainMlp(train: Dataset, validation: Dataset | null, options: MlpOptions = {}): Promise<LogitModel> {
   const { hidden = 32, epochs = 60, batchSize = 256, learningRate = 3e-3, l2 = 1e-4, patience = 6, seed = 3 } = options;
   const { rows, cols } = train.x;
   const K = train.classes;
@@ -75,6 +76,8 @@ export function trainMlp(train: Dataset, validation: Dataset | null, options: Ml
   let stale = 0;
   let epochsRun = 0;
   for (let epoch = 0; epoch < epochs; epoch++) {
+    // Let the host's event loop run between epochs (the app trains in its server process).
+    await yieldToEventLoop();
     epochsRun++;
     const order = permutation(rows, random);
     for (let start = 0; start < rows; start += batchSize) {

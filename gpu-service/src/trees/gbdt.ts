@@ -6,6 +6,7 @@ import { applyBinning, fitBinning, type Binning } from "./bins";
 import { growTree, type GrowOptions } from "./grow";
 import { createNodePool, defaultThreads } from "./node-pool";
 import { leafForBins, leafForRow, type Tree } from "./tree";
+import { yieldToEventLoop } from "../data/yield";
 
 export interface GbdtOptions {
   trees?: number;
@@ -122,6 +123,8 @@ export async function trainGbdt(train: Dataset, validation: Dataset | null, opti
   let bestRounds = 0;
   try {
     for (let round = 0; round < trees; round++) {
+      // Let the host's event loop run now and then (the app trains in its server process).
+      if (round % 20 === 19) await yieldToEventLoop();
       // One row and feature sample per round, shared by the round's K trees.
       const sampled = rowSample < 1 ? permutation(rows, random).subarray(0, Math.max(1, Math.floor(rows * rowSample))).sort() : null;
       const featureCount = featureSample < 1 ? Math.max(1, Math.round(cols * featureSample)) : cols;
