@@ -75,7 +75,7 @@ try {
     testSeasons: report.testSeasons,
     games: report.games,
     testGames: report.testGames,
-    market: { logLoss: round(report.market.logLoss), brier: round(report.market.brier), rps: round(report.market.rps), ece: round(report.market.ece), source: report.market.source },
+    market: { logLoss: round(report.market.logLoss), brier: round(report.market.brier), rps: round(report.market.rps), ece: round(report.market.ece), eceNoise: round(report.market.eceNoise), source: report.market.source },
     models: report.models.map((m) => ({
       name: m.name,
       group: m.group,
@@ -83,6 +83,8 @@ try {
       brier: round(m.brier),
       rps: round(m.rps),
       ece: round(m.ece),
+      eceNoise: round(m.eceNoise),
+      calibrated: m.calibration.passed,
       accuracy: round(m.accuracy),
       auc: round(m.auc),
       strategy: { bets: m.strategy.bets, roi: round(m.strategy.roi), meanClv: round(m.strategy.meanClv) },

@@ -16,6 +16,7 @@ export function MetricsTable({ report }: { report: EvaluationReport }) {
           <TableHead className="text-right">Brier</TableHead>
           {report.classes === 3 && <TableHead className="text-right">RPS</TableHead>}
           <TableHead className="text-right">ECE</TableHead>
+          <TableHead className="text-right" title="ECE a perfectly calibrated forecaster shows on these games, from sampling noise alone">ECE from noise</TableHead>
           <TableHead className="text-right">Accuracy</TableHead>
           <TableHead className="text-right">AUC</TableHead>
           <TableHead className="text-right">Bets</TableHead>
@@ -31,6 +32,7 @@ export function MetricsTable({ report }: { report: EvaluationReport }) {
           <TableCell className="text-right">{fixed(m.brier)}</TableCell>
           {report.classes === 3 && <TableCell className="text-right">{fixed(m.rps)}</TableCell>}
           <TableCell className="text-right">{fixed(m.ece)}</TableCell>
+          <TableCell className="text-right">{fixed(m.eceNoise)}</TableCell>
           <TableCell className="text-right">{percent(m.accuracy)}</TableCell>
           <TableCell className="text-right">{fixed(m.auc, 3)}</TableCell>
           <TableCell className="text-right">-</TableCell>
@@ -44,7 +46,15 @@ export function MetricsTable({ report }: { report: EvaluationReport }) {
             <TableCell className="text-right">{fixed(r.logLoss)}</TableCell>
             <TableCell className="text-right">{fixed(r.brier)}</TableCell>
             {report.classes === 3 && <TableCell className="text-right">{fixed(r.rps)}</TableCell>}
-            <TableCell className="text-right">{fixed(r.ece)}</TableCell>
+            <TableCell className="text-right">
+              {fixed(r.ece)}
+              {!r.calibration.passed && (
+                <span className="ml-1 text-destructive" title={`Above ${fixed(r.calibration.limit)}: not registered, no predictions`}>
+                  (not served)
+                </span>
+              )}
+            </TableCell>
+            <TableCell className="text-right">{fixed(r.eceNoise)}</TableCell>
             <TableCell className="text-right">{percent(r.accuracy)}</TableCell>
             <TableCell className="text-right">{fixed(r.auc, 3)}</TableCell>
             <TableCell className="text-right">{r.strategy.bets}</TableCell>

@@ -2,7 +2,7 @@ import type { Dataset, TrainSpec } from "@linesmith/gpu-service";
 import { buildFeatures, type FeatureGroup, type FeatureRow, type FeatureSet } from "@/server/domain/features/build";
 import { fairProbabilities, type GameRecord } from "@/server/domain/features/records";
 import { settingsFor } from "@/server/domain/features/sports";
-import { reliability, scoreProbabilities, type ProbabilityMetrics, type ReliabilityBin } from "@/server/domain/evaluation/metrics";
+import { calibrationGate, reliability, scoreProbabilities, type ProbabilityMetrics, type ReliabilityBin } from "@/server/domain/evaluation/metrics";
 import { runValueStrategy, type StrategyGame, type StrategyResult } from "@/server/domain/evaluation/value-strategy";
 import { walkForwardWindows, type WindowOptions } from "@/server/domain/evaluation/windows";
 import { predictRows, SessionCache } from "./inference";
@@ -29,6 +29,8 @@ export interface ModelReport extends ProbabilityMetrics {
   /** Mean importance per feature over the windows (trained models only). */
   importances: { feature: string; importance: number }[];
   strategy: StrategyResult;
+  /** Calibrated well enough to register and serve (see calibrationGate). */
+  calibration: { passed: boolean; limit: number };
 }
 
 export interface EvaluationReport {
@@ -201,11 +203,13 @@ export async function evaluateModels(records: GameRecord[], trainer: Trainer, op
       const probs = predictions.get(m.name)!;
       const columns = columnsOf(m);
       const sums = importanceSums.get(m.name);
+      const scores = scoreProbabilities(probs, labels, homeClass);
       return {
         name: m.name,
         group: m.group,
         description: m.description,
-        ...scoreProbabilities(probs, labels, homeClass),
+        ...scores,
+        calibration: calibrationGate(scores),
         perSeason: perSeason(probs),
         reliability: reliability(probs, labels).bins,
         importances: sums ? columns.map((c, i) => ({ feature: features.specs[c]!.name, importance: sums[i]! })).sort((a, b) => b.importance - a.importance) : [],

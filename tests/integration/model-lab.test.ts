@@ -69,10 +69,11 @@ describe("model lab", () => {
     }
     expect(report.market.source).toBe("pinnacle");
 
-    expect(e.versions.map((v) => [v.name, v.version, v.predictions])).toEqual([
-      ["gbdt+market", 1, 5],
-      ["logistic", 1, 5],
-    ]);
+    // Only models calibrated within what these games can show are registered and predict.
+    const served = report.models.filter((m) => m.calibration.passed).map((m) => m.name).sort();
+    expect(served).toContain("logistic");
+    expect(e.versions.map((v) => [v.name, v.version, v.predictions])).toEqual(served.map((name) => [name, 1, 5]));
+    for (const m of report.models) expect(m.calibration.passed).toBe(m.ece <= m.calibration.limit);
     const stored = await prisma.modelVersion.findFirstOrThrow({ where: { evaluationId: id, name: "logistic" } });
     expect(stored.artifact).toBeNull();
     expect(await readdir(artifactDir)).toContain(`${stored.artifactSha256}.onnx`);

@@ -4,7 +4,7 @@ import { EloRatings, expectedScore } from "@/server/domain/features/elo";
 import { recordsFromBatch, type GameRecord } from "@/server/domain/features/records";
 import { SPORT_SETTINGS } from "@/server/domain/features/sports";
 import { parseFootballData } from "@/server/domain/imports/football-data";
-import { brier, homeAuc, logLoss, rankedProbabilityScore, reliability } from "@/server/domain/evaluation/metrics";
+import { brier, calibrationGate, eceNoiseFloor, homeAuc, logLoss, rankedProbabilityScore, reliability } from "@/server/domain/evaluation/metrics";
 import { runValueStrategy } from "@/server/domain/evaluation/value-strategy";
 import { walkForwardWindows } from "@/server/domain/evaluation/windows";
 import { syntheticLeagueCsv } from "../support/synthetic-league";
@@ -95,6 +95,25 @@ describe("probability metrics", () => {
     const labels = probs.map((_, i) => (i < 50 ? (i < 10 ? 1 : 0) : i < 90 ? 1 : 0));
     expect(reliability(probs, labels).ece).toBeCloseTo(0, 12);
     expect(homeAuc([[0.9, 0.1], [0.2, 0.8]], [0, 1], 1)).toBe(1);
+  });
+
+  it("the ECE noise floor is what a calibrated forecaster scores, and the gate refuses a miscalibrated one", () => {
+    let state = 7;
+    const random = () => ((state = (state * 48271) % 2147483647) / 2147483647);
+    const probs = Array.from({ length: 2000 }, () => {
+      const p = 0.2 + 0.6 * random();
+      return [1 - p, p];
+    });
+    const calibrated = probs.map((p) => (random() < p[1]! ? 1 : 0));
+    const floor = eceNoiseFloor(probs);
+    expect(floor).toBeGreaterThan(0.005);
+    expect(floor).toBeLessThan(0.04);
+    expect(calibrationGate({ ece: reliability(probs, calibrated).ece, eceNoise: floor }).passed).toBe(true);
+    // Outcomes from probabilities pulled halfway to 0.5: the forecaster is overconfident.
+    const overconfident = probs.map((p) => (random() < 0.5 + (p[1]! - 0.5) / 2 ? 1 : 0));
+    const gate = calibrationGate({ ece: reliability(probs, overconfident).ece, eceNoise: floor });
+    expect(gate.passed).toBe(false);
+    expect(gate.limit).toBeGreaterThanOrEqual(0.02);
   });
 
   it("the value strategy bets only with 3% edge, caps stakes at 2%, and measures CLV against the close", () => {

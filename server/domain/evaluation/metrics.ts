@@ -9,6 +9,8 @@ export interface ProbabilityMetrics {
   brier: number;
   rps: number | null;
   ece: number;
+  /** ECE a perfectly calibrated forecaster with these probabilities would show on this many games (mean of simulations). */
+  eceNoise: number;
   accuracy: number;
   auc: number | null;
 }
@@ -77,6 +79,32 @@ export function reliability(probs: number[][], labels: number[], bins = 10): { e
   return { ece, bins: out.filter((b) => b.count > 0) };
 }
 
+/**
+ * The ECE that sampling noise alone produces: outcomes are drawn from the forecaster's own probabilities
+ * (so it is calibrated by construction) and scored the same way, averaged over `runs` seeded draws. An
+ * ECE near this figure is as good as these games can show.
+ */
+export function eceNoiseFloor(probs: number[][], runs = 50, seed = 12345): number {
+  let state = seed >>> 0;
+  const random = () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state / 4294967296;
+  };
+  let total = 0;
+  for (let run = 0; run < runs; run++) {
+    const drawn = probs.map((p) => {
+      let u = random();
+      for (let c = 0; c < p.length - 1; c++) {
+        if (u < p[c]!) return c;
+        u -= p[c]!;
+      }
+      return p.length - 1;
+    });
+    total += reliability(probs, drawn).ece;
+  }
+  return total / runs;
+}
+
 export function accuracy(probs: number[][], labels: number[]): number {
   return mean(labels.map((y, i) => (argmax(probs[i]!) === y ? 1 : 0)));
 }
@@ -106,6 +134,7 @@ export function scoreProbabilities(probs: number[][], labels: number[], homeClas
     brier: brier(probs, labels),
     rps: k === 3 ? rankedProbabilityScore(probs, labels) : null,
     ece: reliability(probs, labels).ece,
+    eceNoise: eceNoiseFloor(probs),
     accuracy: accuracy(probs, labels),
     auc: homeAuc(probs, labels, homeClass),
   };
@@ -119,4 +148,13 @@ function argmax(values: number[]): number {
 
 function mean(values: number[]): number {
   return values.length ? values.reduce((a, b) => a + b, 0) / values.length : NaN;
+}
+
+/**
+ * Whether a model is calibrated well enough to serve: its ECE at most 0.02, or at most 25% above what
+ * sampling noise alone gives on the games it was measured on (small leagues cannot show 0.02).
+ */
+export function calibrationGate(m: Pick<ProbabilityMetrics, "ece" | "eceNoise">): { passed: boolean; limit: number } {
+  const limit = Math.max(0.02, 1.25 * m.eceNoise);
+  return { passed: m.ece <= limit, limit };
 }

@@ -88,6 +88,8 @@ async function runEvaluation(pool: pg.Pool, id: number, trainer: Trainer, artifa
   try {
     for (const f of finals) {
       const metrics = report.models.find((m) => m.name === f.definition.name);
+      // Only models calibrated within what their test games can show are registered and predict.
+      if (!metrics?.calibration.passed) continue;
       const version = await registerModelVersion(
         pool,
         {
@@ -102,7 +104,7 @@ async function runEvaluation(pool: pg.Pool, id: number, trainer: Trainer, artifa
           trainGames: f.trainGames,
           featureNames: f.featureNames,
           params: f.spec,
-          metrics: metrics ? { logLoss: metrics.logLoss, brier: metrics.brier, rps: metrics.rps, ece: metrics.ece, accuracy: metrics.accuracy, auc: metrics.auc, testGames: metrics.games } : {},
+          metrics: { logLoss: metrics.logLoss, brier: metrics.brier, rps: metrics.rps, ece: metrics.ece, eceNoise: metrics.eceNoise, accuracy: metrics.accuracy, auc: metrics.auc, testGames: metrics.games },
           onnx: f.onnx,
         },
         artifactDir,
