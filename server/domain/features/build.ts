@@ -1,6 +1,7 @@
 import { expectedScore, EloRatings } from "./elo";
 import { fairProbabilities, outcomeOf, type GameRecord } from "./records";
 import type { SportSettings } from "./sports";
+import { MarginRatings } from "./margin-rating";
 import { QuarterbackHistory, ShotHistory } from "./match-stats";
 import { TeamHistory } from "./team-history";
 
@@ -45,13 +46,14 @@ export function buildFeatures(records: GameRecord[], settings: SportSettings): F
   // The same ratings updating slower and faster: the model weighs long-run strength against recent form.
   const eloSlow = new EloRatings({ ...settings.elo, k: settings.elo.k / 2 });
   const eloFast = new EloRatings({ ...settings.elo, k: settings.elo.k * 1.5 });
+  const margins = new MarginRatings(0.1, settings.elo.carryOver);
   const history = new TeamHistory();
   const shots = new ShotHistory();
   const quarterbacks = new QuarterbackHistory();
   const specs: FeatureSpec[] = [];
   const stat = (name: string) => specs.push({ name, group: "stats-only" });
   const market = (name: string) => specs.push({ name, group: "market-aware" });
-  ["elo_diff", "elo_home_expectation", "elo_abs_diff", "elo_slow_diff", "elo_fast_diff"].forEach(stat);
+  ["elo_diff", "elo_home_expectation", "elo_abs_diff", "elo_slow_diff", "elo_fast_diff", "margin_rating_diff"].forEach(stat);
   ["rest_home", "rest_away", "rest_diff", "short_rest_home", "short_rest_away", "games_14d_home", "games_14d_away"].forEach(stat);
   for (const n of [5, 10]) [`form${n}_win_diff`, `form${n}_margin_diff`].forEach(stat);
   ["form10_for_home", "form10_against_home", "form10_for_away", "form10_against_away"].forEach(stat);
@@ -73,7 +75,7 @@ export function buildFeatures(records: GameRecord[], settings: SportSettings): F
   const settle = () => {
     for (const g of pending) {
       if (g.homeScore === null || g.awayScore === null) continue;
-      for (const ratings of [elo, eloSlow, eloFast]) ratings.update(g.home, g.away, g.season, g.neutral, g.homeScore, g.awayScore);
+      for (const ratings of [elo, eloSlow, eloFast, margins]) ratings.update(g.home, g.away, g.season, g.neutral, g.homeScore, g.awayScore);
       history.record(g.home, g.away, g.startsAt, g.homeScore, g.awayScore);
       shots.record(g.home, g.away, g.matchStats);
       quarterbacks.record(g.home, g.matchStats?.homeQuarterback, g.homeScore - g.awayScore);
@@ -97,6 +99,7 @@ export function buildFeatures(records: GameRecord[], settings: SportSettings): F
       Math.abs(diff),
       eloSlow.difference(g.home, g.away, g.season, g.neutral),
       eloFast.difference(g.home, g.away, g.season, g.neutral),
+      margins.expectedMargin(g.home, g.away, g.season, g.neutral),
     ];
     values.push(restHome, restAway, restHome - restAway, restHome <= 1.5 ? 1 : 0, restAway <= 1.5 ? 1 : 0);
     values.push(history.gamesWithin(g.home, g.startsAt, 14), history.gamesWithin(g.away, g.startsAt, 14));
