@@ -4,7 +4,7 @@ import { InputError, sliceDataset, validateDataset, type Dataset, type Matrix } 
 import { trainLogistic, type LogisticOptions } from "./linear/logistic";
 import { accuracy, logLoss } from "./metrics";
 import { trainMlp, type MlpOptions } from "./mlp/mlp";
-import { softmaxRows, type CalibrationMethod, type Calibrator, type LogitModel, type ModelKind } from "./model";
+import type { CalibrationMethod, Calibrator, LogitModel, ModelKind } from "./model";
 import { attr, GraphBuilder, INPUT } from "./onnx/graph";
 import { trainGbdt, type GbdtOptions } from "./trees/gbdt";
 
@@ -57,7 +57,7 @@ export async function train(data: Dataset, spec: TrainSpec): Promise<TrainResult
   if (fit.x.rows < 2 || (held && held.x.rows < 1)) throw new InputError("too few rows for this validation share");
 
   let model: LogitModel;
-  if (spec.model === "logistic") model = held && spec.logistic?.l2Grid?.length ? pickLogistic(fit, held, spec.logistic) : trainLogistic(fit, spec.logistic);
+  if (spec.model === "logistic") model = trainLogistic(fit, spec.logistic);
   else if (spec.model === "gbdt") model = (await trainGbdt(fit, held, spec.gbdt)).model;
   else if (spec.model === "mlp") model = await trainMlp(fit, held, spec.mlp);
   else throw new InputError(`unknown model "${String(spec.model)}"`);
@@ -71,17 +71,6 @@ export async function train(data: Dataset, spec: TrainSpec): Promise<TrainResult
     validationRows: held?.x.rows ?? 0,
     validationLogLoss: held ? logLoss(predictor.predict(held.x), held.y, data.classes) : null,
   };
-}
-
-/** Fits one logistic model per L2 candidate and keeps the best on the validation rows. */
-function pickLogistic(fit: Dataset, held: Dataset, options: LogisticOptions): LogitModel {
-  let best: { model: LogitModel; loss: number } | null = null;
-  for (const l2 of options.l2Grid!) {
-    const model = trainLogistic(fit, { ...options, l2 });
-    const loss = logLoss(softmaxRows(model.logits(held.x), fit.classes), held.y, fit.classes);
-    if (!best || loss < best.loss) best = { model, loss };
-  }
-  return best!.model;
 }
 
 function makePredictor(model: LogitModel, calibrator: Calibrator, fill: Float32Array, featureNames: string[]): Predictor {

@@ -1,4 +1,4 @@
-import { loadOnnx, train, type Dataset, type TrainSpec } from "@linesmith/gpu-service";
+import { train, type Dataset, type TrainSpec } from "@linesmith/gpu-service";
 
 /** What the app needs back from a training run, wherever it ran. */
 export interface TrainedArtifact {
@@ -63,4 +63,3 @@ export function httpTrainer(baseUrl: string, token: string, pollMs = 250): Train
   };
 }
 
-export { loadOnnx };

@@ -6,7 +6,7 @@ export const trainRequestSchema = z.object({
     model: z.enum(["logistic", "gbdt", "mlp"]),
     calibration: z.enum(["none", "platt", "isotonic", "temperature"]).optional(),
     validationFraction: z.number().min(0).max(0.9).optional(),
-    logistic: z.object({ l2: z.number().nonnegative().optional(), l2Grid: z.array(z.number().nonnegative()).max(20).optional(), maxIterations: z.number().int().positive().max(10_000).optional() }).optional(),
+    logistic: z.object({ l2: z.number().nonnegative().optional(), maxIterations: z.number().int().positive().max(10_000).optional() }).optional(),
     gbdt: z
       .object({
         trees: z.number().int().positive().max(10_000).optional(),

@@ -7,8 +7,6 @@ import { minimizeLbfgs } from "./lbfgs";
 export interface LogisticOptions {
   /** L2 strength on standardised weights (not on intercepts), per row: objective = mean log loss + l2/2 * |w|^2. */
   l2?: number;
-  /** Candidate L2 strengths: with a validation set, the trainer keeps the one with the lowest validation loss. */
-  l2Grid?: number[];
   maxIterations?: number;
 }
 

@@ -2,7 +2,7 @@ import type { Dataset, Matrix } from "../data/matrix";
 import { permutation, rng } from "../data/random";
 import type { LogitModel } from "../model";
 import { attr, type GraphBuilder } from "../onnx/graph";
-import { applyBinning, fitBinning, type Binning } from "./bins";
+import { applyBinning, fitBinning } from "./bins";
 import { growTree, type GrowOptions } from "./grow";
 import { createNodePool, defaultThreads } from "./node-pool";
 import { leafForBins, leafForRow, type Tree } from "./tree";
@@ -166,13 +166,13 @@ export async function trainGbdt(train: Dataset, validation: Dataset | null, opti
   }
   const kept = validRaw ? forest.slice(0, bestRounds) : forest;
   return {
-    model: forestModel(kept, base, K, cols, binning, { trees: kept.length * outputs, leaves, learningRate, threads: builder.threads }),
+    model: forestModel(kept, base, K, cols, { trees: kept.length * outputs, leaves, learningRate, threads: builder.threads }),
     rounds: kept.length,
     validationLoss: validRaw ? bestLoss : null,
   };
 }
 
-function forestModel(forest: Tree[][], base: number[], K: number, cols: number, _binning: Binning, summary: LogitModel["summary"]): LogitModel {
+function forestModel(forest: Tree[][], base: number[], K: number, cols: number, summary: LogitModel["summary"]): LogitModel {
   const outputs = base.length;
   const leafSum = (row: (tree: Tree) => number) => {
     const out = base.slice();

@@ -22,7 +22,8 @@ export interface NodeStats {
 type Step = (control: Int32Array, numbers: Float64Array, out: Float64Array) => void;
 
 /**
- * Runs the node kernel on this thread and threads - 1 workers, the node's features split between them. The booster writes gradients and partitions the row index in the shared arrays it exposes.
+ * Runs the node kernel on this thread and threads - 1 workers, the node's features split between them.
+ * The booster writes gradients into, and partitions, the shared arrays it exposes.
  */
 export interface NodePool {
   rowIndex: Uint32Array;
@@ -38,7 +39,6 @@ export interface NodePool {
   children(start: number, end: number, featureCount: number, smallSlot: number, largeSlot: number, small: NodeStats, large: NodeStats): [Split | null, Split | null];
   close(): Promise<void>;
 }
-
 
 const WORKER_SOURCE = `
 const { workerData } = require("node:worker_threads");
