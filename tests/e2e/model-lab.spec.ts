@@ -46,6 +46,12 @@ test("run a walk-forward evaluation in the Model lab and read it against the mar
   await page.getByLabel("Predictions of").selectOption({ label: "logistic v1" });
   await expect(page.locator("table").last().locator("tbody tr")).toHaveCount(5);
 
+  // The game page of a predicted fixture shows the model's probabilities.
+  await page.goto("/games?q=Juniper");
+  await page.getByRole("link", { name: /Juniper Rovers v Eastleigh Vale/ }).first().click();
+  await expect(page.getByText("Your models")).toBeVisible();
+  await expect(page.getByRole("link", { name: "logistic" })).toBeVisible();
+
   await page.goto("/models");
   await expect(page.getByRole("link", { name: "Division X1" })).toBeVisible();
 });

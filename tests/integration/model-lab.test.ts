@@ -88,6 +88,11 @@ describe("model lab", () => {
       expect(p.featuresHash).toMatch(/^[0-9a-f]{64}$/);
     }
 
+    // The game page shows the caller's served models for an unplayed game, and nothing to anyone else.
+    const forGame = await caller(owner.id).models.forGame({ gameId: predictions.predictions[0]!.gameId });
+    expect(forGame.map((p) => p.model).sort()).toEqual(served);
+    expect(await caller(stranger.id).models.forGame({ gameId: predictions.predictions[0]!.gameId })).toEqual([]);
+
     // Someone else's evaluation and predictions do not exist for a stranger.
     await expect(caller(stranger.id).models.evaluation({ id })).rejects.toThrow(/No such evaluation/);
     await expect(caller(stranger.id).models.predictions({ modelVersionId: stored.id })).rejects.toThrow(/No such model version/);

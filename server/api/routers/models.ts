@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { EvaluationReport } from "@/server/ml/evaluate";
-import { getEvaluation, labOptions, listEvaluations, listPredictions, requestEvaluation } from "@/server/services/models/lab";
+import { gamePredictions, getEvaluation, labOptions, listEvaluations, listPredictions, requestEvaluation } from "@/server/services/models/lab";
 import { protectedProcedure, router } from "../trpc";
 
 const Status = z.enum(["QUEUED", "RUNNING", "SUCCEEDED", "FAILED"]);
@@ -74,6 +74,22 @@ export const modelsRouter = router({
       }),
     )
     .query(({ ctx, input }) => getEvaluation(ctx.db, ctx.user.id, input.id)),
+
+  forGame: protectedProcedure
+    .input(z.object({ gameId: z.number().int().positive() }))
+    .output(
+      z.array(
+        z.object({
+          model: z.string(),
+          version: z.number(),
+          group: z.string(),
+          evaluationId: z.number().nullable(),
+          probabilities: z.record(z.string(), z.number()),
+          predictedAt: z.date(),
+        }),
+      ),
+    )
+    .query(({ ctx, input }) => gamePredictions(ctx.db, ctx.user.id, input.gameId)),
 
   predictions: protectedProcedure
     .input(z.object({ modelVersionId: z.number().int().positive() }))

@@ -96,3 +96,26 @@ export async function listPredictions(db: PrismaClient, userId: string, modelVer
     })),
   };
 }
+
+/** The caller's model predictions for one game: the newest version of each model that predicted it. */
+export async function gamePredictions(db: PrismaClient, userId: string, gameId: number) {
+  const rows = await db.prediction.findMany({
+    where: { gameId, modelVersion: { userId } },
+    orderBy: { modelVersion: { version: "desc" } },
+    select: {
+      probabilities: true,
+      createdAt: true,
+      modelVersion: { select: { id: true, name: true, version: true, featureGroup: true, evaluationId: true } },
+    },
+  });
+  const newest = new Map<string, (typeof rows)[number]>();
+  for (const r of rows) if (!newest.has(r.modelVersion.name)) newest.set(r.modelVersion.name, r);
+  return [...newest.values()].map((r) => ({
+    model: r.modelVersion.name,
+    version: r.modelVersion.version,
+    group: r.modelVersion.featureGroup,
+    evaluationId: r.modelVersion.evaluationId,
+    probabilities: r.probabilities as Record<string, number>,
+    predictedAt: r.createdAt,
+  }));
+}

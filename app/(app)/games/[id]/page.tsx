@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { use } from "react";
 import { LineMovementChart } from "@/components/games/line-movement-chart";
+import { GamePredictions } from "@/components/models/game-predictions";
 import { OddsTable } from "@/components/games/odds-table";
 import { EmptyState, ErrorState, LoadingRows } from "@/components/shell/states";
 import { Badge } from "@/components/ui/badge";
@@ -39,6 +40,8 @@ export default function GamePage({ params }: { params: Promise<{ id: string }> }
         {g.league.isDemo && <Badge variant="warning" className="mt-1">Synthetic demo data</Badge>}
         <div className="mt-2"><Link href={`/bets/new?game=${g.id}`} className="text-sm font-medium underline">Track a bet on this game</Link></div>
       </div>
+
+      <GamePredictions gameId={g.id} home={g.homeTeam.name} away={g.awayTeam.name} />
 
       <Card>
         <CardHeader><CardTitle className="text-base">Result</CardTitle></CardHeader>
