@@ -132,7 +132,11 @@ function lastSeasonShare(rows: FeatureRow[]): number {
  * for early stopping and calibration, exports ONNX and predicts the test season through ONNX Runtime.
  */
 export async function evaluateModels(records: GameRecord[], trainer: Trainer, options: EvaluationOptions = {}, progress: Progress = () => {}): Promise<EvaluationReport> {
-  const prepared = prepareModels(records, options.models);
+  return evaluatePrepared(prepareModels(records, options.models), trainer, options, progress);
+}
+
+/** evaluateModels on features already built (the app goes on to train final models on the same ones). */
+export async function evaluatePrepared(prepared: PreparedModels, trainer: Trainer, options: EvaluationOptions = {}, progress: Progress = () => {}): Promise<EvaluationReport> {
   const { sport, classes, features, labelled, models, trained, columnsOf } = prepared;
   const windows = walkForwardWindows(
     labelled.map((r) => r.game.season),

@@ -1,7 +1,7 @@
 import type pg from "pg";
 import { AppError } from "@/server/errors";
 import { SPORT_SETTINGS } from "@/server/domain/features/sports";
-import { evaluateModels, namedProbabilities, prepareModels, trainFinalModels, type EvaluationReport } from "@/server/ml/evaluate";
+import { evaluatePrepared, namedProbabilities, prepareModels, trainFinalModels, type EvaluationReport } from "@/server/ml/evaluate";
 import { predictRows, SessionCache } from "@/server/ml/inference";
 import { featuresHash, registerModelVersion } from "@/server/ml/registry";
 import type { Trainer } from "@/server/ml/trainer";
@@ -74,14 +74,13 @@ async function runEvaluation(pool: pg.Pool, id: number, trainer: Trainer, artifa
   };
   await setProgress(0, "loading games", true);
   const { records, gameIds } = await loadLeagueRecords(pool, e.leagueId);
-  const report: EvaluationReport = await evaluateModels(
-    records,
+  const prepared = prepareModels(records, e.models);
+  const report: EvaluationReport = await evaluatePrepared(
+    prepared,
     trainer,
-    { fromSeason: e.fromSeason, trainSeasons: e.trainSeasons ?? undefined, models: e.models },
+    { fromSeason: e.fromSeason, trainSeasons: e.trainSeasons ?? undefined },
     (done, total, note) => void setProgress((0.85 * done) / total, note),
   );
-
-  const prepared = prepareModels(records, e.models);
   const finals = await trainFinalModels(prepared, trainer, (done, total, note) => void setProgress(0.85 + (0.1 * done) / total, note));
   const upcoming = prepared.features.rows.filter((r) => r.game.homeScore === null && gameIds.has(r.game.id));
   const sessions = new SessionCache(2);
