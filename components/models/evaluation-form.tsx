@@ -15,6 +15,7 @@ export function EvaluationForm({ leagues, onStarted }: { leagues: LabLeague[]; o
   const defaultFrom = league.lastSeason === null ? 2016 : Math.max((league.firstSeason ?? 0) + 2, Math.min(2016, league.lastSeason));
   const [fromSeason, setFromSeason] = useState(String(defaultFrom));
   const [picked, setPicked] = useState<string[]>(["elo", "logistic", "gbdt"]);
+  const [trainWindow, setTrainWindow] = useState("");
   const evaluate = trpc.models.evaluate.useMutation({ onSuccess: (r) => onStarted(r.id) });
   const toggle = (name: string) => setPicked((p) => (p.includes(name) ? p.filter((n) => n !== name) : [...p, name]));
   return (
@@ -22,7 +23,12 @@ export function EvaluationForm({ leagues, onStarted }: { leagues: LabLeague[]; o
       className="flex flex-col gap-4"
       onSubmit={(e) => {
         e.preventDefault();
-        evaluate.mutate({ leagueId, fromSeason: Number(fromSeason), models: picked.filter((n) => league.models.some((m) => m.name === n)), trainSeasons: null });
+        evaluate.mutate({
+          leagueId,
+          fromSeason: Number(fromSeason),
+          models: picked.filter((n) => league.models.some((m) => m.name === n)),
+          trainSeasons: trainWindow ? Number(trainWindow) : null,
+        });
       }}
     >
       <div className="flex flex-wrap gap-4">
@@ -51,6 +57,15 @@ export function EvaluationForm({ leagues, onStarted }: { leagues: LabLeague[]; o
         <div className="flex flex-col gap-1">
           <Label htmlFor="lab-from">First test season</Label>
           <Input id="lab-from" className="w-28" inputMode="numeric" value={fromSeason} onChange={(e) => setFromSeason(e.target.value)} />
+        </div>
+        <div className="flex flex-col gap-1">
+          <Label htmlFor="lab-window">Train on</Label>
+          <NativeSelect id="lab-window" value={trainWindow} onChange={(e) => setTrainWindow(e.target.value)}>
+            <option value="">every earlier season</option>
+            {[3, 5, 8, 10].map((n) => (
+              <option key={n} value={n}>the last {n} seasons</option>
+            ))}
+          </NativeSelect>
         </div>
       </div>
       <fieldset className="flex flex-col gap-2">

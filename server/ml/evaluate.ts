@@ -4,7 +4,7 @@ import { fairProbabilities, type GameRecord } from "@/server/domain/features/rec
 import { settingsFor } from "@/server/domain/features/sports";
 import { calibrationGate, reliability, scoreProbabilities, type ProbabilityMetrics, type ReliabilityBin } from "@/server/domain/evaluation/metrics";
 import { runValueStrategy, type StrategyGame, type StrategyResult } from "@/server/domain/evaluation/value-strategy";
-import { walkForwardWindows, type WindowOptions } from "@/server/domain/evaluation/windows";
+import { walkForwardWindows, type WalkForwardWindow, type WindowOptions } from "@/server/domain/evaluation/windows";
 import { predictRows, SessionCache } from "./inference";
 import { modelCatalogue, type ModelDefinition } from "./models";
 import type { Trainer } from "./trainer";
@@ -37,6 +37,8 @@ export interface EvaluationReport {
   sport: string;
   classes: number;
   testSeasons: number[];
+  /** Each test season with the seasons its models were trained on. */
+  windows: WalkForwardWindow[];
   games: number;
   testGames: number;
   market: ProbabilityMetrics & { source: string; perSeason: SeasonMetrics[]; reliability: ReliabilityBin[] };
@@ -200,6 +202,7 @@ export async function evaluatePrepared(prepared: PreparedModels, trainer: Traine
     sport,
     classes,
     testSeasons: seasons,
+    windows: windows.filter((w) => seasons.includes(w.testSeason)),
     games: labelled.length,
     testGames: testRows.length,
     market: { ...scoreProbabilities(market, labels, homeClass), source: sources, perSeason: perSeason(market), reliability: reliability(market, labels).bins },

@@ -99,6 +99,17 @@ describe("model lab", () => {
     expect(await caller(stranger.id).models.evaluations()).toEqual([]);
   });
 
+  it("trains on a rolling window when asked", async () => {
+    const owner = await prisma.user.create({ data: { email: `window-${Date.now()}@example.com` } });
+    const { id } = await caller(owner.id).models.evaluate({ leagueId, models: ["elo"], fromSeason: 2017, trainSeasons: 2 });
+    await runQueuedEvaluations(pool, inProcessTrainer);
+    const { report } = await caller(owner.id).models.evaluation({ id });
+    expect(report!.windows).toEqual([
+      { testSeason: 2017, trainSeasons: [2015, 2016] },
+      { testSeason: 2018, trainSeasons: [2016, 2017] },
+    ]);
+  });
+
   it("records a failure with its reason instead of losing the request", async () => {
     const owner = await prisma.user.create({ data: { email: `fail-${Date.now()}@example.com` } });
     const e = await prisma.evaluation.create({ data: { userId: owner.id, leagueId, models: ["logistic"], fromSeason: 2030 } });

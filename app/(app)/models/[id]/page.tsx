@@ -50,7 +50,8 @@ export default function EvaluationPage({ params }: { params: Promise<{ id: strin
             <CardHeader><CardTitle className="text-base">Against the closing market</CardTitle></CardHeader>
             <CardContent className="flex flex-col gap-2">
               <p className="text-sm text-muted-foreground">
-                {report.testGames} games in test seasons {report.testSeasons.join(", ")} (of {report.games} played); market: no-vig closing prices from {report.market.source}.
+                {report.testGames} games in test seasons {report.testSeasons.join(", ")} (of {report.games} played), each predicted by models trained on{" "}
+                {e.trainSeasons ? `the ${e.trainSeasons} seasons before it` : "every season before it"} (first window: {report.windows[0]?.trainSeasons.at(0)}-{report.windows[0]?.trainSeasons.at(-1)}); market: no-vig closing prices from {report.market.source}.
                 Lower is better for log loss, Brier, RPS and ECE. The value strategy bets at {report.strategyPricing} when the model sees 3% or more expected value, quarter Kelly, at most 2% of a flat bankroll.
               </p>
               <MetricsTable report={report} />
