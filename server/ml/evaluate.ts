@@ -70,11 +70,7 @@ function dataset(rows: FeatureRow[], columns: number[], names: string[], classes
   return { x: { rows: rows.length, cols: columns.length, data: x }, y: Int32Array.from(rows, (r) => r.label!), classes, featureNames: names };
 }
 
-/**
- * Walk-forward evaluation of the model catalogue against the closing market, on exactly the games that
- * have closing prices. Each window trains on earlier seasons only, holds out its last training season
- * for early stopping and calibration, exports ONNX and predicts the test season through ONNX Runtime.
- */
+/** A league's features and the models that will be evaluated on them. */
 export interface PreparedModels {
   sport: string;
   classes: number;
