@@ -30,8 +30,8 @@ export interface Calibrator {
   params: Record<string, number | number[]>;
 }
 
-export function softmaxRows(logits: Float64Array, classes: number, temperature = 1): Float64Array {
-  const out = new Float64Array(logits.length);
+/** Row-wise softmax; `out` lets a hot loop reuse one buffer. */
+export function softmaxRows(logits: Float64Array, classes: number, temperature = 1, out = new Float64Array(logits.length)): Float64Array {
   for (let i = 0; i < logits.length; i += classes) {
     let max = -Infinity;
     for (let k = 0; k < classes; k++) max = Math.max(max, logits[i + k]! / temperature);

@@ -55,10 +55,11 @@ export async function trainMlp(train: Dataset, validation: Dataset | null, optio
   const lossOn = (x: Float64Array, y: Int32Array, params: Float64Array) => {
     const h = new Float64Array(hidden);
     const z = new Float64Array(K);
+    const p = new Float64Array(K);
     let loss = 0;
     for (let r = 0; r < y.length; r++) {
       forward(x, r, params, h, z);
-      const p = softmaxRows(z, K);
+      softmaxRows(z, K, 1, p);
       loss -= Math.log(Math.max(p[y[r]!]!, 1e-300));
     }
     return loss / y.length;
@@ -69,6 +70,7 @@ export async function trainMlp(train: Dataset, validation: Dataset | null, optio
   const grad = new Float64Array(theta.length);
   const h = new Float64Array(hidden);
   const z = new Float64Array(K);
+  const p = new Float64Array(K);
   const dh = new Float64Array(hidden);
   let step = 0;
   let best = theta.slice();
@@ -86,7 +88,7 @@ export async function trainMlp(train: Dataset, validation: Dataset | null, optio
       for (let i = start; i < end; i++) {
         const r = order[i]!;
         forward(xs, r, theta, h, z);
-        const p = softmaxRows(z, K);
+        softmaxRows(z, K, 1, p);
         dh.fill(0);
         for (let k = 0; k < K; k++) {
           const err = p[k]! - (train.y[r] === k ? 1 : 0);

@@ -1,19 +1,6 @@
 import type { MatchStats } from "../imports/types";
 
-const DECAY = 0.9;
-
-/** An exponentially weighted mean that forgets ~10% per game; NaN until it has seen a value. */
-class Weighted {
-  private sum = 0;
-  private weight = 0;
-  add(value: number) {
-    this.sum = this.sum * DECAY + value;
-    this.weight = this.weight * DECAY + 1;
-  }
-  get value() {
-    return this.weight > 0 ? this.sum / this.weight : NaN;
-  }
-}
+import { WeightedMean as Weighted } from "./weighted-mean";
 
 /** Shots and shots on target for and against, per team, from games already played. */
 export class ShotHistory {

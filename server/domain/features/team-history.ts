@@ -1,3 +1,5 @@
+import { WeightedMean } from "./weighted-mean";
+
 const DAY_MS = 86_400_000;
 
 interface Played {
@@ -11,7 +13,7 @@ export class TeamHistory {
   private readonly games = new Map<string, Played[]>();
   private readonly meetings = new Map<string, { at: number; homeMargin: number; home: string }[]>();
   /** Exponentially weighted goals/points for and against (attack and defence strength). */
-  private readonly strength = new Map<string, { scored: number; conceded: number; weight: number }>();
+  private readonly strength = new Map<string, { scored: WeightedMean; conceded: WeightedMean }>();
 
   constructor(private readonly decay = 0.9) {}
 
@@ -29,10 +31,9 @@ export class TeamHistory {
     const list = this.games.get(team) ?? [];
     list.push(game);
     this.games.set(team, list);
-    const s = this.strength.get(team) ?? { scored: 0, conceded: 0, weight: 0 };
-    s.scored = s.scored * this.decay + game.scored;
-    s.conceded = s.conceded * this.decay + game.conceded;
-    s.weight = s.weight * this.decay + 1;
+    const s = this.strength.get(team) ?? { scored: new WeightedMean(this.decay), conceded: new WeightedMean(this.decay) };
+    s.scored.add(game.scored);
+    s.conceded.add(game.conceded);
     this.strength.set(team, s);
   }
 
@@ -56,7 +57,7 @@ export class TeamHistory {
 
   weightedStrength(team: string): { scored: number; conceded: number } {
     const s = this.strength.get(team);
-    return s && s.weight > 0 ? { scored: s.scored / s.weight, conceded: s.conceded / s.weight } : { scored: NaN, conceded: NaN };
+    return s ? { scored: s.scored.value, conceded: s.conceded.value } : { scored: NaN, conceded: NaN };
   }
 
   /** Days since the team last played, capped; NaN before its first game. */
