@@ -1,7 +1,8 @@
 import { defineConfig } from "@playwright/test";
 import { databaseUrl } from "./tests/support/database";
 
-const PORT = 3100;
+// E2E_PORT lets suites in several work trees run side by side.
+const PORT = Number(process.env.E2E_PORT ?? 3100);
 
 // Drives the real production build in Debian's Chromium (Playwright's own browser download is not used).
 export default defineConfig({
