@@ -1,3 +1,5 @@
+import { MARKETS, PERIODS, PHASES, SELECTIONS } from "@/server/domain/vocabulary";
+
 /** Display helpers. Dates are stored in UTC and shown in UTC with the zone named, so they never shift. */
 
 export function formatKickoff(startsAt: Date, timeKnown: boolean): string {
@@ -20,20 +22,15 @@ export function formatLine(line: number | null | undefined): string {
   return line > 0 ? `+${line}` : String(line);
 }
 
-export const MARKET_LABEL: Record<string, string> = {
-  MONEYLINE: "Moneyline",
-  ONE_X_TWO: "1X2",
-  SPREAD: "Spread / handicap",
-  TOTAL: "Total",
-};
-export const PERIOD_LABEL: Record<string, string> = { FULL_GAME: "Full game", FIRST_HALF: "1st half", SECOND_HALF: "2nd half" };
-export const PHASE_LABEL: Record<string, string> = {
-  OPENING: "Opening",
-  SNAPSHOT: "Snapshot",
-  CLOSING: "Closing",
-  UNSPECIFIED: "Timing not stated by the source",
-};
-export const SELECTION_LABEL: Record<string, string> = { HOME: "Home", AWAY: "Away", DRAW: "Draw", OVER: "Over", UNDER: "Under" };
+// Keyed by string: pages also look up codes that arrive as plain strings from the API.
+const labels = (table: Record<string, { label: string }>): Record<string, string> =>
+  Object.fromEntries(Object.entries(table).map(([code, v]) => [code, v.label]));
+
+/** Labels by code, from the vocabulary (server/domain/vocabulary.ts). */
+export const MARKET_LABEL = labels(MARKETS);
+export const PERIOD_LABEL = labels(PERIODS);
+export const PHASE_LABEL = labels(PHASES);
+export const SELECTION_LABEL = labels(SELECTIONS);
 
 /** Integer cents as money, e.g. 123456 -> "1,234.56"; signed when asked. */
 export function formatCents(cents: number | null | undefined, opts: { signed?: boolean; currency?: string } = {}): string {

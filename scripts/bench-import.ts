@@ -73,6 +73,6 @@ console.log("Queries (200 calls each, after 10 warm-up calls)");
 await time("games list (newest 25, all leagues)", () => listGames(db, { limit: 25 }));
 await time("games list (one league, 25)", (i) => listGames(db, { league: leagues[i % leagues.length]!.key, limit: 25 }));
 await time("games list (team text search, 25)", () => listGames(db, { search: "Arsenal", limit: 25 }));
-await time("game detail (odds tables + movement)", (i) => getGame(db, ids[i % ids.length]!.id));
+await time("game detail (odds tables + movement)", (i) => getGame(db, pool, ids[i % ids.length]!.id));
 await db.$disconnect();
 await pool.end();

@@ -7,7 +7,8 @@ import { Button } from "@/components/ui/button";
 import { Input, NativeSelect } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { parseMoneyToCents } from "@/server/domain/money/cents";
-import { SELECTIONS_OF_MARKET, type DbMarket, type DbSelection } from "@/server/domain/bets/markets";
+import { MARKETS, marketsOfSport, selectionsOf, type Market, type Selection } from "@/server/domain/vocabulary";
+import { byReference } from "@/server/domain/quotes";
 import { americanToDecimal, expectedValue, kellyFraction } from "@/server/domain/odds";
 import { formatCents, formatPercent, MARKET_LABEL, SELECTION_LABEL } from "@/lib/format";
 import { trpc, type RouterOutputs } from "@/lib/trpc";
@@ -15,11 +16,11 @@ import { trpc, type RouterOutputs } from "@/lib/trpc";
 type Game = RouterOutputs["games"]["byId"];
 
 /** The sharp book's no-vig probability for this selection (Pinnacle first), from the game's stored prices. */
-function fairHint(game: Game, market: DbMarket, selection: DbSelection, line: number | null) {
+function fairHint(game: Game, market: Market, selection: Selection, line: number | null) {
   const tables = game.oddsTables.filter((t) => t.market === market && t.period === "FULL_GAME");
   const ordered = [...tables].sort((a, b) => Number(b.phase === "CLOSING") - Number(a.phase === "CLOSING"));
   for (const table of ordered) {
-    const rows = table.rows.filter((r) => r.bookmaker.isSharp).sort((a, b) => Number(b.bookmaker.key === "pinnacle") - Number(a.bookmaker.key === "pinnacle"));
+    const rows = byReference(table.rows.filter((r) => r.bookmaker.isSharp));
     for (const row of rows) {
       const cell = row.cells[selection];
       if (cell?.fair != null && (line === null || cell.line === line)) return { p: cell.fair, source: `${row.bookmaker.name} ${table.phase.toLowerCase()}` };
@@ -33,12 +34,12 @@ const nowUtcInput = () => new Date().toISOString().slice(0, 16);
 export function BetForm({ game, bankrolls, initialBankroll }: { game: Game; bankrolls: RouterOutputs["bankrolls"]["list"]; initialBankroll?: number }) {
   const router = useRouter();
   const utils = trpc.useUtils();
-  const markets: DbMarket[] = game.league.sport.key === "soccer" ? ["ONE_X_TWO", "SPREAD", "TOTAL"] : ["MONEYLINE", "SPREAD", "TOTAL"];
+  const markets = marketsOfSport(game.league.sport.key);
   const books = useMemo(() => [...new Map(game.oddsTables.flatMap((t) => t.rows.map((r) => r.bookmaker)).filter((b) => !b.isAggregate).map((b) => [b.key, b])).values()], [game]);
   const [f, setF] = useState({
     bankrollId: String(initialBankroll ?? bankrolls[0]?.id ?? ""),
     market: markets[0]!,
-    selection: "HOME" as DbSelection,
+    selection: "HOME" as Selection,
     line: "",
     bookmaker: books[0]?.key ?? "",
     priceFormat: "decimal",
@@ -56,9 +57,9 @@ export function BetForm({ game, bankrolls, initialBankroll }: { game: Game; bank
     onError: (e) => setError(e.message),
   });
   const set = (k: keyof typeof f) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setF((prev) => ({ ...prev, [k]: e.target.value }));
-  const selections = SELECTIONS_OF_MARKET[f.market];
+  const selections = selectionsOf(f.market);
   const selection = selections.includes(f.selection) ? f.selection : selections[0]!;
-  const needsLine = f.market === "SPREAD" || f.market === "TOTAL";
+  const needsLine = MARKETS[f.market].hasLine;
   const line = needsLine && f.line.trim() !== "" ? Number(f.line) : null;
   let decimal: number | null = null;
   try {
@@ -68,7 +69,7 @@ export function BetForm({ game, bankrolls, initialBankroll }: { game: Game; bank
   }
   const bankroll = bankrolls.find((b) => String(b.id) === f.bankrollId);
   const hint = fairHint(game, f.market, selection, line);
-  const sideName = (s: DbSelection) => (s === "HOME" ? game.homeTeam.name : s === "AWAY" ? game.awayTeam.name : SELECTION_LABEL[s]);
+  const sideName = (s: Selection) => (s === "HOME" ? game.homeTeam.name : s === "AWAY" ? game.awayTeam.name : SELECTION_LABEL[s]);
 
   function submit(e: React.FormEvent) {
     e.preventDefault();

@@ -52,7 +52,7 @@ export function EvaluationForm({ leagues, onStarted }: { leagues: LabLeague[]; o
         </div>
         <div className="flex flex-col gap-1">
           <Label>Market</Label>
-          <p className="h-9 py-2 text-sm">{league.market === "1X2" ? "Home / draw / away (1X2)" : "Home win (moneyline, ties left out)"}</p>
+          <p className="h-9 py-2 text-sm">{league.market === "ONE_X_TWO" ? "Home / draw / away (1X2)" : "Home win (moneyline, ties left out)"}</p>
         </div>
         <div className="flex flex-col gap-1">
           <Label htmlFor="lab-from">First test season</Label>

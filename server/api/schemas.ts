@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MARKET_CODES, PERIOD_CODES, PHASE_CODES, SELECTION_CODES } from "@/server/domain/vocabulary";
 
 /**
  * The boundary's building blocks, defined once: every router, REST handler and file import validates ids,
@@ -44,3 +45,9 @@ export function escapeLike(text: string): string {
 
 /** A free-text search term: bounded, no NUL. */
 export const SearchTerm = safeText(80);
+
+/** The vocabulary's codes as zod enums: adding a market to server/domain/vocabulary.ts adds it here. */
+export const MarketSchema = z.enum(MARKET_CODES, { error: `choose one of ${MARKET_CODES.join(", ")}` });
+export const SelectionSchema = z.enum(SELECTION_CODES, { error: `choose one of ${SELECTION_CODES.join(", ")}` });
+export const PeriodSchema = z.enum(PERIOD_CODES);
+export const PhaseSchema = z.enum(PHASE_CODES);

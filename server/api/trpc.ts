@@ -1,12 +1,13 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";
-import { db } from "@/server/db/client";
+import { bulkPool, db } from "@/server/db/client";
 import { getSession } from "@/server/auth/session";
 import { AppError } from "@/server/errors";
 
+/** Prisma for ordinary reads and writes, the `pg` pool for set-based SQL and row locks. */
 export async function createContext() {
-  return { db, session: await getSession() };
+  return { db, pool: bulkPool, session: await getSession() };
 }
 export type Context = Awaited<ReturnType<typeof createContext>>;
 

@@ -1,18 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { TEST_DATABASE_URL, testPrisma } from "../support/test-db";
+import { TEST_DATABASE_URL, testPool, testPrisma } from "../support/test-db";
 
 process.env.DATABASE_URL = TEST_DATABASE_URL;
 process.env.NEXTAUTH_SECRET ??= "integration-test-secret-integration-test-secret";
 
 const prisma = testPrisma();
-afterAll(() => prisma.$disconnect());
+const pool = testPool();
+afterAll(async () => {
+  await prisma.$disconnect();
+  await pool.end();
+});
 
 const { createCaller } = await import("@/server/api/root");
 const { signUp } = await import("@/server/services/auth/sign-up");
 const { signInWithPassword } = await import("@/server/services/auth/sign-in");
 
 function caller(user: { id: string; role: "USER" | "ADMIN" } | null) {
-  return createCaller({ db: prisma, session: user ? { user, expires: "2999-01-01" } : null });
+  return createCaller({ db: prisma, pool, session: user ? { user, expires: "2999-01-01" } : null });
 }
 
 describe("auth and access rules", () => {

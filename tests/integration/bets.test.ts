@@ -19,7 +19,7 @@ const { createCaller } = await import("@/server/api/root");
 const { settleOpenBets } = await import("@/server/services/bets/settle");
 
 type Who = { id: string; role: "USER" | "ADMIN" };
-const caller = (user: Who) => createCaller({ db: prisma, session: { user, expires: "2999-01-01" } });
+const caller = (user: Who) => createCaller({ db: prisma, pool, session: { user, expires: "2999-01-01" } });
 const placedAt = new Date("1999-08-13T18:00:00Z");
 
 describe("bet tracker, bankroll and settlement", () => {

@@ -26,7 +26,7 @@ const { loadOnnx } = await import("@linesmith/gpu-service");
 const { createCaller } = await import("@/server/api/root");
 const { functions } = await import("@/inngest/functions");
 
-const caller = (userId: string) => createCaller({ db: prisma as never, session: { user: { id: userId, email: "x@example.com" }, expires: "2999-01-01" } as never });
+const caller = (userId: string) => createCaller({ db: prisma as never, pool, session: { user: { id: userId, email: "x@example.com" }, expires: "2999-01-01" } as never });
 
 let leagueId = 0;
 beforeAll(async () => {
@@ -42,7 +42,7 @@ describe("model lab", () => {
     const stranger = await prisma.user.create({ data: { email: `other-${Date.now()}@example.com` } });
     const options = await caller(owner.id).models.options();
     const lab = options.find((l) => l.id === leagueId)!;
-    expect(lab.market).toBe("1X2");
+    expect(lab.market).toBe("ONE_X_TWO");
     expect(lab.firstSeason).toBe(2015);
 
     await expect(caller(owner.id).models.evaluate({ leagueId, models: ["elo"], fromSeason: 2016 })).rejects.toThrow(/between 2017 and 2018/);

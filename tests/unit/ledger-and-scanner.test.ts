@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { summarizeLedger, type LedgerLine } from "@/server/domain/bankroll/ledger";
-import { buildOffers, type ScanQuote } from "@/server/domain/scanners/quotes";
+import { buildOffers } from "@/server/domain/scanners/quotes";
+import type { Quote } from "@/server/domain/quotes";
 import { scanOffers } from "@/server/domain/scanners/scan";
 
 const at = (day: number) => new Date(Date.UTC(2024, 0, day));
@@ -36,8 +37,9 @@ describe("summarizeLedger", () => {
 
 describe("scanner", () => {
   const start = new Date("2024-01-07T15:00:00Z");
-  const book = (key: string, isSharp = false, isAggregate = false) => ({ key, name: key, isSharp, isAggregate });
-  const q = (b: ScanQuote["bookmaker"], selection: ScanQuote["selection"], price: number, phase: ScanQuote["phase"] = "OPENING"): ScanQuote => ({
+  let nextBookId = 1;
+  const book = (key: string, isSharp = false, isAggregate = false) => ({ id: nextBookId++, key, name: key, isSharp, isAggregate });
+  const q = (b: Quote["bookmaker"], selection: Quote["selection"], price: number, phase: Quote["phase"] = "OPENING"): Quote => ({
     gameId: 1, gameStartsAt: start, bookmaker: b, market: "ONE_X_TWO", period: "FULL_GAME", selection, phase, line: null, price, capturedAt: null,
   });
   const pinnacle = book("pinnacle", true);

@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { americanToDecimal, decimalToAmerican, overround } from "@/server/domain/odds";
-import { buildLineMovement, buildOddsTables, type OddsQuote } from "@/server/domain/odds/odds-table";
+import { buildLineMovement, buildOddsTables } from "@/server/domain/odds/odds-table";
+import type { Quote } from "@/server/domain/quotes";
 
-const book = (key: string, extra: Partial<OddsQuote["bookmaker"]> = {}) => ({ key, name: key, isSharp: false, isAggregate: false, ...extra });
-const quote = (b: OddsQuote["bookmaker"], selection: OddsQuote["selection"], price: number, phase: OddsQuote["phase"] = "CLOSING"): OddsQuote => ({
-  bookmaker: b, market: "ONE_X_TWO", period: "FULL_GAME", selection, phase, line: null, price, capturedAt: null,
+let nextBookId = 1;
+const book = (key: string, extra: Partial<Quote["bookmaker"]> = {}) => ({ id: nextBookId++, key, name: key, isSharp: false, isAggregate: false, ...extra });
+const quote = (b: Quote["bookmaker"], selection: Quote["selection"], price: number, phase: Quote["phase"] = "CLOSING"): Quote => ({
+  gameId: 1, gameStartsAt: new Date("2024-01-07T15:00:00Z"), bookmaker: b, market: "ONE_X_TWO", period: "FULL_GAME", selection, phase, line: null, price, capturedAt: null,
 });
 
 describe("odds conversions", () => {

@@ -1,5 +1,6 @@
 "use client";
 
+import type { Market } from "@/server/domain/vocabulary";
 import Link from "next/link";
 import { Suspense, useState } from "react";
 import { useRouter, useSearchParams } from "next/navigation";
@@ -17,7 +18,6 @@ import { MARKET_LABEL } from "@/lib/format";
 import { trpc } from "@/lib/trpc";
 
 type Status = "OPEN" | "SETTLED" | "VOID";
-type Market = "MONEYLINE" | "ONE_X_TWO" | "SPREAD" | "TOTAL";
 
 function BetsDashboard() {
   const router = useRouter();

@@ -1,5 +1,6 @@
 "use client";
 
+import type { Market } from "@/server/domain/vocabulary";
 import Link from "next/link";
 import { useState } from "react";
 import { EmptyState, ErrorState, LoadingRows } from "@/components/shell/states";
@@ -10,8 +11,6 @@ import { Label } from "@/components/ui/label";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { formatKickoff, formatLine, formatPercent, formatPrice, MARKET_LABEL, SELECTION_LABEL } from "@/lib/format";
 import { trpc } from "@/lib/trpc";
-
-type Market = "MONEYLINE" | "ONE_X_TWO" | "SPREAD" | "TOTAL";
 
 export default function ScannersPage() {
   const leagues = trpc.leagues.list.useQuery();

@@ -4,11 +4,10 @@ import { createBet, editBet, getBet, listBets, voidBet } from "@/server/services
 import { exportBetsCsv, importBetsCsv } from "@/server/services/bets/csv-transfer";
 import { settleOpenBets } from "@/server/services/bets/settle";
 import { bulkPool } from "@/server/db/client";
+import { MarketSchema as Market, SelectionSchema as Selection } from "../schemas";
 import { protectedProcedure, router } from "../trpc";
 
 const Id = z.number().int().positive();
-const Market = z.enum(["MONEYLINE", "ONE_X_TWO", "SPREAD", "TOTAL"]);
-const Selection = z.enum(["HOME", "AWAY", "DRAW", "OVER", "UNDER"]);
 const Price = z.number().gt(1, "decimal odds must be above 1").lt(1001, "decimal odds above 1000 are not accepted");
 const Stake = z.number().int("stakes are whole cents").positive("stake must be above 0").max(100_000_000, "stake is too large");
 const Line = z.number().min(-200).max(500).multipleOf(0.25, "lines move in quarter points").nullable();

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { getGame, listGames } from "@/server/services/catalog/games";
+import { MarketSchema, PeriodSchema, PhaseSchema, SelectionSchema } from "../schemas";
 import { protectedProcedure, router } from "../trpc";
 
 const Team = z.object({ id: z.number(), name: z.string(), abbreviation: z.string().nullable() });
@@ -20,8 +21,6 @@ const GameSummary = z.object({
   oddsCount: z.number(),
 });
 
-const Market = z.enum(["MONEYLINE", "ONE_X_TWO", "SPREAD", "TOTAL"]);
-const Selection = z.enum(["HOME", "AWAY", "DRAW", "OVER", "UNDER"]);
 const Cell = z.object({
   price: z.number().nullable(),
   line: z.number().nullable(),
@@ -40,14 +39,14 @@ const GameDetail = GameSummary.extend({
   venue: z.object({ name: z.string() }).nullable(),
   oddsTables: z.array(
     z.object({
-      market: Market,
-      period: z.enum(["FULL_GAME", "FIRST_HALF", "SECOND_HALF"]),
-      phase: z.enum(["OPENING", "SNAPSHOT", "CLOSING", "UNSPECIFIED"]),
-      selections: z.array(Selection),
+      market: MarketSchema,
+      period: PeriodSchema,
+      phase: PhaseSchema,
+      selections: z.array(SelectionSchema),
       rows: z.array(
         z.object({
-          bookmaker: z.object({ key: z.string(), name: z.string(), isSharp: z.boolean(), isAggregate: z.boolean() }),
-          cells: z.partialRecord(Selection, Cell),
+          bookmaker: z.object({ id: z.number(), key: z.string(), name: z.string(), isSharp: z.boolean(), isAggregate: z.boolean() }),
+          cells: z.partialRecord(SelectionSchema, Cell),
           overround: z.number().nullable(),
         }),
       ),
@@ -55,8 +54,8 @@ const GameDetail = GameSummary.extend({
   ),
   lineMovement: z.array(
     z.object({
-      market: Market,
-      selection: Selection,
+      market: MarketSchema,
+      selection: SelectionSchema,
       measure: z.enum(["line", "price"]),
       points: z.array(z.object({ label: z.string(), values: z.record(z.string(), z.number()) })),
     }),
@@ -85,5 +84,5 @@ export const gamesRouter = router({
   byId: protectedProcedure
     .input(z.object({ id: z.number().int().positive() }))
     .output(GameDetail)
-    .query(({ ctx, input }) => getGame(ctx.db, input.id)),
+    .query(({ ctx, input }) => getGame(ctx.db, ctx.pool, input.id)),
 });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { EvaluationReport } from "@/server/ml/evaluate";
 import { gamePredictions, getEvaluation, labOptions, listEvaluations, listPredictions, requestEvaluation } from "@/server/services/models/lab";
+import { MarketSchema } from "../schemas";
 import { protectedProcedure, router } from "../trpc";
 
 const Status = z.enum(["QUEUED", "RUNNING", "SUCCEEDED", "FAILED"]);
@@ -31,12 +32,12 @@ export const modelsRouter = router({
           games: z.number(),
           firstSeason: z.number().nullable(),
           lastSeason: z.number().nullable(),
-          market: z.enum(["1X2", "MONEYLINE"]),
+          market: MarketSchema,
           models: z.array(z.object({ name: z.string(), group: z.enum(["stats-only", "market-aware"]), description: z.string() })),
         }),
       ),
     )
-    .query(() => labOptions()),
+    .query(({ ctx }) => labOptions(ctx.pool)),
 
   evaluate: protectedProcedure
     .input(
@@ -48,7 +49,7 @@ export const modelsRouter = router({
       }),
     )
     .output(z.object({ id: z.number() }))
-    .mutation(({ ctx, input }) => requestEvaluation(ctx.db, ctx.user.id, input)),
+    .mutation(({ ctx, input }) => requestEvaluation(ctx.db, ctx.pool, ctx.user.id, input)),
 
   evaluations: protectedProcedure.output(z.array(EvaluationHead)).query(({ ctx }) => listEvaluations(ctx.db, ctx.user.id)),
 

@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { bulkPool } from "@/server/db/client";
 import { VIG_METHODS } from "@/server/domain/odds";
 import { AppError } from "@/server/errors";
 import { scanMarkets } from "@/server/services/scanners/scan-day";
+import { MarketSchema } from "../schemas";
 import { protectedProcedure, router } from "../trpc";
 
 const DAY_MS = 86_400_000;
@@ -16,17 +16,17 @@ export const scannersRouter = router({
         asOf: z.date().nullable().default(null),
         sport: z.string().trim().max(32).optional(),
         league: z.string().trim().max(64).optional(),
-        market: z.enum(["MONEYLINE", "ONE_X_TWO", "SPREAD", "TOTAL"]).optional(),
+        market: MarketSchema.optional(),
         minEv: z.number().min(-1).max(1).default(0.02),
         vigMethod: z.enum(VIG_METHODS as [string, ...string[]]).default("multiplicative"),
         kellyFraction: z.number().min(0).max(1).default(0.25),
         kellyCap: z.number().min(0).max(1).default(0.05),
       }),
     )
-    .query(({ input }) => {
+    .query(({ ctx, input }) => {
       const from = new Date(`${input.day}T00:00:00Z`);
       if (Number.isNaN(from.getTime())) throw new AppError("BAD_REQUEST", `${input.day} is not a date.`);
-      return scanMarkets(bulkPool, {
+      return scanMarkets(ctx.pool, {
         from,
         to: new Date(from.getTime() + input.days * DAY_MS),
         asOf: input.asOf,

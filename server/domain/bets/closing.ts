@@ -1,5 +1,7 @@
 import { closingLineValue, closingLineValuePoints, removeVig } from "../odds";
-import { MARKET_OF, SELECTIONS_OF_MARKET, SELECTION_OF, type BetShape, type DbSelection } from "./markets";
+import { byReference, type Quote } from "../quotes";
+import { marketKey, selectionKey, selectionsOf } from "../vocabulary";
+import type { BetShape } from "./markets";
 
 /**
  * Closing line value of a bet from a game's stored odds. The close comes from the sharpest source that
@@ -8,17 +10,6 @@ import { MARKET_OF, SELECTIONS_OF_MARKET, SELECTION_OF, type BetShape, type DbSe
  * source never says whether its prices are opening or closing (the NBA and tennis archives), those are
  * used and the basis says so.
  */
-export interface ClosingQuote {
-  bookmakerId: number;
-  bookmakerKey: string;
-  isSharp: boolean;
-  isAggregate: boolean;
-  market: BetShape["market"];
-  selection: DbSelection;
-  phase: "OPENING" | "SNAPSHOT" | "CLOSING" | "UNSPECIFIED";
-  line: number | null;
-  price: number | null;
-}
 
 export interface ClosingValue {
   closingPrice: number | null;
@@ -29,37 +20,32 @@ export interface ClosingValue {
   basis: string;
 }
 
-function rank(q: ClosingQuote, betBookmakerId: number | null): number {
-  if (q.isSharp) return 0;
-  if (q.bookmakerId === betBookmakerId) return 1;
-  return q.isAggregate ? 3 : 2;
-}
 
-export function closingValueOf(bet: BetShape & { price: number; bookmakerId: number | null }, quotes: ClosingQuote[]): ClosingValue | null {
+export function closingValueOf(bet: BetShape & { price: number; bookmakerId: number | null }, quotes: Quote[]): ClosingValue | null {
   for (const phase of ["CLOSING", "UNSPECIFIED"] as const) {
     const inMarket = quotes.filter((q) => q.market === bet.market && q.phase === phase);
-    const books = [...new Map(inMarket.map((q) => [q.bookmakerId, q])).values()].sort((a, b) => rank(a, bet.bookmakerId) - rank(b, bet.bookmakerId));
+    const books = byReference([...new Map(inMarket.map((q) => [q.bookmaker.id, q])).values()], bet.bookmakerId);
     for (const book of books) {
-      const value = fromBook(bet, inMarket.filter((q) => q.bookmakerId === book.bookmakerId));
-      if (value) return { ...value, basis: `${book.bookmakerKey} ${phase === "CLOSING" ? "closing" : "last listed (phase not stated)"}` };
+      const value = fromBook(bet, inMarket.filter((q) => q.bookmaker.id === book.bookmaker.id));
+      if (value) return { ...value, basis: `${book.bookmaker.key} ${phase === "CLOSING" ? "closing" : "last listed (phase not stated)"}` };
     }
   }
   return null;
 }
 
-function fromBook(bet: BetShape & { price: number }, quotes: ClosingQuote[]): Omit<ClosingValue, "basis"> | null {
+function fromBook(bet: BetShape & { price: number }, quotes: Quote[]): Omit<ClosingValue, "basis"> | null {
   const mine = quotes.find((q) => q.selection === bet.selection);
   if (!mine) return null;
   const pointsClv =
     bet.line !== null && mine.line !== null && (bet.market === "SPREAD" || bet.market === "TOTAL")
-      ? closingLineValuePoints({ market: MARKET_OF[bet.market] as "spread" | "total", selection: SELECTION_OF(bet.selection) as "home" | "away" | "over" | "under", line: bet.line }, mine.line)
+      ? closingLineValuePoints({ market: marketKey(bet.market) as "spread" | "total", selection: selectionKey(bet.selection) as "home" | "away" | "over" | "under", line: bet.line }, mine.line)
       : null;
   // A price comparison is only fair at the same line; at another line only the points say something.
   const sameLine = bet.line === null || mine.line === bet.line;
-  const prices = SELECTIONS_OF_MARKET[bet.market].map((s) => quotes.find((q) => q.selection === s)?.price ?? null);
+  const prices = selectionsOf(bet.market).map((s) => quotes.find((q) => q.selection === s)?.price ?? null);
   const complete = prices.every((p): p is number => p !== null && p > 1);
   let fair: number | null = null;
-  if (sameLine && complete) fair = removeVig(prices, "multiplicative")[SELECTIONS_OF_MARKET[bet.market].indexOf(bet.selection)]!;
+  if (sameLine && complete) fair = removeVig(prices, "multiplicative")[selectionsOf(bet.market).indexOf(bet.selection)]!;
   if (fair === null && pointsClv === null) return null;
   return {
     closingPrice: mine.price,

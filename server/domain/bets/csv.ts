@@ -1,7 +1,8 @@
 import { americanToDecimal } from "../odds";
 import { parseMoneyToCents, centsToAmount } from "../money/cents";
 import { readCsv } from "../imports/csv";
-import { betShapeProblem, type DbMarket, type DbSelection } from "./markets";
+import { MARKET_KEYS, SELECTION_KEYS, marketFromKey, marketKey, selectionFromKey, selectionKey, type Market, type Selection } from "../vocabulary";
+import { betShapeProblem } from "./markets";
 
 /**
  * The bet CSV: what export writes and import reads. Import needs game_id, market, selection, price_decimal
@@ -18,8 +19,8 @@ export interface BetDraft {
   ref: string | null;
   placedAt: Date;
   gameId: number;
-  market: DbMarket;
-  selection: DbSelection;
+  market: Market;
+  selection: Selection;
   betLine: number | null;
   bookmaker: string | null;
   price: number;
@@ -32,9 +33,6 @@ export interface CsvProblem {
   message: string;
 }
 
-const MARKETS: Record<string, DbMarket> = { moneyline: "MONEYLINE", "1x2": "ONE_X_TWO", spread: "SPREAD", total: "TOTAL" };
-const SELECTIONS: Record<string, DbSelection> = { home: "HOME", away: "AWAY", draw: "DRAW", over: "OVER", under: "UNDER" };
-
 /** Every row checked; the caller refuses the whole file when any problem is reported. */
 export function parseBetCsv(text: string): { drafts: BetDraft[]; problems: CsvProblem[] } {
   const table = readCsv(text, ["game_id", "market", "selection", "stake", "placed_at"], "bet CSV");
@@ -45,10 +43,10 @@ export function parseBetCsv(text: string): { drafts: BetDraft[]; problems: CsvPr
     const fail = (message: string) => problems.push({ line: row.line, message });
     const cell = (c: string) => (row.has(c) ? row.get(c).trim() : "");
     try {
-      const market = MARKETS[cell("market").toLowerCase()];
-      const selection = SELECTIONS[cell("selection").toLowerCase()];
-      if (!market) throw new RangeError(`market "${cell("market")}" is not one of ${Object.keys(MARKETS).join(", ")}`);
-      if (!selection) throw new RangeError(`selection "${cell("selection")}" is not one of ${Object.keys(SELECTIONS).join(", ")}`);
+      const market = marketFromKey(cell("market"));
+      const selection = selectionFromKey(cell("selection"));
+      if (!market) throw new RangeError(`market "${cell("market")}" is not one of ${MARKET_KEYS.join(", ")}`);
+      if (!selection) throw new RangeError(`selection "${cell("selection")}" is not one of ${SELECTION_KEYS.join(", ")}`);
       const gameId = Number(cell("game_id"));
       if (!Number.isSafeInteger(gameId) || gameId <= 0) throw new RangeError(`game_id "${cell("game_id")}" is not a game id`);
       const betLine = cell("line") === "" ? null : Number(cell("line"));
@@ -94,8 +92,8 @@ export interface ExportedBet {
   startsAt: Date;
   home: string;
   away: string;
-  market: DbMarket;
-  selection: DbSelection;
+  market: Market;
+  selection: Selection;
   line: number | null;
   bookmaker: string | null;
   price: number;
@@ -107,8 +105,6 @@ export interface ExportedBet {
   clvPoints: number | null;
   note: string | null;
 }
-
-const MARKET_NAME: Record<DbMarket, string> = { MONEYLINE: "moneyline", ONE_X_TWO: "1x2", SPREAD: "spread", TOTAL: "total" };
 
 function csvCell(value: string): string {
   // Quote when needed; a leading = + - @ is prefixed so spreadsheets do not run it as a formula.
@@ -128,8 +124,8 @@ export function formatBetCsv(bets: ExportedBet[]): string {
       starts_at: b.startsAt.toISOString(),
       home: b.home,
       away: b.away,
-      market: MARKET_NAME[b.market],
-      selection: b.selection.toLowerCase(),
+      market: marketKey(b.market),
+      selection: selectionKey(b.selection),
       line: b.line === null ? "" : String(b.line),
       bookmaker: b.bookmaker ?? "",
       price_decimal: String(b.price),

@@ -1,4 +1,6 @@
 import { removeVig } from "../odds/vig";
+import { asOpeningOrClosing, REFERENCE_BOOK_KEY, type TimedQuote } from "../quotes";
+import type { Market, Selection } from "../vocabulary";
 import type { MatchStats, ParsedBatch } from "../imports/types";
 import { nbaFranchises } from "../teams/nba";
 import { nflFranchises } from "../teams/nfl";
@@ -51,23 +53,13 @@ export function fairProbabilities(p: Prices): number[] {
 }
 
 // Books in order of preference for each role. Pinnacle's close is the sharpest reference there is.
-const CLOSING_BOOKS = ["pinnacle", "market-average", "betbrain-average", "nflverse-consensus", "sbr-nba", "bet365"];
-const OPENING_BOOKS = ["pinnacle", "market-average", "betbrain-average", "bet365", "william-hill"];
+const CLOSING_BOOKS = [REFERENCE_BOOK_KEY, "market-average", "betbrain-average", "nflverse-consensus", "sbr-nba", "bet365"];
+const OPENING_BOOKS = [REFERENCE_BOOK_KEY, "market-average", "betbrain-average", "bet365", "william-hill"];
 
-/** A stored or parsed price, reduced to what record building needs. */
-export interface QuoteRow {
-  book: string;
-  market: string;
-  period: string;
-  selection: string;
-  phase: string;
-  price: number | null;
-}
-
-function pickPrices(odds: QuoteRow[], phases: string[], books: string[]): { prices: Prices; book: string } | null {
+function pickPrices(odds: TimedQuote[], books: string[]): { prices: Prices; book: string } | null {
   for (const book of books) {
-    const mine = odds.filter((o) => o.book === book && phases.includes(o.phase) && o.period === "FULL_GAME" && o.price !== null);
-    const price = (s: string, market: string) => mine.find((o) => o.selection === s && o.market === market)?.price ?? null;
+    const mine = odds.filter((o) => o.bookmaker.key === book && o.period === "FULL_GAME" && o.price !== null);
+    const price = (s: Selection, market: Market) => mine.find((o) => o.selection === s && o.market === market)?.price ?? null;
     const threeWay = { home: price("HOME", "ONE_X_TWO"), draw: price("DRAW", "ONE_X_TWO"), away: price("AWAY", "ONE_X_TWO") };
     if (threeWay.home && threeWay.draw && threeWay.away) return { prices: threeWay as Prices, book };
     const twoWay = { home: price("HOME", "MONEYLINE"), away: price("AWAY", "MONEYLINE") };
@@ -76,10 +68,14 @@ function pickPrices(odds: QuoteRow[], phases: string[], books: string[]): { pric
   return null;
 }
 
-/** Opening and closing 1X2/moneyline prices of one game from its quotes. */
-export function marketOf(quotes: QuoteRow[]): Pick<GameRecord, "opening" | "closing" | "closingSource"> {
-  const closing = pickPrices(quotes, ["CLOSING", "UNSPECIFIED"], CLOSING_BOOKS);
-  const opening = pickPrices(quotes, ["OPENING"], OPENING_BOOKS);
+/**
+ * Opening and closing 1X2/moneyline prices of one game from its quotes. Timed snapshots from live
+ * collection count by their capture time (first one opening, last before kick-off closing).
+ */
+export function marketOf(quotes: TimedQuote[]): Pick<GameRecord, "opening" | "closing" | "closingSource"> {
+  const { opening: openingQuotes, closing: closingQuotes } = asOpeningOrClosing(quotes);
+  const closing = pickPrices(closingQuotes, CLOSING_BOOKS);
+  const opening = pickPrices(openingQuotes, OPENING_BOOKS);
   return { opening: opening?.prices ?? null, closing: closing?.prices ?? null, closingSource: closing?.book ?? null };
 }
 
@@ -95,10 +91,10 @@ function teamKey(league: ParsedBatch["games"][number]["league"], raw: string, se
  * NBA archive's prices carry no phase and are used as closing (the source does not say).
  */
 export function recordsFromBatch(batch: ParsedBatch): GameRecord[] {
-  const oddsByGame = new Map<number, QuoteRow[]>();
+  const oddsByGame = new Map<number, TimedQuote[]>();
   for (const o of batch.odds) {
     const list = oddsByGame.get(o.game) ?? [];
-    list.push({ book: o.bookmaker.key, market: o.market, period: o.period, selection: o.selection, phase: o.phase, price: o.price });
+    list.push({ ...o, capturedAt: null });
     oddsByGame.set(o.game, list);
   }
   return batch.games

@@ -12,10 +12,12 @@ export type ImportSource =
   | "nba-player-logs"
   | "tennis-data";
 
-export type MarketKind = "MONEYLINE" | "ONE_X_TWO" | "SPREAD" | "TOTAL";
-export type PeriodKind = "FULL_GAME" | "FIRST_HALF" | "SECOND_HALF";
-export type SelectionKind = "HOME" | "AWAY" | "DRAW" | "OVER" | "UNDER";
-export type PhaseKind = "OPENING" | "SNAPSHOT" | "CLOSING" | "UNSPECIFIED";
+import type { Market, Period, Phase, Selection } from "../vocabulary";
+
+export type MarketKind = Market;
+export type PeriodKind = Period;
+export type SelectionKind = Selection;
+export type PhaseKind = Phase;
 export type GameStatusKind = "SCHEDULED" | "FINAL" | "POSTPONED" | "CANCELLED";
 
 export interface LeagueRef {

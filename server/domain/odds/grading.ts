@@ -3,8 +3,11 @@
  * Spread `line` is the handicap added to the selected side's score; total `line` is the total.
  * Quarter lines (x.25, x.75) split the stake over the two neighbouring lines.
  */
-export type BetMarket = "moneyline" | "1x2" | "spread" | "total";
-export type BetSelection = "home" | "away" | "draw" | "over" | "under";
+import { marketFromKey, selectionFromKey, isSelectionOf, type MarketKey, type SelectionKey } from "../vocabulary";
+
+/** Grading speaks the lower-case keys of files and the command line. */
+export type BetMarket = MarketKey;
+export type BetSelection = SelectionKey;
 export type Outcome = "win" | "loss" | "push" | "half-win" | "half-loss";
 
 export interface GradableBet {
@@ -12,13 +15,6 @@ export interface GradableBet {
   selection: BetSelection;
   line?: number;
 }
-
-const SELECTIONS: Record<BetMarket, BetSelection[]> = {
-  moneyline: ["home", "away"],
-  "1x2": ["home", "draw", "away"],
-  spread: ["home", "away"],
-  total: ["over", "under"],
-};
 
 /** -1 loss, 0 push, +1 win, for a whole or half line. */
 type Verdict = -1 | 0 | 1;
@@ -43,7 +39,9 @@ function gradeWithLine(line: number, margin: (line: number) => number): Outcome 
 }
 
 export function gradeBet(bet: GradableBet, score: { home: number; away: number }): Outcome {
-  if (!SELECTIONS[bet.market].includes(bet.selection)) {
+  const market = marketFromKey(bet.market);
+  const selection = selectionFromKey(bet.selection);
+  if (!market || !selection || !isSelectionOf(market, selection)) {
     throw new RangeError(`selection "${bet.selection}" does not belong to the ${bet.market} market`);
   }
   for (const v of [score.home, score.away]) {

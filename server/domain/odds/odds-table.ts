@@ -1,5 +1,7 @@
 import { overround } from "./convert";
 import { removeVig } from "./vig";
+import { referenceRank, type Quote } from "../quotes";
+import { MARKET_CODES, MARKETS, PERIOD_CODES, PHASE_CODES, selectionsOf } from "../vocabulary";
 
 /**
  * Turns a game's odds snapshots into the tables the game page shows: one table per market, period, phase
@@ -7,63 +9,45 @@ import { removeVig } from "./vig";
  * probabilities and the overround of each row.
  */
 
-export interface OddsQuote {
-  bookmaker: { key: string; name: string; isSharp: boolean; isAggregate: boolean };
-  market: "MONEYLINE" | "ONE_X_TWO" | "SPREAD" | "TOTAL";
-  period: "FULL_GAME" | "FIRST_HALF" | "SECOND_HALF";
-  selection: "HOME" | "AWAY" | "DRAW" | "OVER" | "UNDER";
-  phase: "OPENING" | "SNAPSHOT" | "CLOSING" | "UNSPECIFIED";
-  line: number | null;
-  price: number | null;
-  capturedAt: Date | null;
-}
 
 export interface OddsRow {
-  bookmaker: OddsQuote["bookmaker"];
+  bookmaker: Quote["bookmaker"];
   /** By selection: price (null when only a line is known) and line. */
-  cells: Partial<Record<OddsQuote["selection"], { price: number | null; line: number | null; implied: number | null; fair: number | null; best: boolean }>>;
+  cells: Partial<Record<Quote["selection"], { price: number | null; line: number | null; implied: number | null; fair: number | null; best: boolean }>>;
   overround: number | null;
 }
 
 export interface OddsTable {
-  market: OddsQuote["market"];
-  period: OddsQuote["period"];
-  phase: OddsQuote["phase"];
-  selections: OddsQuote["selection"][];
+  market: Quote["market"];
+  period: Quote["period"];
+  phase: Quote["phase"];
+  selections: Quote["selection"][];
   rows: OddsRow[];
 }
 
-const SELECTIONS: Record<OddsQuote["market"], OddsQuote["selection"][]> = {
-  MONEYLINE: ["HOME", "AWAY"],
-  ONE_X_TWO: ["HOME", "DRAW", "AWAY"],
-  SPREAD: ["HOME", "AWAY"],
-  TOTAL: ["OVER", "UNDER"],
-};
-const MARKET_ORDER = ["ONE_X_TWO", "MONEYLINE", "SPREAD", "TOTAL"];
-const PERIOD_ORDER = ["FULL_GAME", "FIRST_HALF", "SECOND_HALF"];
-export const PHASE_ORDER = ["OPENING", "SNAPSHOT", "UNSPECIFIED", "CLOSING"];
 
 /** Latest snapshot per bookmaker for each selection within a phase. */
-function latestPerSelection(quotes: OddsQuote[]): Map<string, OddsQuote> {
-  const latest = new Map<string, OddsQuote>();
+function latestPerSelection(quotes: Quote[]): Map<string, Quote> {
+  const latest = new Map<string, Quote>();
   for (const q of quotes) {
     const key = `${q.bookmaker.key}|${q.selection}`;
     const prev = latest.get(key);
-    if (!prev || (q.capturedAt?.getTime() ?? 0) >= (prev.capturedAt?.getTime() ?? 0)) latest.set(key, q);
+    // Quotes arrive latest first (see loadQuotes): a later one replaces only a strictly older one.
+    if (!prev || (q.capturedAt?.getTime() ?? 0) > (prev.capturedAt?.getTime() ?? 0)) latest.set(key, q);
   }
   return latest;
 }
 
-export function buildOddsTables(quotes: OddsQuote[]): OddsTable[] {
-  const groups = new Map<string, OddsQuote[]>();
+export function buildOddsTables(quotes: Quote[]): OddsTable[] {
+  const groups = new Map<string, Quote[]>();
   for (const q of quotes) {
     const key = `${q.market}|${q.period}|${q.phase}`;
     groups.set(key, [...(groups.get(key) ?? []), q]);
   }
   const tables: OddsTable[] = [];
   for (const [key, group] of groups) {
-    const [market, period, phase] = key.split("|") as [OddsQuote["market"], OddsQuote["period"], OddsQuote["phase"]];
-    const selections = SELECTIONS[market];
+    const [market, period, phase] = key.split("|") as [Quote["market"], Quote["period"], Quote["phase"]];
+    const selections = [...selectionsOf(market)];
     const latest = latestPerSelection(group);
     const books = [...new Map(group.map((q) => [q.bookmaker.key, q.bookmaker])).values()];
     const rows: OddsRow[] = books.map((bookmaker) => {
@@ -94,17 +78,15 @@ export function buildOddsTables(quotes: OddsQuote[]): OddsTable[] {
       for (const r of candidates) if (r.cells[s]!.price === best) r.cells[s]!.best = true;
     }
     rows.sort((a, b) =>
-      a.bookmaker.isAggregate !== b.bookmaker.isAggregate
-        ? a.bookmaker.isAggregate ? 1 : -1
-        : Number(b.bookmaker.isSharp) - Number(a.bookmaker.isSharp) || a.bookmaker.name.localeCompare(b.bookmaker.name),
+      referenceRank(a.bookmaker) - referenceRank(b.bookmaker) || a.bookmaker.name.localeCompare(b.bookmaker.name),
     );
     tables.push({ market, period, phase, selections, rows });
   }
   return tables.sort(
     (a, b) =>
-      MARKET_ORDER.indexOf(a.market) - MARKET_ORDER.indexOf(b.market) ||
-      PERIOD_ORDER.indexOf(a.period) - PERIOD_ORDER.indexOf(b.period) ||
-      PHASE_ORDER.indexOf(a.phase) - PHASE_ORDER.indexOf(b.phase),
+      MARKET_CODES.indexOf(a.market) - MARKET_CODES.indexOf(b.market) ||
+      PERIOD_CODES.indexOf(a.period) - PERIOD_CODES.indexOf(b.period) ||
+      PHASE_CODES.indexOf(a.phase) - PHASE_CODES.indexOf(b.phase),
   );
 }
 
@@ -115,8 +97,8 @@ export interface MovementPoint {
 }
 
 export interface LineMovement {
-  market: OddsQuote["market"];
-  selection: OddsQuote["selection"];
+  market: Quote["market"];
+  selection: Quote["selection"];
   measure: "line" | "price";
   points: MovementPoint[];
 }
@@ -125,11 +107,11 @@ export interface LineMovement {
  * Line movement for each full-game market where a price or line was seen at two or more moments
  * (opening and closing, or timed snapshots). Series are the home side (or over for totals).
  */
-export function buildLineMovement(quotes: OddsQuote[]): LineMovement[] {
+export function buildLineMovement(quotes: Quote[]): LineMovement[] {
   const result: LineMovement[] = [];
-  for (const market of MARKET_ORDER as OddsQuote["market"][]) {
+  for (const market of MARKET_CODES) {
     const selection = market === "TOTAL" ? "OVER" : "HOME";
-    const measure = market === "SPREAD" || market === "TOTAL" ? "line" : "price";
+    const measure = MARKETS[market].hasLine ? "line" : "price";
     const series = quotes.filter(
       (q) =>
         q.market === market &&
@@ -142,7 +124,7 @@ export function buildLineMovement(quotes: OddsQuote[]): LineMovement[] {
     for (const q of series) {
       const timed = q.phase === "SNAPSHOT" && q.capturedAt;
       const label = timed ? q.capturedAt!.toISOString().slice(0, 16).replace("T", " ") : q.phase.toLowerCase();
-      const m = moments.get(label) ?? { order: PHASE_ORDER.indexOf(q.phase), time: q.capturedAt?.getTime() ?? 0, values: {} };
+      const m = moments.get(label) ?? { order: PHASE_CODES.indexOf(q.phase), time: q.capturedAt?.getTime() ?? 0, values: {} };
       m.values[q.bookmaker.name] = (measure === "line" ? q.line : q.price)!;
       moments.set(label, m);
     }

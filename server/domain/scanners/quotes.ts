@@ -1,43 +1,20 @@
-import type { DbMarket, DbSelection } from "../bets/markets";
-import { SELECTIONS_OF_MARKET } from "../bets/markets";
-
-/** A stored price as the scanners see it. */
-export interface ScanQuote {
-  gameId: number;
-  gameStartsAt: Date;
-  bookmaker: { key: string; name: string; isSharp: boolean; isAggregate: boolean };
-  market: DbMarket;
-  period: "FULL_GAME" | "FIRST_HALF" | "SECOND_HALF";
-  selection: DbSelection;
-  phase: "OPENING" | "SNAPSHOT" | "CLOSING" | "UNSPECIFIED";
-  line: number | null;
-  price: number | null;
-  capturedAt: Date | null;
-}
-
-/**
- * When a price became known. Archives rarely say: an opening price was known some time before kick-off
- * (we assume at any moment before it), a closing or unlabelled one only at kick-off.
- */
-export function knownAt(q: ScanQuote): number {
-  if (q.capturedAt) return q.capturedAt.getTime();
-  return q.phase === "OPENING" ? Number.NEGATIVE_INFINITY : q.gameStartsAt.getTime();
-}
+import { knownAt, type Quote } from "../quotes";
+import { selectionsOf, type Market, type Period, type Selection } from "../vocabulary";
 
 /** One market of one game at one line, priced by every book: the unit the scanners compare. */
 export interface MarketOffer {
   gameId: number;
-  market: DbMarket;
-  period: ScanQuote["period"];
+  market: Market;
+  period: Period;
   /** Home side's handicap for spreads, the total for totals, null otherwise. */
   line: number | null;
-  selections: DbSelection[];
+  selections: readonly Selection[];
   /** Per bookmaker, the latest known price per selection (same order as `selections`). */
-  books: { bookmaker: ScanQuote["bookmaker"]; prices: (number | null)[] }[];
+  books: { bookmaker: Quote["bookmaker"]; prices: (number | null)[] }[];
 }
 
 /** Spreads pair home -3.5 with away +3.5: both keyed by the home line. */
-function keyLine(q: ScanQuote): number | null {
+function keyLine(q: Quote): number | null {
   if (q.line === null) return null;
   return q.market === "SPREAD" && q.selection === "AWAY" ? -q.line : q.line;
 }
@@ -46,8 +23,8 @@ function keyLine(q: ScanQuote): number | null {
  * Groups quotes into market offers using, per book and selection, the latest price known at `asOf`
  * (null: each game's kick-off, i.e. the closing market).
  */
-export function buildOffers(quotes: ScanQuote[], asOf: Date | null): MarketOffer[] {
-  const latest = new Map<string, ScanQuote>();
+export function buildOffers(quotes: Quote[], asOf: Date | null): MarketOffer[] {
+  const latest = new Map<string, Quote>();
   for (const q of quotes) {
     if (q.price === null || q.price <= 1) continue;
     if ((q.market === "SPREAD" || q.market === "TOTAL") && q.line === null) continue;
@@ -64,7 +41,7 @@ export function buildOffers(quotes: ScanQuote[], asOf: Date | null): MarketOffer
     const offerKey = `${q.gameId}|${q.market}|${q.period}|${keyLine(q)}`;
     let offer = offers.get(offerKey);
     if (!offer) {
-      offer = { gameId: q.gameId, market: q.market, period: q.period, line: keyLine(q), selections: SELECTIONS_OF_MARKET[q.market], books: [] };
+      offer = { gameId: q.gameId, market: q.market, period: q.period, line: keyLine(q), selections: selectionsOf(q.market), books: [] };
       offers.set(offerKey, offer);
     }
     const bookKey = `${offerKey}|${q.bookmaker.key}`;

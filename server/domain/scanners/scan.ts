@@ -1,5 +1,6 @@
 import { expectedValue, findArbitrage, kellyFraction, removeVig, type VigMethod } from "../odds";
-import type { DbSelection } from "../bets/markets";
+import { byReference } from "../quotes";
+import type { Selection } from "../vocabulary";
 import type { MarketOffer } from "./quotes";
 
 /**
@@ -16,7 +17,7 @@ export interface ScanOptions {
 export const SCAN_DEFAULTS: ScanOptions = { minEv: 0.02, vigMethod: "multiplicative", kelly: { fraction: 0.25, maxFraction: 0.05 } };
 
 export interface BestPrice {
-  selection: DbSelection;
+  selection: Selection;
   bookmaker: string;
   price: number;
   /** How many real books price this selection. */
@@ -28,7 +29,7 @@ export interface ValueBet {
   market: MarketOffer["market"];
   period: MarketOffer["period"];
   line: number | null;
-  selection: DbSelection;
+  selection: Selection;
   bookmaker: string;
   price: number;
   fairProbability: number;
@@ -42,7 +43,7 @@ export interface ArbitrageFound {
   market: MarketOffer["market"];
   period: MarketOffer["period"];
   line: number | null;
-  legs: { selection: DbSelection; bookmaker: string; price: number; stake: number }[];
+  legs: { selection: Selection; bookmaker: string; price: number; stake: number }[];
   profit: number;
 }
 
@@ -50,9 +51,8 @@ const complete = (prices: (number | null)[]): prices is number[] => prices.every
 
 function fairOf(offer: MarketOffer, method: VigMethod): { probabilities: number[]; source: string } | null {
   const sharp = offer.books
-    .filter((b) => b.bookmaker.isSharp && !b.bookmaker.isAggregate && complete(b.prices))
-    .sort((a, b) => Number(b.bookmaker.key === "pinnacle") - Number(a.bookmaker.key === "pinnacle"));
-  const first = sharp[0];
+    .filter((b) => b.bookmaker.isSharp && !b.bookmaker.isAggregate && complete(b.prices));
+  const first = byReference(sharp)[0];
   if (!first) return null;
   try {
     return { probabilities: removeVig(first.prices as number[], method), source: first.bookmaker.key };

@@ -1,5 +1,6 @@
 import type { Prisma, PrismaClient } from "@/server/db/generated/client";
-import { betShapeProblem, type DbMarket, type DbSelection } from "@/server/domain/bets/markets";
+import { betShapeProblem } from "@/server/domain/bets/markets";
+import type { Market, Selection } from "@/server/domain/vocabulary";
 import { AppError } from "@/server/errors";
 import { lockedBalance, requireOwnBankroll } from "./bankrolls";
 
@@ -8,8 +9,8 @@ type Tx = Prisma.TransactionClient;
 export interface BetInput {
   bankrollId: number;
   gameId: number;
-  market: DbMarket;
-  selection: DbSelection;
+  market: Market;
+  selection: Selection;
   line: number | null;
   bookmakerKey: string | null;
   price: number;
@@ -206,7 +207,7 @@ export async function voidBet(db: PrismaClient, userId: string, betId: number, r
 export interface BetFilters {
   bankrollId?: number | undefined;
   status?: "OPEN" | "SETTLED" | "VOID" | undefined;
-  market?: DbMarket | undefined;
+  market?: Market | undefined;
   league?: string | undefined;
   from?: Date | undefined;
   to?: Date | undefined;

@@ -1,6 +1,9 @@
 import type pg from "pg";
-import { closingValueOf, type ClosingQuote, type ClosingValue } from "@/server/domain/bets/closing";
-import { MARKET_OF, SELECTION_OF, type DbMarket, type DbSelection } from "@/server/domain/bets/markets";
+import { closingValueOf, type ClosingValue } from "@/server/domain/bets/closing";
+import type { Quote } from "@/server/domain/quotes";
+import type { Queryable } from "@/server/db/pool";
+import { loadQuotes, quotesByGame } from "@/server/services/quotes/load-quotes";
+import { marketKey, selectionKey, type Market, type Selection } from "@/server/domain/vocabulary";
 import { gradeBet, settleProfitCents, type Outcome } from "@/server/domain/odds";
 
 /**
@@ -25,8 +28,8 @@ interface OpenBet {
   id: number;
   bankrollId: number;
   gameId: number;
-  market: DbMarket;
-  selection: DbSelection;
+  market: Market;
+  selection: Selection;
   line: string | null;
   price: string;
   stakeCents: number;
@@ -76,7 +79,7 @@ async function settleBatch(pool: pg.Pool, gameIds: number[] | null, batchSize: n
       }
       const shape = { market: bet.market, selection: bet.selection, line: bet.line === null ? null : Number(bet.line) };
       const outcome = gradeBet(
-        { market: MARKET_OF[shape.market], selection: SELECTION_OF(shape.selection), ...(shape.line === null ? {} : { line: shape.line }) },
+        { market: marketKey(shape.market), selection: selectionKey(shape.selection), ...(shape.line === null ? {} : { line: shape.line }) },
         { home: bet.homeScore!, away: bet.awayScore! },
       );
       const price = Number(bet.price);
@@ -172,21 +175,6 @@ async function insertEvents(client: pg.PoolClient, action: "SETTLE" | "VOID", ev
 }
 
 /** Closing-capable odds (CLOSING, or UNSPECIFIED when a source never says) of the given games, latest first. */
-export async function loadClosingQuotes(client: Pick<pg.PoolClient, "query">, gameIds: number[]): Promise<Map<number, ClosingQuote[]>> {
-  const { rows } = await client.query<ClosingQuote & { gameId: number; line: string | null; price: string | null }>(
-    `SELECT o."gameId", o."bookmakerId", bk.key AS "bookmakerKey", bk."isSharp", bk."isAggregate", o.market, o.selection, o.phase,
-            o.line::text, o.price::text
-       FROM "OddsSnapshot" o JOIN "Bookmaker" bk ON bk.id = o."bookmakerId"
-      WHERE o."gameId" = ANY($1::int[]) AND o.period = 'FULL_GAME' AND o.phase IN ('CLOSING', 'UNSPECIFIED')
-      ORDER BY o."capturedAt" DESC NULLS LAST, o.id DESC`,
-    [gameIds],
-  );
-  const byGame = new Map<number, ClosingQuote[]>();
-  for (const r of rows) {
-    const quote: ClosingQuote = { ...r, line: r.line === null ? null : Number(r.line), price: r.price === null ? null : Number(r.price) };
-    const list = byGame.get(r.gameId);
-    if (list) list.push(quote);
-    else byGame.set(r.gameId, [quote]);
-  }
-  return byGame;
+export async function loadClosingQuotes(client: Queryable, gameIds: number[]): Promise<Map<number, Quote[]>> {
+  return quotesByGame(await loadQuotes(client, { gameIds, period: "FULL_GAME", phases: ["CLOSING", "UNSPECIFIED"] }));
 }

@@ -1,5 +1,7 @@
 import type { PrismaClient, Prisma } from "@/server/db/generated/client";
-import { buildLineMovement, buildOddsTables, type OddsQuote } from "@/server/domain/odds/odds-table";
+import { buildLineMovement, buildOddsTables } from "@/server/domain/odds/odds-table";
+import type { Queryable } from "@/server/db/pool";
+import { loadQuotes } from "@/server/services/quotes/load-quotes";
 import { AppError } from "@/server/errors";
 
 export interface GameFilters {
@@ -70,7 +72,7 @@ export async function listGames(db: PrismaClient, f: GameFilters) {
   };
 }
 
-export async function getGame(db: PrismaClient, id: number) {
+export async function getGame(db: PrismaClient, pool: Queryable, id: number) {
   const game = await db.game.findUnique({
     where: { id },
     select: {
@@ -83,31 +85,14 @@ export async function getGame(db: PrismaClient, id: number) {
       windKph: true,
       primarySource: true,
       venue: { select: { name: true } },
-      odds: {
-        select: {
-          market: true,
-          period: true,
-          selection: true,
-          phase: true,
-          line: true,
-          price: true,
-          capturedAt: true,
-          bookmaker: { select: { key: true, name: true, isSharp: true, isAggregate: true } },
-        },
-      },
     },
   });
   if (!game) throw new AppError("NOT_FOUND", `No game with id ${id}.`);
-  const quotes: OddsQuote[] = game.odds.map((o) => ({
-    ...o,
-    line: o.line === null ? null : Number(o.line),
-    price: o.price === null ? null : Number(o.price),
-  }));
-  const { odds: _odds, ...rest } = game;
+  const quotes = await loadQuotes(pool, { gameIds: [id] });
   return {
-    ...rest,
+    ...game,
     periodScores: (game.periodScores as { period: string; home: number; away: number }[] | null) ?? null,
-    oddsCount: game.odds.length,
+    oddsCount: quotes.length,
     oddsTables: buildOddsTables(quotes),
     lineMovement: buildLineMovement(quotes),
   };

@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@/server/db/generated/client";
-import { bulkPool } from "@/server/db/client";
+import type { Queryable } from "@/server/db/pool";
 import { AppError } from "@/server/errors";
 import { settingsFor } from "@/server/domain/features/sports";
 import { EVENTS, publishEvent } from "@/server/jobs/events";
@@ -7,20 +7,20 @@ import { availableModels, type EvaluationReport } from "@/server/ml/evaluate";
 import { assertSeasons, evaluableLeagues, type EvaluationRequest } from "./evaluations";
 
 /** What the Model lab offers: leagues it can evaluate, each with the models that apply to its sport. */
-export async function labOptions() {
-  const leagues = await evaluableLeagues(bulkPool);
+export async function labOptions(pool: Queryable) {
+  const leagues = await evaluableLeagues(pool);
   return leagues.map((l) => {
     const settings = settingsFor(l.sport);
     return {
       ...l,
-      market: settings.classes === 3 ? ("1X2" as const) : ("MONEYLINE" as const),
+      market: settings.classes === 3 ? ("ONE_X_TWO" as const) : ("MONEYLINE" as const),
       models: availableModels(settings.classes, true).map((m) => ({ name: m.name, group: m.group, description: m.description })),
     };
   });
 }
 
-export async function requestEvaluation(db: PrismaClient, userId: string, request: EvaluationRequest): Promise<{ id: number }> {
-  const league = (await evaluableLeagues(bulkPool)).find((l) => l.id === request.leagueId);
+export async function requestEvaluation(db: PrismaClient, pool: Queryable, userId: string, request: EvaluationRequest): Promise<{ id: number }> {
+  const league = (await evaluableLeagues(pool)).find((l) => l.id === request.leagueId);
   if (!league) throw new AppError("NOT_FOUND", "No such league, or the model engine has no settings for its sport.");
   assertSeasons(request, league);
   const names = new Set(availableModels(settingsFor(league.sport).classes, true).map((m) => m.name));

@@ -1,6 +1,7 @@
 import type { Queryable } from "@/server/db/pool";
 import type { MatchStats } from "@/server/domain/imports/types";
-import { marketOf, type GameRecord, type QuoteRow } from "@/server/domain/features/records";
+import { marketOf, type GameRecord } from "@/server/domain/features/records";
+import { loadQuotes, quotesByGame } from "@/server/services/quotes/load-quotes";
 
 export interface LeagueRecords {
   league: { id: number; key: string; name: string; sport: string };
@@ -42,18 +43,7 @@ export async function loadLeagueRecords(db: Queryable, leagueId: number): Promis
       ORDER BY g."startsAt", g.id`,
     [leagueId],
   );
-  const { rows: quotes } = await db.query<QuoteRow & { gameId: number; price: string | null }>(
-    `SELECT o."gameId", b.key AS book, o.market::text, o.period::text, o.selection::text, o.phase::text, o.price
-       FROM "OddsSnapshot" o JOIN "Bookmaker" b ON b.id = o."bookmakerId" JOIN "Game" g ON g.id = o."gameId"
-      WHERE g."leagueId" = $1 AND o.market IN ('ONE_X_TWO', 'MONEYLINE') AND o.period = 'FULL_GAME' AND o."capturedAt" IS NULL`,
-    [leagueId],
-  );
-  const byGame = new Map<number, QuoteRow[]>();
-  for (const q of quotes) {
-    const list = byGame.get(q.gameId) ?? [];
-    list.push({ ...q, price: q.price === null ? null : Number(q.price) });
-    byGame.set(q.gameId, list);
-  }
+  const byGame = quotesByGame(await loadQuotes(db, { leagueId, markets: ["ONE_X_TWO", "MONEYLINE"], period: "FULL_GAME" }));
   const gameIds = new Map<string, number>();
   const records = games.map((g): GameRecord => {
     const id = `${league.key}:${g.localDate}:${g.home}:${g.away}`;

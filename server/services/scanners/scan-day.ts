@@ -1,7 +1,9 @@
 import type { Queryable } from "@/server/db/pool";
-import type { DbMarket } from "@/server/domain/bets/markets";
+import type { Market } from "@/server/domain/vocabulary";
+import type { Quote } from "@/server/domain/quotes";
+import { loadQuotes } from "@/server/services/quotes/load-quotes";
 import { detectSteamMoves, type SteamMove } from "@/server/domain/odds";
-import { buildOffers, type ScanQuote } from "@/server/domain/scanners/quotes";
+import { buildOffers } from "@/server/domain/scanners/quotes";
 import { scanOffers, SCAN_DEFAULTS, type ScanOptions } from "@/server/domain/scanners/scan";
 
 export interface ScanRequest {
@@ -12,7 +14,7 @@ export interface ScanRequest {
   asOf: Date | null;
   sport?: string | undefined;
   league?: string | undefined;
-  market?: DbMarket | undefined;
+  market?: Market | undefined;
   options?: Partial<ScanOptions>;
 }
 
@@ -36,28 +38,7 @@ export async function scanMarkets(db: Queryable, req: ScanRequest) {
   );
   const truncated = games.length > MAX_GAMES;
   const shown = games.slice(0, MAX_GAMES);
-  const starts = new Map(shown.map((g) => [g.id, g.startsAt]));
-  const { rows } = await db.query<{
-    gameId: number; key: string; name: string; isSharp: boolean; isAggregate: boolean; market: DbMarket; period: ScanQuote["period"];
-    selection: ScanQuote["selection"]; phase: ScanQuote["phase"]; line: string | null; price: string | null; capturedAt: Date | null;
-  }>(
-    `SELECT o."gameId", b.key, b.name, b."isSharp", b."isAggregate", o.market, o.period, o.selection, o.phase, o.line::text, o.price::text, o."capturedAt"
-       FROM "OddsSnapshot" o JOIN "Bookmaker" b ON b.id = o."bookmakerId"
-      WHERE o."gameId" = ANY($1::int[]) AND ($2::"Market" IS NULL OR o.market = $2::"Market")`,
-    [shown.map((g) => g.id), req.market ?? null],
-  );
-  const quotes: ScanQuote[] = rows.map((r) => ({
-    gameId: r.gameId,
-    gameStartsAt: starts.get(r.gameId)!,
-    bookmaker: { key: r.key, name: r.name, isSharp: r.isSharp, isAggregate: r.isAggregate },
-    market: r.market,
-    period: r.period,
-    selection: r.selection,
-    phase: r.phase,
-    line: r.line === null ? null : Number(r.line),
-    price: r.price === null ? null : Number(r.price),
-    capturedAt: r.capturedAt,
-  }));
+  const quotes = await loadQuotes(db, { gameIds: shown.map((g) => g.id), ...(req.market ? { markets: [req.market] } : {}) });
   const options = { ...SCAN_DEFAULTS, ...req.options, kelly: { ...SCAN_DEFAULTS.kelly, ...req.options?.kelly } };
   const result = scanOffers(buildOffers(quotes, req.asOf), options);
   return {
@@ -71,8 +52,8 @@ export async function scanMarkets(db: Queryable, req: ScanRequest) {
 }
 
 /** Steam needs timestamps: archive prices without a capture time cannot show a move's speed. */
-function steamMoves(quotes: ScanQuote[], asOf: Date | null) {
-  const series = new Map<string, ScanQuote[]>();
+function steamMoves(quotes: Quote[], asOf: Date | null) {
+  const series = new Map<string, Quote[]>();
   for (const q of quotes) {
     if (!q.capturedAt || (asOf && q.capturedAt > asOf) || q.bookmaker.isAggregate) continue;
     const key = `${q.gameId}|${q.market}|${q.period}|${q.selection}`;
@@ -80,7 +61,7 @@ function steamMoves(quotes: ScanQuote[], asOf: Date | null) {
     if (list) list.push(q);
     else series.set(key, [q]);
   }
-  const found: (SteamMove & { gameId: number; market: DbMarket; selection: ScanQuote["selection"] })[] = [];
+  const found: (SteamMove & { gameId: number; market: Market; selection: Quote["selection"] })[] = [];
   for (const points of series.values()) {
     const first = points[0]!;
     const moves = detectSteamMoves(points.map((q) => ({ bookmaker: q.bookmaker.key, at: q.capturedAt!, decimal: q.price, line: q.line, phase: q.phase })));
