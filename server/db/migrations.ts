@@ -3,6 +3,7 @@ import { existsSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
+import { ADVISORY_LOCKS } from "./locks";
 
 /**
  * Applies prisma/migrations/* without Prisma's native schema engine (it cannot be installed offline).
@@ -46,8 +47,8 @@ CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
   "applied_steps_count" INTEGER NOT NULL DEFAULT 0
 )`;
 
-// Any constant works; it only has to be the same for every migrator so two never run at once.
-const MIGRATION_LOCK_KEY = 72_707_369;
+// The same id for every migrator, so two never run at once.
+const MIGRATION_LOCK_KEY = ADVISORY_LOCKS.migrations;
 
 export interface MigrateResult {
   applied: string[];

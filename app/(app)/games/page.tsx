@@ -64,7 +64,7 @@ function GamesBrowser() {
           <NativeSelect id="league" value={filters.league ?? ""} onChange={(e) => update({ league: e.target.value || undefined, season: undefined })}>
             <option value="">All leagues</option>
             {leagues.data?.map((l) => (
-              <option key={l.key} value={l.key}>{l.name}{l.isDemo ? " (demo)" : ""}</option>
+              <option key={l.key} value={l.key}>{l.name}</option>
             ))}
           </NativeSelect>
         </div>
@@ -115,7 +115,6 @@ function GamesBrowser() {
                 ) : (
                   <Badge variant="secondary">{g.status.toLowerCase()}</Badge>
                 )}
-                {g.league.isDemo && <Badge variant="warning">demo</Badge>}
                 <span className="w-20 text-right text-xs text-muted-foreground">{g.oddsCount} prices</span>
               </span>
             </Link>

@@ -1,7 +1,6 @@
 "use client";
 
 import Link from "next/link";
-import { Badge } from "@/components/ui/badge";
 import { Card, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { ErrorState, LoadingRows, NoDataYet } from "@/components/shell/states";
 import { trpc } from "@/lib/trpc";
@@ -22,7 +21,6 @@ export default function LeaguesPage() {
               <CardHeader>
                 <div className="flex items-center justify-between gap-2">
                   <CardTitle>{l.name}</CardTitle>
-                  {l.isDemo && <Badge variant="warning">Synthetic demo</Badge>}
                 </div>
                 <CardDescription>
                   {l.sport.name}

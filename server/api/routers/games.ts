@@ -14,7 +14,7 @@ const GameSummary = z.object({
   awayScore: z.number().nullable(),
   neutralSite: z.boolean(),
   stage: z.string().nullable(),
-  league: z.object({ key: z.string(), name: z.string(), isDemo: z.boolean(), sport: z.object({ key: z.string(), name: z.string() }) }),
+  league: z.object({ key: z.string(), name: z.string(), sport: z.object({ key: z.string(), name: z.string() }) }),
   season: z.object({ label: z.string() }),
   homeTeam: Team,
   awayTeam: Team,

@@ -8,7 +8,6 @@ const LeagueSummary = z.object({
   key: z.string(),
   name: z.string(),
   country: z.string().nullable(),
-  isDemo: z.boolean(),
   sport: z.object({ key: z.string(), name: z.string() }),
   games: z.number(),
   teams: z.number(),

@@ -59,7 +59,6 @@ const betSelect = {
   },
 } satisfies Prisma.BetSelect;
 
-export type BetRow = ReturnType<typeof toBetView>;
 
 function toBetView(b: Prisma.BetGetPayload<{ select: typeof betSelect }>) {
   return {

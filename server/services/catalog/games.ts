@@ -26,7 +26,7 @@ const gameSummarySelect = {
   awayScore: true,
   neutralSite: true,
   stage: true,
-  league: { select: { key: true, name: true, isDemo: true, sport: { select: { key: true, name: true } } } },
+  league: { select: { key: true, name: true, sport: { select: { key: true, name: true } } } },
   season: { select: { label: true } },
   homeTeam: { select: { id: true, name: true, abbreviation: true } },
   awayTeam: { select: { id: true, name: true, abbreviation: true } },

@@ -10,7 +10,6 @@ export async function listLeagues(db: PrismaClient) {
     key: l.key,
     name: l.name,
     country: l.country,
-    isDemo: l.isDemo,
     sport: { key: l.sport.key, name: l.sport.name },
     games: l._count.games,
     teams: l._count.teams,
@@ -32,7 +31,6 @@ export async function getLeague(db: PrismaClient, key: string) {
     key: league.key,
     name: league.name,
     country: league.country,
-    isDemo: league.isDemo,
     sport: { key: league.sport.key, name: league.sport.name },
     seasons: seasons.map((s) => ({
       label: s.label,

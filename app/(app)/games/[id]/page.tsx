@@ -37,7 +37,6 @@ export default function GamePage({ params }: { params: Promise<{ id: string }> }
           {g.stage ? ` · ${g.stage}` : ""}
           {g.venue ? ` · ${g.venue.name}` : ""}
         </p>
-        {g.league.isDemo && <Badge variant="warning" className="mt-1">Synthetic demo data</Badge>}
         <div className="mt-2"><Link href={`/bets/new?game=${g.id}`} className="text-sm font-medium underline">Track a bet on this game</Link></div>
       </div>
 

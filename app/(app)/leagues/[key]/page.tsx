@@ -2,7 +2,6 @@
 
 import Link from "next/link";
 import { use } from "react";
-import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { ErrorState, LoadingRows } from "@/components/shell/states";
 import { trpc } from "@/lib/trpc";
@@ -18,7 +17,7 @@ export default function LeaguePage({ params }: { params: Promise<{ key: string }
       <div>
         <Link href="/leagues" className="text-sm text-muted-foreground hover:underline">← Leagues</Link>
         <h1 className="flex items-center gap-2 text-2xl font-semibold tracking-tight">
-          {l.name} {l.isDemo && <Badge variant="warning">Synthetic demo</Badge>}
+          {l.name}
         </h1>
         <p className="text-sm text-muted-foreground">{l.sport.name}{l.country ? ` · ${l.country}` : ""}</p>
       </div>
