@@ -6,7 +6,7 @@ const alias = { "@": path.resolve(import.meta.dirname), "server-only": path.reso
 export default defineConfig({
   test: {
     projects: [
-      { resolve: { alias }, test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node" } },
+      { resolve: { alias }, test: { name: "unit", include: ["tests/unit/**/*.test.ts", "gpu-service/test/**/*.test.ts"], environment: "node" } },
       {
         resolve: { alias },
         test: {

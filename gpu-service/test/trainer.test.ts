@@ -1,17 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { fitCalibrator } from "@/gpu-service/src/calibrate";
-import { parseNumericCsv } from "@/gpu-service/src/data/csv";
-import type { Dataset } from "@/gpu-service/src/data/matrix";
-import { normal, rng } from "@/gpu-service/src/data/random";
-import { syntheticBinary } from "@/gpu-service/src/data/synthetic";
-import { minimizeLbfgs } from "@/gpu-service/src/linear/lbfgs";
-import { trainLogistic } from "@/gpu-service/src/linear/logistic";
-import { logLoss } from "@/gpu-service/src/metrics";
-import { softmaxRows } from "@/gpu-service/src/model";
-import { loadOnnx } from "@/gpu-service/src/onnx/runtime";
-import { applyBinning, fitBinning } from "@/gpu-service/src/trees/bins";
-import { rawLoss, trainGbdt, writeGradients } from "@/gpu-service/src/trees/gbdt";
-import { train } from "@/gpu-service/src/train";
+import { fitCalibrator } from "../src/calibrate";
+import { parseNumericCsv } from "../src/data/csv";
+import type { Dataset } from "../src/data/matrix";
+import { normal, rng } from "../src/data/random";
+import { syntheticBinary } from "../src/data/synthetic";
+import { minimizeLbfgs } from "../src/linear/lbfgs";
+import { trainLogistic } from "../src/linear/logistic";
+import { logLoss } from "../src/metrics";
+import { softmaxRows } from "../src/model";
+import { loadOnnx } from "../src/onnx/runtime";
+import { applyBinning, fitBinning } from "../src/trees/bins";
+import { rawLoss, trainGbdt, writeGradients } from "../src/trees/gbdt";
+import { train } from "../src/train";
 
 /** Three classes driven by two features, for the multiclass paths. */
 function synthetic3(rows: number, seed: number): Dataset {
