@@ -1,5 +1,5 @@
 import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { syntheticBinary } from "../src/data/synthetic";
 import { JobQueue } from "../src/http/jobs";
 import { createService } from "../src/http/server";
@@ -48,6 +48,41 @@ describe("gpu-service over HTTP", () => {
     const huge = await fetch(`${base}/v1/jobs`, { method: "POST", headers: auth, body: JSON.stringify(trainBody(60_000)) });
     expect(huge.status).toBe(413);
     expect((await fetch(`${base}/v1/jobs/00000000-0000-4000-8000-000000000000`, { headers: auth })).status).toBe(404);
+  });
+
+  it("passes every trainer parameter through to the trainer", async () => {
+    const spec = {
+      model: "gbdt",
+      calibration: "platt",
+      validationFraction: 0.2,
+      gbdt: { trees: 10, threads: 1, maxBins: 64, minSumHessian: 0.01 },
+      mlp: { batchSize: 8, patience: 3 },
+    };
+    const submit = vi.spyOn(queue, "submit");
+    const res = await fetch(`${base}/v1/jobs`, { method: "POST", headers: auth, body: JSON.stringify({ ...trainBody(), spec }) });
+    expect(res.status).toBe(202);
+    expect(submit.mock.lastCall?.[1]).toEqual(spec);
+    submit.mockRestore();
+    await queue.idle();
+  });
+
+  it("refuses parameters it does not know, naming them", async () => {
+    const res = await fetch(`${base}/v1/jobs`, {
+      method: "POST",
+      headers: auth,
+      body: JSON.stringify({ ...trainBody(), spec: { model: "gbdt", gbdt: { trees: 10, tres: 5, maxbins: 64 } } }),
+    });
+    expect(res.status).toBe(400);
+    const { error } = await res.json();
+    expect(error).toMatch(/spec\.gbdt/);
+    expect(error).toMatch(/"tres"/);
+    expect(error).toMatch(/"maxbins"/);
+  });
+
+  it("refuses parameters out of their bounds, naming the field", async () => {
+    const res = await fetch(`${base}/v1/jobs`, { method: "POST", headers: auth, body: JSON.stringify({ ...trainBody(), spec: { model: "gbdt", gbdt: { maxBins: 1000 } } }) });
+    expect(res.status).toBe(400);
+    expect((await res.json()).error).toMatch(/spec\.gbdt\.maxBins/);
   });
 
   it("runs a job end to end: submit, poll, fetch ONNX, batch-predict", async () => {

@@ -36,12 +36,6 @@ export function fromRows(values: ArrayLike<number>[]): Matrix {
   return m;
 }
 
-export function selectRows(m: Matrix, rows: ArrayLike<number>): Matrix {
-  const out = matrix(rows.length, m.cols);
-  for (let i = 0; i < rows.length; i++) out.data.set(m.data.subarray(rows[i]! * m.cols, (rows[i]! + 1) * m.cols), i * m.cols);
-  return out;
-}
-
 /** Rows [start, end) of a dataset, sharing no memory with it. */
 export function sliceDataset(d: Dataset, start: number, end: number): Dataset {
   return {
