@@ -120,6 +120,19 @@ describe("model lab", () => {
     expect(after.error).toMatch(/no test season/);
   });
 
+  it("answers ids out of the database's range with a 400 naming the field, not a 500", async () => {
+    const owner = await prisma.user.create({ data: { email: `range-${Date.now()}@example.com` } });
+    const tooBig = 2 ** 31;
+    const models = caller(owner.id).models;
+    const attempts = [
+      () => models.evaluation({ id: tooBig }),
+      () => models.predictions({ modelVersionId: tooBig }),
+      () => models.forGame({ gameId: tooBig }),
+      () => models.evaluate({ leagueId: tooBig, models: ["elo"], fromSeason: 2017 }),
+    ];
+    for (const attempt of attempts) await expect(attempt()).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(/is not a valid id/) });
+  });
+
   it("is served as an Inngest function triggered by the evaluation event", async () => {
     const fn = functions.find((f) => f.id() === "linesmith-evaluate-models" || f.id().endsWith("evaluate-models"))!;
     expect(fn).toBeDefined();
