@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { EvaluationReport } from "@/server/domain/evaluation/report";
 import { describeIssues, errorBodySchema, jobViewSchema, submittedJobSchema, train, type Dataset, type TrainRequest, type TrainSpec } from "@linesmith/gpu-service";
 
 /** What the app needs back from a training run, wherever it ran. */
@@ -10,7 +11,7 @@ export interface TrainedArtifact {
 }
 
 export interface Trainer {
-  where: "in-process" | "gpu-service";
+  where: EvaluationReport["trainer"];
   train(data: Dataset, spec: TrainSpec): Promise<TrainedArtifact>;
 }
 

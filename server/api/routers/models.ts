@@ -1,5 +1,6 @@
 import { z } from "zod";
-import type { EvaluationReport } from "@/server/ml/evaluate";
+import { evaluationReportSchema } from "@/server/domain/evaluation/report";
+import { FEATURE_GROUPS } from "@/server/domain/features/feature-writer";
 import { gamePredictions, getEvaluation, labOptions, listEvaluations, listPredictions, requestEvaluation } from "@/server/services/models/lab";
 import { DbId } from "../schemas";
 import { protectedProcedure, router } from "../trpc";
@@ -33,7 +34,7 @@ export const modelsRouter = router({
           firstSeason: z.number().nullable(),
           lastSeason: z.number().nullable(),
           market: z.enum(["1X2", "MONEYLINE"]),
-          models: z.array(z.object({ name: z.string(), group: z.enum(["stats-only", "market-aware"]), description: z.string() })),
+          models: z.array(z.object({ name: z.string(), group: z.enum(FEATURE_GROUPS), description: z.string() })),
         }),
       ),
     )
@@ -57,7 +58,8 @@ export const modelsRouter = router({
     .input(z.object({ id: DbId }))
     .output(
       EvaluationHead.extend({
-        report: z.custom<EvaluationReport>().nullable(),
+        report: evaluationReportSchema.nullable(),
+        reportNotice: z.string().nullable(),
         versions: z.array(
           z.object({
             id: z.number(),

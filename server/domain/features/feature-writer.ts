@@ -1,4 +1,5 @@
-export type FeatureGroup = "stats-only" | "market-aware";
+export const FEATURE_GROUPS = ["stats-only", "market-aware"] as const;
+export type FeatureGroup = (typeof FEATURE_GROUPS)[number];
 
 export interface FeatureSpec {
   name: string;

@@ -47,6 +47,7 @@ export default function EvaluationPage({ params }: { params: Promise<{ id: strin
         </Card>
       )}
       {e.status === "FAILED" && <ErrorState message={`The evaluation failed: ${e.error ?? "unknown error"}`} />}
+      {e.reportNotice && <ErrorState message={e.reportNotice} />}
       {report && (
         <>
           <Card>
