@@ -1,12 +1,17 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
-const alias = { "@": path.resolve(import.meta.dirname), "server-only": path.resolve("tests/support/server-only.ts") };
+// The workspace package resolves to this tree's source, also where node_modules is shared with another checkout.
+const alias = {
+  "@": path.resolve(import.meta.dirname),
+  "@linesmith/gpu-service": path.resolve("gpu-service/src/index.ts"),
+  "server-only": path.resolve("tests/support/server-only.ts"),
+};
 
 export default defineConfig({
   test: {
     projects: [
-      { resolve: { alias }, test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node" } },
+      { resolve: { alias }, test: { name: "unit", include: ["tests/unit/**/*.test.ts", "gpu-service/test/**/*.test.ts"], environment: "node" } },
       {
         resolve: { alias },
         test: {

@@ -1,7 +1,7 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis, ZAxis } from "recharts";
-import type { EvaluationReport } from "@/server/ml/evaluate";
+import type { EvaluationReport } from "@/server/domain/evaluation/report";
 
 const COLORS = ["#6366f1", "#10b981", "#f59e0b", "#ef4444", "#0ea5e9", "#a855f7", "#14b8a6", "#84cc16"];
 const MARKET = "#111827";

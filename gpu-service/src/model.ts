@@ -1,8 +1,10 @@
 import type { Matrix } from "./data/matrix";
 import type { GraphBuilder } from "./onnx/graph";
 
-export type ModelKind = "logistic" | "gbdt" | "mlp";
-export type CalibrationMethod = "none" | "platt" | "isotonic" | "temperature";
+export const MODEL_KINDS = ["logistic", "gbdt", "mlp"] as const;
+export type ModelKind = (typeof MODEL_KINDS)[number];
+export const CALIBRATION_METHODS = ["none", "platt", "isotonic", "temperature"] as const;
+export type CalibrationMethod = (typeof CALIBRATION_METHODS)[number];
 
 /**
  * A trained scorer. Every model family produces softmax-ready logits (binary: [0, z]) so that

@@ -1,25 +1,13 @@
 import { fitCalibrator } from "./calibrate";
 import { columnMedians, impute } from "./data/impute";
 import { InputError, sliceDataset, validateDataset, type Dataset, type Matrix } from "./data/matrix";
-import { trainLogistic, type LogisticOptions } from "./linear/logistic";
+import { trainLogistic } from "./linear/logistic";
 import { accuracy, logLoss } from "./metrics";
-import { trainMlp, type MlpOptions } from "./mlp/mlp";
+import { trainMlp } from "./mlp/mlp";
 import type { CalibrationMethod, Calibrator, LogitModel, ModelKind } from "./model";
 import { attr, GraphBuilder, INPUT } from "./onnx/graph";
-import { trainGbdt, type GbdtOptions } from "./trees/gbdt";
-
-export interface TrainSpec {
-  model: ModelKind;
-  calibration?: CalibrationMethod;
-  /**
-   * Share of the training rows, taken from the end (rows are assumed in time order), held out for early
-   * stopping and calibration. 0 trains on everything and allows no calibration.
-   */
-  validationFraction?: number;
-  logistic?: LogisticOptions;
-  gbdt?: GbdtOptions;
-  mlp?: MlpOptions;
-}
+import { parseTrainSpec, type TrainSpec } from "./spec";
+import { trainGbdt } from "./trees/gbdt";
 
 /** A trained model ready to serve: imputation, scorer and calibration, in JS and as ONNX. */
 export interface Predictor {
@@ -42,12 +30,11 @@ export interface TrainResult {
   validationLogLoss: number | null;
 }
 
-export async function train(data: Dataset, spec: TrainSpec): Promise<TrainResult> {
+export async function train(data: Dataset, given: TrainSpec): Promise<TrainResult> {
   validateDataset(data);
+  const spec = parseTrainSpec(given);
   const calibration = spec.calibration ?? "none";
   const fraction = spec.validationFraction ?? 0;
-  if (!(fraction >= 0 && fraction < 0.9)) throw new InputError("validationFraction must be in [0, 0.9)");
-  if (calibration !== "none" && fraction === 0) throw new InputError(`${calibration} calibration needs a validation share`);
   const started = performance.now();
   const fill = columnMedians(data.x);
   const clean: Dataset = { ...data, x: impute(data.x, fill) };
@@ -59,8 +46,7 @@ export async function train(data: Dataset, spec: TrainSpec): Promise<TrainResult
   let model: LogitModel;
   if (spec.model === "logistic") model = trainLogistic(fit, spec.logistic);
   else if (spec.model === "gbdt") model = (await trainGbdt(fit, held, spec.gbdt)).model;
-  else if (spec.model === "mlp") model = await trainMlp(fit, held, spec.mlp);
-  else throw new InputError(`unknown model "${String(spec.model)}"`);
+  else model = await trainMlp(fit, held, spec.mlp);
 
   const calibrator = held ? fitCalibrator(calibration, model.logits(held.x), held.y, data.classes) : fitCalibrator("none", new Float64Array(), new Int32Array(), data.classes);
   const predictor = makePredictor(model, calibrator, fill, data.featureNames);

@@ -15,6 +15,12 @@ export const DbId = z
   .positive("must be above 0")
   .max(PG_INT_MAX, "is not a valid id");
 
+/** The id in a page address ("/models/12"): a database id, or null when the page should show "not found". */
+export function idFromParam(segment: string): number | null {
+  const parsed = DbId.safeParse(/^\d+$/.test(segment) ? Number(segment) : Number.NaN);
+  return parsed.success ? parsed.data : null;
+}
+
 /** Optimistic-lock versions are positive integers in the same range. */
 export const Version = DbId;
 

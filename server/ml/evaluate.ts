@@ -1,10 +1,11 @@
 import type { Dataset, TrainSpec } from "@linesmith/gpu-service";
-import { buildFeatures, type FeatureGroup, type FeatureRow, type FeatureSet } from "@/server/domain/features/build";
+import { buildFeatures, type FeatureRow, type FeatureSet } from "@/server/domain/features/build";
 import { fairProbabilities, type GameRecord } from "@/server/domain/features/records";
 import { settingsFor } from "@/server/domain/features/sports";
-import { calibrationGate, reliability, scoreProbabilities, type ProbabilityMetrics, type ReliabilityBin } from "@/server/domain/evaluation/metrics";
-import { runValueStrategy, type StrategyGame, type StrategyResult } from "@/server/domain/evaluation/value-strategy";
-import { walkForwardWindows, type WalkForwardWindow, type WindowOptions } from "@/server/domain/evaluation/windows";
+import { calibrationGate, reliability, scoreProbabilities } from "@/server/domain/evaluation/metrics";
+import { REPORT_VERSION, type EvaluationReport } from "@/server/domain/evaluation/report";
+import { runValueStrategy, type StrategyGame } from "@/server/domain/evaluation/value-strategy";
+import { walkForwardWindows, type WindowOptions } from "@/server/domain/evaluation/windows";
 import { predictRows, SessionCache } from "./inference";
 import { modelCatalogue, type ModelDefinition } from "./models";
 import type { Trainer } from "./trainer";
@@ -14,38 +15,6 @@ export interface EvaluationOptions extends Partial<WindowOptions> {
   toSeason?: number;
   /** Model names to run (default: all that apply). Ensembles pull in their members. */
   models?: string[];
-}
-
-export interface SeasonMetrics extends ProbabilityMetrics {
-  season: number;
-}
-
-export interface ModelReport extends ProbabilityMetrics {
-  name: string;
-  group: FeatureGroup;
-  description: string;
-  perSeason: SeasonMetrics[];
-  reliability: ReliabilityBin[];
-  /** Mean importance per feature over the windows (trained models only). */
-  importances: { feature: string; importance: number }[];
-  strategy: StrategyResult;
-  /** Calibrated well enough to register and serve (see calibrationGate). */
-  calibration: { passed: boolean; limit: number };
-}
-
-export interface EvaluationReport {
-  sport: string;
-  classes: number;
-  testSeasons: number[];
-  /** Each test season with the seasons its models were trained on. */
-  windows: WalkForwardWindow[];
-  games: number;
-  testGames: number;
-  market: ProbabilityMetrics & { source: string; perSeason: SeasonMetrics[]; reliability: ReliabilityBin[] };
-  models: ModelReport[];
-  /** How the default value strategy priced its bets. */
-  strategyPricing: "opening prices" | "closing prices";
-  trainer: Trainer["where"];
 }
 
 export type Progress = (done: number, total: number, message: string) => void;
@@ -180,6 +149,8 @@ export async function evaluatePrepared(prepared: PreparedModels, trainer: Traine
     predictions.set(m.name, testRows.map((_, i) => members[0]![i]!.map((_, k) => members.reduce((s, p) => s + p[i]![k]!, 0) / members.length)));
   }
 
+  // Without them every figure would be NaN, which JSON stores as null.
+  if (testRows.length === 0) throw new Error("no test season has games with closing prices to measure the models against");
   const labels = testRows.map((r) => r.label!);
   const homeClass = classes === 3 ? 0 : 1;
   const seasons = [...new Set(testRows.map((r) => r.game.season))];
@@ -195,6 +166,7 @@ export async function evaluatePrepared(prepared: PreparedModels, trainer: Traine
   const sources = [...new Set(testRows.map((r) => r.game.closingSource))].join(", ");
 
   return {
+    reportVersion: REPORT_VERSION,
     sport,
     classes,
     testSeasons: seasons,

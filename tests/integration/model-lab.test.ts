@@ -57,6 +57,7 @@ describe("model lab", () => {
     expect(e.status).toBe("SUCCEEDED");
     expect(e.progress).toBe(1);
     const report = e.report!;
+    expect(report.reportVersion).toBe(2);
     expect(report.testSeasons).toEqual([2017, 2018]);
     // 90 fixtures a season, minus the 5 unplayed at the end of 2018.
     expect(report.testGames).toBe(175);
@@ -118,6 +119,29 @@ describe("model lab", () => {
     const after = await prisma.evaluation.findUniqueOrThrow({ where: { id: e.id } });
     expect(after.status).toBe("FAILED");
     expect(after.error).toMatch(/no test season/);
+  });
+
+  it("shows a stored report of an older version as one to run again, not an error", async () => {
+    const owner = await prisma.user.create({ data: { email: `old-${Date.now()}@example.com` } });
+    // The shape of the first release's reports: no version, no window list, no ECE noise figure.
+    const old = { sport: "soccer", classes: 3, testSeasons: [2017], games: 10, testGames: 5, models: [{ name: "logistic", logLoss: 1, ece: 0.1 }] };
+    const e = await prisma.evaluation.create({ data: { userId: owner.id, leagueId, models: ["logistic"], fromSeason: 2017, status: "SUCCEEDED", report: old } });
+    const read = await caller(owner.id).models.evaluation({ id: e.id });
+    expect(read.report).toBeNull();
+    expect(read.reportNotice).toMatch(/older version of Linesmith.*run the evaluation again/);
+  });
+
+  it("answers ids out of the database's range with a 400 naming the field, not a 500", async () => {
+    const owner = await prisma.user.create({ data: { email: `range-${Date.now()}@example.com` } });
+    const tooBig = 2 ** 31;
+    const models = caller(owner.id).models;
+    const attempts = [
+      () => models.evaluation({ id: tooBig }),
+      () => models.predictions({ modelVersionId: tooBig }),
+      () => models.forGame({ gameId: tooBig }),
+      () => models.evaluate({ leagueId: tooBig, models: ["elo"], fromSeason: 2017 }),
+    ];
+    for (const attempt of attempts) await expect(attempt()).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(/is not a valid id/) });
   });
 
   it("is served as an Inngest function triggered by the evaluation event", async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildFeatures } from "@/server/domain/features/build";
+import { FeatureWriter } from "@/server/domain/features/feature-writer";
 import { EloRatings, expectedScore } from "@/server/domain/features/elo";
 import { recordsFromBatch, type GameRecord } from "@/server/domain/features/records";
 import { SPORT_SETTINGS } from "@/server/domain/features/sports";
@@ -47,6 +48,70 @@ describe("features", () => {
     const row = set.rows[0]!;
     const [h, d, a] = market.slice(0, 3).map((n) => row.values[set.specs.findIndex((s) => s.name === n)]!);
     expect(h! + d! + a!).toBeCloseTo(1, 9);
+  });
+
+  it.each(Object.values(SPORT_SETTINGS))("line up names and values for $sport", (settings) => {
+    // Soccer fixtures dressed with what the sport's features read: roofs and weather, starting quarterbacks.
+    const quarterbacks = ["A. Arm", "B. Bomb", "C. Cannon"];
+    const records = league([2015, 2016], 20).map((g, i) => ({
+      ...g,
+      neutral: i % 17 === 0,
+      roof: settings.weather ? (i % 3 === 0 ? "dome" : "outdoors") : null,
+      temperatureC: settings.weather ? 5 + (i % 20) : null,
+      windKph: settings.weather ? i % 30 : null,
+      matchStats: settings.matchStats === "quarterbacks" ? { homeQuarterback: quarterbacks[i % 3], awayQuarterback: quarterbacks[(i + 1) % 3] } : g.matchStats,
+    }));
+    const set = buildFeatures(records, settings);
+    const names = set.specs.map((s) => s.name);
+    expect(new Set(names).size).toBe(names.length);
+    expect(set.rows).toHaveLength(records.length);
+    for (const row of set.rows) {
+      expect(row.values).toHaveLength(names.length);
+      const v = Object.fromEntries(names.map((n, i) => [n, row.values[i]!]));
+      expect(v.elo_abs_diff).toBe(Math.abs(v.elo_diff!));
+      expect(v.elo_home_expectation).toBe(expectedScore(v.elo_diff!));
+      expect(v.rest_diff).toBe(v.rest_home! - v.rest_away!);
+      expect(v.short_rest_home).toBe(v.rest_home! <= 1.5 ? 1 : 0);
+      expect(v.short_rest_away).toBe(v.rest_away! <= 1.5 ? 1 : 0);
+      expect(v.neutral).toBe(row.game.neutral ? 1 : 0);
+      if (settings.weather) {
+        expect(v.indoor).toBe(row.game.roof === "dome" ? 1 : 0);
+        expect(v.temperature_c).toBe(v.indoor ? 21 : row.game.temperatureC);
+        expect(v.wind_kph).toBe(v.indoor ? 0 : row.game.windKph);
+      }
+      if (settings.matchStats === "shots" && !Number.isNaN(v.on_target_for_home) && !Number.isNaN(v.on_target_for_away)) {
+        expect(v.on_target_balance_diff).toBeCloseTo(v.on_target_for_home! - v.on_target_against_home! - (v.on_target_for_away! - v.on_target_against_away!), 12);
+      }
+      if (settings.matchStats === "quarterbacks") {
+        // Every game names its quarterbacks: experience is a log count, the usual-starter share a share.
+        expect(v.qb_experience_home).toBeGreaterThanOrEqual(0);
+        if (!Number.isNaN(v.qb_usual_starter_home)) expect(v.qb_usual_starter_home).toBeGreaterThanOrEqual(0);
+        if (!Number.isNaN(v.qb_usual_starter_home)) expect(v.qb_usual_starter_home).toBeLessThanOrEqual(1);
+      }
+      if (row.game.opening) {
+        expect(v.open_fair_home! + (Number.isNaN(v.open_fair_draw) ? 0 : v.open_fair_draw!) + v.open_fair_away!).toBeCloseTo(1, 12);
+        expect(v.open_home_logit).toBeCloseTo(Math.log(v.open_fair_home! / v.open_fair_away!), 12);
+      }
+    }
+  });
+
+  it("are written name and value together, in the same order for every row", () => {
+    const writer = new FeatureWriter();
+    writer.stat("a", 1);
+    writer.market("b", 2);
+    expect(writer.endRow()).toEqual([1, 2]);
+    writer.stat("a", 3);
+    expect(() => writer.stat("c", 4)).toThrow(/feature 2 is "c".*"b"/);
+    const short = new FeatureWriter();
+    short.stat("a", 1);
+    short.stat("b", 2);
+    short.endRow();
+    short.stat("a", 1);
+    expect(() => short.endRow()).toThrow(/1 features.*2/);
+    expect(writer.specs).toEqual([
+      { name: "a", group: "stats-only" },
+      { name: "b", group: "market-aware" },
+    ]);
   });
 
   it("Elo is zero-sum, rewards wins by more with a bigger margin, and regresses between seasons", () => {

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { parseNumericCsv } from "../data/csv";
-import type { CalibrationMethod, ModelKind } from "../model";
+import { MODEL_KINDS, type CalibrationMethod, type ModelKind } from "../model";
 import { evaluatePredictor, train } from "../train";
 import { numberArg, parseArgs } from "./args";
 
@@ -15,7 +15,7 @@ async function main() {
   const target = args.get("target");
   const model = args.get("model") as ModelKind | undefined;
   if (!trainPath || !testPath || !target || !model) throw new Error(USAGE);
-  if (!["logistic", "gbdt", "mlp"].includes(model)) throw new Error(`--model must be logistic, gbdt or mlp\n${USAGE}`);
+  if (!MODEL_KINDS.includes(model)) throw new Error(`--model must be ${MODEL_KINDS.join(", ")}\n${USAGE}`);
   const trainSet = parseNumericCsv(readFileSync(trainPath, "utf8"), target);
   const testSet = parseNumericCsv(readFileSync(testPath, "utf8"), target, trainSet.classes);
   if (testSet.featureNames.join() !== trainSet.featureNames.join()) throw new Error("train and test files have different feature columns");

@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import type { Dataset } from "../data/matrix";
 import { yieldToEventLoop } from "../data/yield";
-import { train, type Predictor, type TrainSpec } from "../train";
-
-export type JobStatus = "queued" | "running" | "succeeded" | "failed";
+import type { TrainSpec } from "../spec";
+import { train, type Predictor } from "../train";
+import type { JobResult, JobStatus } from "./protocol";
 
 export interface TrainingJob {
   id: string;
@@ -11,7 +11,7 @@ export interface TrainingJob {
   createdAt: string;
   finishedAt: string | null;
   error: string | null;
-  result: { trainSeconds: number; trainRows: number; validationRows: number; validationLogLoss: number | null; importances: number[] } | null;
+  result: JobResult | null;
   predictor: Predictor | null;
   onnx: Uint8Array | null;
 }

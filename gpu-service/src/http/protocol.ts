@@ -1,37 +1,10 @@
 import { z } from "zod";
+import { trainSpecSchema } from "../spec";
 
-/** Wire format shared by the HTTP service and its client in the app. */
-export const trainRequestSchema = z.object({
-  spec: z.object({
-    model: z.enum(["logistic", "gbdt", "mlp"]),
-    calibration: z.enum(["none", "platt", "isotonic", "temperature"]).optional(),
-    validationFraction: z.number().min(0).max(0.9).optional(),
-    logistic: z.object({ l2: z.number().nonnegative().optional(), maxIterations: z.number().int().positive().max(10_000).optional() }).optional(),
-    gbdt: z
-      .object({
-        trees: z.number().int().positive().max(10_000).optional(),
-        leaves: z.number().int().min(2).max(255).optional(),
-        learningRate: z.number().positive().max(1).optional(),
-        maxDepth: z.number().int().optional(),
-        minDataInLeaf: z.number().int().positive().optional(),
-        lambda: z.number().nonnegative().optional(),
-        rowSample: z.number().positive().max(1).optional(),
-        featureSample: z.number().positive().max(1).optional(),
-        earlyStoppingRounds: z.number().int().positive().optional(),
-        seed: z.number().int().optional(),
-      })
-      .optional(),
-    mlp: z
-      .object({
-        hidden: z.number().int().positive().max(1024).optional(),
-        epochs: z.number().int().positive().max(1000).optional(),
-        learningRate: z.number().positive().max(1).optional(),
-        l2: z.number().nonnegative().optional(),
-        seed: z.number().int().optional(),
-      })
-      .optional(),
-  }),
-  data: z.object({
+/** Wire format shared by the HTTP service and its client in the app: requests and answers. */
+export const trainRequestSchema = z.strictObject({
+  spec: trainSpecSchema,
+  data: z.strictObject({
     featureNames: z.array(z.string().max(200)).min(1).max(10_000),
     classes: z.number().int().min(2).max(100),
     /** Row-major feature values, rows x featureNames.length; null for a missing value. */
@@ -42,7 +15,38 @@ export const trainRequestSchema = z.object({
 
 export type TrainRequest = z.infer<typeof trainRequestSchema>;
 
-export const predictRequestSchema = z.object({
-  jobId: z.string().uuid(),
+export const predictRequestSchema = z.strictObject({
+  jobId: z.uuid(),
   x: z.array(z.number().nullable()),
 });
+
+export const jobStatusSchema = z.enum(["queued", "running", "succeeded", "failed"]);
+export type JobStatus = z.infer<typeof jobStatusSchema>;
+
+export const jobResultSchema = z.object({
+  trainSeconds: z.number(),
+  trainRows: z.number().int(),
+  validationRows: z.number().int(),
+  validationLogLoss: z.number().nullable(),
+  importances: z.array(z.number()),
+});
+export type JobResult = z.infer<typeof jobResultSchema>;
+
+/** The answer to POST /v1/jobs. */
+export const submittedJobSchema = z.object({ id: z.uuid(), status: jobStatusSchema });
+export type SubmittedJob = z.infer<typeof submittedJobSchema>;
+
+/** The answer to GET /v1/jobs/:id. */
+export const jobViewSchema = z.object({
+  id: z.uuid(),
+  status: jobStatusSchema,
+  createdAt: z.string(),
+  finishedAt: z.string().nullable(),
+  error: z.string().nullable(),
+  result: jobResultSchema.nullable(),
+  onnxBytes: z.number().int().nullable(),
+});
+export type JobView = z.infer<typeof jobViewSchema>;
+
+/** Every 4xx/5xx answer. */
+export const errorBodySchema = z.object({ error: z.string() });

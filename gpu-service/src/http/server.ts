@@ -4,7 +4,8 @@ import { z } from "zod";
 import { InputError, matrix, type Dataset } from "../data/matrix";
 import { executionProviders } from "../onnx/runtime";
 import { JobQueue } from "./jobs";
-import { predictRequestSchema, trainRequestSchema } from "./protocol";
+import { describeIssues } from "../spec";
+import { predictRequestSchema, trainRequestSchema, type JobView, type SubmittedJob } from "./protocol";
 
 export interface ServiceOptions {
   token: string;
@@ -52,10 +53,7 @@ async function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
 
 function parse<T>(schema: z.ZodType<T>, body: unknown): T {
   const result = schema.safeParse(body);
-  if (!result.success) {
-    const issue = result.error.issues[0]!;
-    throw new HttpError(400, `${issue.path.join(".") || "body"}: ${issue.message}`);
-  }
+  if (!result.success) throw new HttpError(400, describeIssues(result.error));
   return result.data;
 }
 
@@ -85,7 +83,7 @@ export function createService({ token, maxBodyBytes = 64 * 1024 * 1024, queue = 
         if (x.rows !== body.data.y.length) throw new HttpError(400, `${x.rows} rows of features but ${body.data.y.length} labels`);
         const data: Dataset = { x, y: Int32Array.from(body.data.y), classes: body.data.classes, featureNames: body.data.featureNames };
         const job = queue.submit(data, body.spec);
-        return send(res, 202, { id: job.id, status: job.status });
+        return send(res, 202, { id: job.id, status: job.status } satisfies SubmittedJob);
       }
       const jobRoute = url.pathname.match(/^\/v1\/jobs\/([0-9a-f-]{36})(\/model)?$/);
       if (req.method === "GET" && jobRoute) {
@@ -93,7 +91,7 @@ export function createService({ token, maxBodyBytes = 64 * 1024 * 1024, queue = 
         if (!job) throw new HttpError(404, "no such job (finished jobs are kept for an hour)");
         if (!jobRoute[2]) {
           const { predictor: _p, onnx, ...rest } = job;
-          return send(res, 200, { ...rest, onnxBytes: onnx?.length ?? null });
+          return send(res, 200, { ...rest, onnxBytes: onnx?.length ?? null } satisfies JobView);
         }
         if (!job.onnx) throw new HttpError(409, `job is ${job.status}; the model exists once it has succeeded`);
         res.writeHead(200, { "content-type": "application/octet-stream", "content-length": job.onnx.length });

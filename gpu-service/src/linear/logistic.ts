@@ -2,13 +2,8 @@ import { fitStandardizer, standardize, type Standardizer } from "../data/impute"
 import type { Dataset, Matrix } from "../data/matrix";
 import type { LogitModel } from "../model";
 import type { GraphBuilder } from "../onnx/graph";
+import type { LogisticOptions } from "../spec";
 import { minimizeLbfgs } from "./lbfgs";
-
-export interface LogisticOptions {
-  /** L2 strength on standardised weights (not on intercepts), per row: objective = mean log loss + l2/2 * |w|^2. */
-  l2?: number;
-  maxIterations?: number;
-}
 
 /**
  * Binary (one weight vector) or multinomial (one per class) logistic regression, fitted by L-BFGS on

@@ -4,17 +4,7 @@ import { normal, permutation, rng } from "../data/random";
 import { softmaxRows, type LogitModel } from "../model";
 import type { GraphBuilder } from "../onnx/graph";
 import { yieldToEventLoop } from "../data/yield";
-
-export interface MlpOptions {
-  hidden?: number;
-  epochs?: number;
-  batchSize?: number;
-  learningRate?: number;
-  l2?: number;
-  /** Stop after this many epochs without a better validation loss. */
-  patience?: number;
-  seed?: number;
-}
+import type { MlpOptions } from "../spec";
 
 /**
  * A one-hidden-layer ReLU network with a softmax output, trained by Adam on minibatches, early-stopped on

@@ -1,9 +1,6 @@
 import type { Matrix } from "../data/matrix";
 import { permutation, rng } from "../data/random";
 
-/** Histogram stride per feature: at most 255 thresholds, so a bin index fits a byte. */
-export const MAX_BINS = 256;
-
 /**
  * Quantile bins per feature. Thresholds are float32 values that occur in the data, and a value goes to
  * the first bin whose threshold it does not exceed; so "bin <= b" is exactly "x <= thresholds[b]",

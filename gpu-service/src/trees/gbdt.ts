@@ -7,25 +7,7 @@ import { growTree, type GrowOptions } from "./grow";
 import { createNodePool, defaultThreads } from "./node-pool";
 import { leafForBins, leafForRow, type Tree } from "./tree";
 import { yieldToEventLoop } from "../data/yield";
-
-export interface GbdtOptions {
-  trees?: number;
-  leaves?: number;
-  learningRate?: number;
-  maxDepth?: number;
-  minDataInLeaf?: number;
-  minSumHessian?: number;
-  lambda?: number;
-  maxBins?: number;
-  /** Fraction of rows each tree sees (bagging); 1 uses all. */
-  rowSample?: number;
-  /** Fraction of features each tree may split on. */
-  featureSample?: number;
-  /** Stop when the validation loss has not improved for this many rounds (needs a validation set). */
-  earlyStoppingRounds?: number;
-  threads?: number;
-  seed?: number;
-}
+import type { GbdtOptions } from "../spec";
 
 export interface GbdtFit {
   model: LogitModel;

@@ -1,7 +1,8 @@
 import { z } from "zod";
-import type { EvaluationReport } from "@/server/ml/evaluate";
+import { evaluationReportSchema } from "@/server/domain/evaluation/report";
+import { FEATURE_GROUPS } from "@/server/domain/features/feature-writer";
 import { gamePredictions, getEvaluation, labOptions, listEvaluations, listPredictions, requestEvaluation } from "@/server/services/models/lab";
-import { MarketSchema } from "../schemas";
+import { DbId, MarketSchema } from "../schemas";
 import { protectedProcedure, router } from "../trpc";
 
 const Status = z.enum(["QUEUED", "RUNNING", "SUCCEEDED", "FAILED"]);
@@ -33,7 +34,7 @@ export const modelsRouter = router({
           firstSeason: z.number().nullable(),
           lastSeason: z.number().nullable(),
           market: MarketSchema,
-          models: z.array(z.object({ name: z.string(), group: z.enum(["stats-only", "market-aware"]), description: z.string() })),
+          models: z.array(z.object({ name: z.string(), group: z.enum(FEATURE_GROUPS), description: z.string() })),
         }),
       ),
     )
@@ -42,7 +43,7 @@ export const modelsRouter = router({
   evaluate: protectedProcedure
     .input(
       z.object({
-        leagueId: z.number().int().positive(),
+        leagueId: DbId,
         models: z.array(ModelName).min(1, "pick at least one model").max(10),
         fromSeason: z.number().int().min(1900).max(2100),
         trainSeasons: z.number().int().min(2).max(50).nullable().default(null),
@@ -54,10 +55,11 @@ export const modelsRouter = router({
   evaluations: protectedProcedure.output(z.array(EvaluationHead)).query(({ ctx }) => listEvaluations(ctx.db, ctx.user.id)),
 
   evaluation: protectedProcedure
-    .input(z.object({ id: z.number().int().positive() }))
+    .input(z.object({ id: DbId }))
     .output(
       EvaluationHead.extend({
-        report: z.custom<EvaluationReport>().nullable(),
+        report: evaluationReportSchema.nullable(),
+        reportNotice: z.string().nullable(),
         versions: z.array(
           z.object({
             id: z.number(),
@@ -77,7 +79,7 @@ export const modelsRouter = router({
     .query(({ ctx, input }) => getEvaluation(ctx.db, ctx.user.id, input.id)),
 
   forGame: protectedProcedure
-    .input(z.object({ gameId: z.number().int().positive() }))
+    .input(z.object({ gameId: DbId }))
     .output(
       z.array(
         z.object({
@@ -93,7 +95,7 @@ export const modelsRouter = router({
     .query(({ ctx, input }) => gamePredictions(ctx.db, ctx.user.id, input.gameId)),
 
   predictions: protectedProcedure
-    .input(z.object({ modelVersionId: z.number().int().positive() }))
+    .input(z.object({ modelVersionId: DbId }))
     .output(
       z.object({
         version: z.object({ id: z.number(), name: z.string(), version: z.number() }),

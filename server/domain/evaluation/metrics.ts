@@ -1,27 +1,10 @@
-/**
+import type { ProbabilityMetrics, ReliabilityBin } from "./report";
+
+/*
  * Probability scores over games. `probs` rows are in class order (home, draw, away for 1X2; for two-way
  * markets index 1 is the home win). Brier is the multi-class sum over classes (0.5 x that for two classes
  * equals the familiar (p - y)^2), RPS the ranked probability score for ordered outcomes.
  */
-export interface ProbabilityMetrics {
-  games: number;
-  logLoss: number;
-  brier: number;
-  rps: number | null;
-  ece: number;
-  /** ECE a perfectly calibrated forecaster with these probabilities would show on this many games (mean of simulations). */
-  eceNoise: number;
-  accuracy: number;
-  auc: number | null;
-}
-
-export interface ReliabilityBin {
-  lower: number;
-  upper: number;
-  count: number;
-  meanPredicted: number;
-  observed: number;
-}
 
 const EPS = 1e-15;
 

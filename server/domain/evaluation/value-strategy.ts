@@ -1,5 +1,6 @@
 import { closingLineValue } from "../odds/clv";
 import { kellyFraction } from "../odds/value";
+import type { StrategyResult } from "./report";
 
 /**
  * The default value strategy every model is shown with: bet a selection when the model's expected value
@@ -22,14 +23,6 @@ export interface StrategyGame {
   /** No-vig closing probability per class, for CLV. */
   closingFair: number[];
   label: number;
-}
-
-export interface StrategyResult {
-  bets: number;
-  staked: number;
-  profit: number;
-  roi: number | null;
-  meanClv: number | null;
 }
 
 export function runValueStrategy(games: StrategyGame[], options: ValueStrategyOptions = DEFAULT_VALUE_STRATEGY): StrategyResult {

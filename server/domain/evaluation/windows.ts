@@ -1,11 +1,9 @@
-/**
+import type { WalkForwardWindow } from "./report";
+
+/*
  * Walk-forward windows over seasons: each test season is predicted by models trained only on earlier
  * seasons (all of them, or the last `trainSeasons`), then the window steps forward one season.
  */
-export interface WalkForwardWindow {
-  testSeason: number;
-  trainSeasons: number[];
-}
 
 export interface WindowOptions {
   fromSeason: number;

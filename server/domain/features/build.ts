@@ -4,13 +4,9 @@ import type { SportSettings } from "./sports";
 import { MarginRatings } from "./margin-rating";
 import { QuarterbackHistory, ShotHistory } from "./match-stats";
 import { TeamHistory } from "./team-history";
+import { FeatureWriter, type FeatureSpec } from "./feature-writer";
 
-export type FeatureGroup = "stats-only" | "market-aware";
-
-export interface FeatureSpec {
-  name: string;
-  group: FeatureGroup;
-}
+export type { FeatureGroup, FeatureSpec } from "./feature-writer";
 
 export interface FeatureRow {
   game: GameRecord;
@@ -50,25 +46,8 @@ export function buildFeatures(records: GameRecord[], settings: SportSettings): F
   const history = new TeamHistory();
   const shots = new ShotHistory();
   const quarterbacks = new QuarterbackHistory();
-  const specs: FeatureSpec[] = [];
-  const stat = (name: string) => specs.push({ name, group: "stats-only" });
-  const market = (name: string) => specs.push({ name, group: "market-aware" });
-  ["elo_diff", "elo_home_expectation", "elo_abs_diff", "elo_slow_diff", "elo_fast_diff", "margin_rating_diff"].forEach(stat);
-  ["rest_home", "rest_away", "rest_diff", "short_rest_home", "short_rest_away", "games_14d_home", "games_14d_away"].forEach(stat);
-  for (const n of [5, 10]) [`form${n}_win_diff`, `form${n}_margin_diff`].forEach(stat);
-  ["form10_for_home", "form10_against_home", "form10_for_away", "form10_against_away"].forEach(stat);
-  ["strength_attack_diff", "strength_defence_diff", "strength_total"].forEach(stat);
-  ["h2h_margin", "h2h_count", "neutral"].forEach(stat);
-  if (settings.weather) ["indoor", "temperature_c", "wind_kph"].forEach(stat);
-  if (settings.matchStats === "shots") {
-    for (const side of ["home", "away"]) [`shots_for_${side}`, `shots_against_${side}`, `on_target_for_${side}`, `on_target_against_${side}`].forEach(stat);
-    ["on_target_balance_diff"].forEach(stat);
-  }
-  if (settings.matchStats === "quarterbacks") {
-    for (const side of ["home", "away"]) [`qb_experience_${side}`, `qb_usual_starter_${side}`, `qb_margin_${side}`].forEach(stat);
-  }
-  ["open_fair_home", "open_fair_draw", "open_fair_away", "open_home_logit"].forEach(market);
-
+  const features = new FeatureWriter();
+  const { stat, market } = features;
   const rows: FeatureRow[] = [];
   let day: number | null = null;
   let pending: GameRecord[] = [];
@@ -91,49 +70,75 @@ export function buildFeatures(records: GameRecord[], settings: SportSettings): F
     }
     pending.push(g);
     const diff = elo.difference(g.home, g.away, g.season, g.neutral);
+    stat("elo_diff", diff);
+    stat("elo_home_expectation", expectedScore(diff));
+    stat("elo_abs_diff", Math.abs(diff));
+    stat("elo_slow_diff", eloSlow.difference(g.home, g.away, g.season, g.neutral));
+    stat("elo_fast_diff", eloFast.difference(g.home, g.away, g.season, g.neutral));
+    stat("margin_rating_diff", margins.expectedMargin(g.home, g.away, g.season, g.neutral));
     const restHome = history.restDays(g.home, g.startsAt, settings.maxRestDays);
     const restAway = history.restDays(g.away, g.startsAt, settings.maxRestDays);
-    const values: number[] = [
-      diff,
-      expectedScore(diff),
-      Math.abs(diff),
-      eloSlow.difference(g.home, g.away, g.season, g.neutral),
-      eloFast.difference(g.home, g.away, g.season, g.neutral),
-      margins.expectedMargin(g.home, g.away, g.season, g.neutral),
-    ];
-    values.push(restHome, restAway, restHome - restAway, restHome <= 1.5 ? 1 : 0, restAway <= 1.5 ? 1 : 0);
-    values.push(history.gamesWithin(g.home, g.startsAt, 14), history.gamesWithin(g.away, g.startsAt, 14));
+    stat("rest_home", restHome);
+    stat("rest_away", restAway);
+    stat("rest_diff", restHome - restAway);
+    stat("short_rest_home", restHome <= 1.5 ? 1 : 0);
+    stat("short_rest_away", restAway <= 1.5 ? 1 : 0);
+    stat("games_14d_home", history.gamesWithin(g.home, g.startsAt, 14));
+    stat("games_14d_away", history.gamesWithin(g.away, g.startsAt, 14));
     for (const n of [5, 10]) {
       const h = history.form(g.home, n);
       const a = history.form(g.away, n);
-      values.push(h.winShare - a.winShare, h.margin - a.margin);
+      stat(`form${n}_win_diff`, h.winShare - a.winShare);
+      stat(`form${n}_margin_diff`, h.margin - a.margin);
     }
     const h10 = history.form(g.home, 10);
     const a10 = history.form(g.away, 10);
-    values.push(h10.scored, h10.conceded, a10.scored, a10.conceded);
+    stat("form10_for_home", h10.scored);
+    stat("form10_against_home", h10.conceded);
+    stat("form10_for_away", a10.scored);
+    stat("form10_against_away", a10.conceded);
     const hs = history.weightedStrength(g.home);
     const as = history.weightedStrength(g.away);
-    values.push(hs.scored - as.scored, hs.conceded - as.conceded, hs.scored + as.scored + hs.conceded + as.conceded);
+    stat("strength_attack_diff", hs.scored - as.scored);
+    stat("strength_defence_diff", hs.conceded - as.conceded);
+    stat("strength_total", hs.scored + as.scored + hs.conceded + as.conceded);
     const h2h = history.headToHead(g.home, g.away, 5);
-    values.push(h2h.margin, h2h.count, g.neutral ? 1 : 0);
+    stat("h2h_margin", h2h.margin);
+    stat("h2h_count", h2h.count);
+    stat("neutral", g.neutral ? 1 : 0);
     if (settings.weather) {
       const indoor = g.roof === "dome" || g.roof === "closed" ? 1 : 0;
+      stat("indoor", indoor);
       // Indoor games have no weather; the sources leave those cells blank.
-      values.push(indoor, indoor ? 21 : (g.temperatureC ?? NaN), indoor ? 0 : (g.windKph ?? NaN));
+      stat("temperature_c", indoor ? 21 : (g.temperatureC ?? NaN));
+      stat("wind_kph", indoor ? 0 : (g.windKph ?? NaN));
     }
     if (settings.matchStats === "shots") {
-      const h = shots.of4(g.home);
-      const a = shots.of4(g.away);
-      values.push(...h, ...a, h[2]! - h[3]! - (a[2]! - a[3]!));
+      const sides = [["home", shots.of4(g.home)], ["away", shots.of4(g.away)]] as const;
+      for (const [side, [shotsFor, shotsAgainst, targetFor, targetAgainst]] of sides) {
+        stat(`shots_for_${side}`, shotsFor!);
+        stat(`shots_against_${side}`, shotsAgainst!);
+        stat(`on_target_for_${side}`, targetFor!);
+        stat(`on_target_against_${side}`, targetAgainst!);
+      }
+      const [h, a] = sides.map(([, s]) => s[2]! - s[3]!);
+      stat("on_target_balance_diff", h! - a!);
     }
     if (settings.matchStats === "quarterbacks") {
-      values.push(...quarterbacks.features(g.home, g.matchStats?.homeQuarterback), ...quarterbacks.features(g.away, g.matchStats?.awayQuarterback));
+      const sides = [["home", g.home, g.matchStats?.homeQuarterback], ["away", g.away, g.matchStats?.awayQuarterback]] as const;
+      for (const [side, team, quarterback] of sides) {
+        const [experience, usualStarter, margin] = quarterbacks.features(team, quarterback);
+        stat(`qb_experience_${side}`, experience!);
+        stat(`qb_usual_starter_${side}`, usualStarter!);
+        stat(`qb_margin_${side}`, margin!);
+      }
     }
-    if (g.opening) {
-      const [ph, pd, pa] = fairProbabilities(g.opening);
-      values.push(ph!, g.opening.draw === null ? NaN : pd!, pa!, Math.log(ph! / pa!));
-    } else values.push(NaN, NaN, NaN, NaN);
-    rows.push({ game: g, values, label: labelOf(g, settings.classes) });
+    const [ph, pd, pa] = g.opening ? fairProbabilities(g.opening) : [NaN, NaN, NaN];
+    market("open_fair_home", ph!);
+    market("open_fair_draw", g.opening?.draw === null ? NaN : pd!);
+    market("open_fair_away", pa!);
+    market("open_home_logit", Math.log(ph! / pa!));
+    rows.push({ game: g, values: features.endRow(), label: labelOf(g, settings.classes) });
   }
-  return { specs, rows };
+  return { specs: features.specs, rows };
 }

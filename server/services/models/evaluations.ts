@@ -1,7 +1,8 @@
 import type pg from "pg";
 import { AppError } from "@/server/errors";
 import { SPORT_SETTINGS } from "@/server/domain/features/sports";
-import { evaluatePrepared, namedProbabilities, prepareModels, trainFinalModels, type EvaluationReport } from "@/server/ml/evaluate";
+import type { EvaluationReport } from "@/server/domain/evaluation/report";
+import { evaluatePrepared, namedProbabilities, prepareModels, trainFinalModels } from "@/server/ml/evaluate";
 import { predictRows, SessionCache } from "@/server/ml/inference";
 import { featuresHash, registerModelVersion } from "@/server/ml/registry";
 import type { Trainer } from "@/server/ml/trainer";

@@ -3,7 +3,8 @@ import type { Queryable } from "@/server/db/pool";
 import { AppError } from "@/server/errors";
 import { settingsFor } from "@/server/domain/features/sports";
 import { EVENTS, publishEvent } from "@/server/jobs/events";
-import { availableModels, type EvaluationReport } from "@/server/ml/evaluate";
+import { readStoredReport } from "@/server/domain/evaluation/report";
+import { availableModels } from "@/server/ml/evaluate";
 import { assertSeasons, evaluableLeagues, type EvaluationRequest } from "./evaluations";
 
 /** What the Model lab offers: leagues it can evaluate, each with the models that apply to its sport. */
@@ -55,7 +56,10 @@ export async function listEvaluations(db: PrismaClient, userId: string) {
   return db.evaluation.findMany({ where: { userId }, orderBy: { createdAt: "desc" }, take: 30, select: evaluationHead });
 }
 
-/** One of the caller's evaluations with its report and the model versions it registered. */
+/**
+ * One of the caller's evaluations with its report (read through the report schema; `reportNotice` says why
+ * a stored report cannot be shown) and the model versions it registered.
+ */
 export async function getEvaluation(db: PrismaClient, userId: string, id: number) {
   const e = await db.evaluation.findFirst({
     where: { id, userId },
@@ -67,9 +71,11 @@ export async function getEvaluation(db: PrismaClient, userId: string, id: number
   });
   if (!e) throw new AppError("NOT_FOUND", "No such evaluation.");
   const { versions, report, ...rest } = e;
+  const stored = readStoredReport(report);
   return {
     ...rest,
-    report: (report as EvaluationReport | null) ?? null,
+    report: stored.report,
+    reportNotice: stored.notice,
     versions: versions.map(({ _count, ...v }) => ({ ...v, predictions: _count.predictions })),
   };
 }

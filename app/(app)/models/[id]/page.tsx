@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { notFound } from "next/navigation";
 import { use, useState } from "react";
 import { ImportanceChart, ReliabilityDiagram, SeasonChart } from "@/components/models/report-charts";
 import { MetricsTable } from "@/components/models/metrics-table";
@@ -10,15 +11,17 @@ import { ErrorState, LoadingRows } from "@/components/shell/states";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { NativeSelect } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { idFromParam } from "@/server/api/schemas";
 import { trpc } from "@/lib/trpc";
 
 export default function EvaluationPage({ params }: { params: Promise<{ id: string }> }) {
-  const id = Number(use(params).id);
+  const id = idFromParam(use(params).id);
   const evaluation = trpc.models.evaluation.useQuery(
-    { id },
-    { enabled: Number.isInteger(id) && id > 0, refetchInterval: (q) => (q.state.data && ["QUEUED", "RUNNING"].includes(q.state.data.status) ? 1000 : false) },
+    { id: id ?? 0 },
+    { enabled: id !== null, refetchInterval: (q) => (q.state.data && ["QUEUED", "RUNNING"].includes(q.state.data.status) ? 1000 : false) },
   );
   const [focus, setFocus] = useState<string | null>(null);
+  if (id === null) notFound();
   if (evaluation.isLoading) return <LoadingRows />;
   if (evaluation.error) return <ErrorState message={evaluation.error.message} />;
   const e = evaluation.data!;
@@ -44,6 +47,7 @@ export default function EvaluationPage({ params }: { params: Promise<{ id: strin
         </Card>
       )}
       {e.status === "FAILED" && <ErrorState message={`The evaluation failed: ${e.error ?? "unknown error"}`} />}
+      {e.reportNotice && <ErrorState message={e.reportNotice} />}
       {report && (
         <>
           <Card>

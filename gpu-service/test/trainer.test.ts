@@ -1,17 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { fitCalibrator } from "@/gpu-service/src/calibrate";
-import { parseNumericCsv } from "@/gpu-service/src/data/csv";
-import type { Dataset } from "@/gpu-service/src/data/matrix";
-import { normal, rng } from "@/gpu-service/src/data/random";
-import { syntheticBinary } from "@/gpu-service/src/data/synthetic";
-import { minimizeLbfgs } from "@/gpu-service/src/linear/lbfgs";
-import { trainLogistic } from "@/gpu-service/src/linear/logistic";
-import { logLoss } from "@/gpu-service/src/metrics";
-import { softmaxRows } from "@/gpu-service/src/model";
-import { loadOnnx } from "@/gpu-service/src/onnx/runtime";
-import { applyBinning, fitBinning } from "@/gpu-service/src/trees/bins";
-import { rawLoss, trainGbdt, writeGradients } from "@/gpu-service/src/trees/gbdt";
-import { train } from "@/gpu-service/src/train";
+import { fitCalibrator } from "../src/calibrate";
+import { parseNumericCsv } from "../src/data/csv";
+import type { Dataset } from "../src/data/matrix";
+import { normal, rng } from "../src/data/random";
+import { syntheticBinary } from "../src/data/synthetic";
+import { minimizeLbfgs } from "../src/linear/lbfgs";
+import { trainLogistic } from "../src/linear/logistic";
+import { logLoss } from "../src/metrics";
+import { softmaxRows } from "../src/model";
+import { loadOnnx } from "../src/onnx/runtime";
+import { applyBinning, fitBinning } from "../src/trees/bins";
+import { rawLoss, trainGbdt, writeGradients } from "../src/trees/gbdt";
+import type { TrainSpec } from "../src/spec";
+import { train } from "../src/train";
 
 /** Three classes driven by two features, for the multiclass paths. */
 function synthetic3(rows: number, seed: number): Dataset {
@@ -191,6 +192,15 @@ describe("calibration and input", () => {
     const temperature = fitCalibrator("temperature", logits, y, 2);
     expect(temperature.params.temperature as number).toBeGreaterThan(2);
     expect(() => fitCalibrator("platt", new Float64Array(3), Int32Array.of(0), 3)).toThrow(/binary/);
+  });
+
+  it("refuses unknown or out-of-bounds parameters in process too, naming them", async () => {
+    const { data } = syntheticBinary(200, 1, 3);
+    // A cast, as a caller without types (JSON, JavaScript) would send it.
+    const misspelt = { model: "gbdt", gbdt: { trees: 5, threads: 1, leafs: 8 } } as TrainSpec;
+    await expect(train(data, misspelt)).rejects.toThrow(/gbdt.*"leafs"/);
+    await expect(train(data, { model: "mlp", mlp: { batchSize: 0 } })).rejects.toThrow(/mlp\.batchSize/);
+    await expect(train(data, { model: "logistic", calibration: "platt" })).rejects.toThrow(/validation share/);
   });
 
   it("reads numeric CSVs and names the line and column of a bad value", () => {

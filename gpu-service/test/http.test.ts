@@ -1,9 +1,9 @@
 import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { syntheticBinary } from "@/gpu-service/src/data/synthetic";
-import { JobQueue } from "@/gpu-service/src/http/jobs";
-import { createService } from "@/gpu-service/src/http/server";
-import { loadOnnx } from "@/gpu-service/src/onnx/runtime";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { syntheticBinary } from "../src/data/synthetic";
+import { JobQueue } from "../src/http/jobs";
+import { createService } from "../src/http/server";
+import { loadOnnx } from "../src/onnx/runtime";
 
 const token = "test-token-0123456789";
 const queue = new JobQueue();
@@ -50,6 +50,41 @@ describe("gpu-service over HTTP", () => {
     expect((await fetch(`${base}/v1/jobs/00000000-0000-4000-8000-000000000000`, { headers: auth })).status).toBe(404);
   });
 
+  it("passes every trainer parameter through to the trainer", async () => {
+    const spec = {
+      model: "gbdt",
+      calibration: "platt",
+      validationFraction: 0.2,
+      gbdt: { trees: 10, threads: 1, maxBins: 64, minSumHessian: 0.01 },
+      mlp: { batchSize: 8, patience: 3 },
+    };
+    const submit = vi.spyOn(queue, "submit");
+    const res = await fetch(`${base}/v1/jobs`, { method: "POST", headers: auth, body: JSON.stringify({ ...trainBody(), spec }) });
+    expect(res.status).toBe(202);
+    expect(submit.mock.lastCall?.[1]).toEqual(spec);
+    submit.mockRestore();
+    await queue.idle();
+  });
+
+  it("refuses parameters it does not know, naming them", async () => {
+    const res = await fetch(`${base}/v1/jobs`, {
+      method: "POST",
+      headers: auth,
+      body: JSON.stringify({ ...trainBody(), spec: { model: "gbdt", gbdt: { trees: 10, tres: 5, maxbins: 64 } } }),
+    });
+    expect(res.status).toBe(400);
+    const { error } = await res.json();
+    expect(error).toMatch(/spec\.gbdt/);
+    expect(error).toMatch(/"tres"/);
+    expect(error).toMatch(/"maxbins"/);
+  });
+
+  it("refuses parameters out of their bounds, naming the field", async () => {
+    const res = await fetch(`${base}/v1/jobs`, { method: "POST", headers: auth, body: JSON.stringify({ ...trainBody(), spec: { model: "gbdt", gbdt: { maxBins: 1000 } } }) });
+    expect(res.status).toBe(400);
+    expect((await res.json()).error).toMatch(/spec\.gbdt\.maxBins/);
+  });
+
   it("runs a job end to end: submit, poll, fetch ONNX, batch-predict", async () => {
     const submit = await fetch(`${base}/v1/jobs`, { method: "POST", headers: auth, body: JSON.stringify(trainBody()) });
     expect(submit.status).toBe(202);
@@ -69,21 +104,4 @@ describe("gpu-service over HTTP", () => {
     predicted.probabilities.forEach((p: number, i: number) => expect(Math.abs(p - onnx[i]!)).toBeLessThan(1e-5));
     await session.release();
   });
-});
-
-describe("the app's trainer client", () => {
-  it("evaluates through the service exactly as in-process", async () => {
-    const { httpTrainer, inProcessTrainer } = await import("@/server/ml/trainer");
-    const { evaluateModels } = await import("@/server/ml/evaluate");
-    const { recordsFromBatch } = await import("@/server/domain/features/records");
-    const { parseFootballData } = await import("@/server/domain/imports/football-data");
-    const { syntheticLeagueCsv } = await import("../support/synthetic-league");
-    const records = recordsFromBatch(parseFootballData(syntheticLeagueCsv([2015, 2016, 2017]), "synthetic.csv"));
-    const options = { fromSeason: 2017, models: ["logistic", "gbdt"] };
-    const remote = await evaluateModels(records, httpTrainer(base, token, 10), options);
-    const local = await evaluateModels(records, inProcessTrainer, options);
-    expect(remote.trainer).toBe("gpu-service");
-    expect(remote.models.map((m) => m.rps)).toEqual(local.models.map((m) => m.rps));
-    await expect(httpTrainer(base, "wrong-token-wrong-token").train({ x: { rows: 2, cols: 1, data: Float32Array.of(0, 1) }, y: Int32Array.of(0, 1), classes: 2, featureNames: ["a"] }, { model: "logistic" })).rejects.toThrow(/401/);
-  }, 60_000);
 });

@@ -1,0 +1,46 @@
+export const FEATURE_GROUPS = ["stats-only", "market-aware"] as const;
+export type FeatureGroup = (typeof FEATURE_GROUPS)[number];
+
+export interface FeatureSpec {
+  name: string;
+  group: FeatureGroup;
+}
+
+/**
+ * Collects features one row at a time, each value written with its name, so names and values cannot drift
+ * apart. The first row fixes the names and their order; every later row must write the same ones.
+ */
+export class FeatureWriter {
+  readonly specs: FeatureSpec[] = [];
+  private values: number[] = [];
+  private fixed = false;
+
+  // Arrow properties, so callers can destructure them.
+  readonly stat = (name: string, value: number): void => this.write(name, "stats-only", value);
+  readonly market = (name: string, value: number): void => this.write(name, "market-aware", value);
+
+  /** The row's values in `specs` order; the writer then starts the next row. */
+  endRow(): number[] {
+    if (this.fixed && this.values.length !== this.specs.length) {
+      throw new Error(`this row has ${this.values.length} features, the first row had ${this.specs.length}`);
+    }
+    this.fixed = true;
+    const row = this.values;
+    this.values = [];
+    return row;
+  }
+
+  private write(name: string, group: FeatureGroup, value: number) {
+    const index = this.values.length;
+    if (!this.fixed) {
+      if (this.specs.some((s) => s.name === name)) throw new Error(`feature "${name}" is written twice in one row`);
+      this.specs.push({ name, group });
+    } else {
+      const expected = this.specs[index];
+      if (expected?.name !== name || expected.group !== group) {
+        throw new Error(`feature ${index + 1} is "${name}" (${group}) in this row but ${expected ? `"${expected.name}" (${expected.group})` : "absent"} in the first`);
+      }
+    }
+    this.values.push(value);
+  }
+}
