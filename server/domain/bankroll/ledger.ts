@@ -181,7 +181,7 @@ export function summarizeLedger(entries: LedgerLine[], factsOf: FactsOf = () => 
       stakedCents: verified.staked,
       profitCents: verified.profit,
       yield: ratio(verified.profit, verified.staked),
-      roi: ratio(verified.profit, capital),
+      roi: verified.settled > 0 ? ratio(verified.profit, capital) : null,
       winRate: ratio(verified.wins, verified.decided),
       clvBets: verified.clvs.length,
       meanClv: verified.clvs.length ? verified.clvs.reduce((a, c) => a + c, 0) / verified.clvs.length : null,

@@ -5,6 +5,12 @@ import { AppError } from "@/server/errors";
 
 type Tx = Prisma.TransactionClient;
 
+/** A unique index refused the write: P2002 from the query builder, or PostgreSQL's 23505 through a raw query. */
+export function isUniqueViolation(e: unknown): boolean {
+  const error = e as { code?: string; meta?: { driverAdapterError?: { cause?: { kind?: string } } } };
+  return error.code === "P2002" || error.meta?.driverAdapterError?.cause?.kind === "UniqueConstraintViolation";
+}
+
 /** The caller's bankroll, or NOT_FOUND (never "forbidden": another user's ids are not confirmed to exist). */
 export async function requireOwnBankroll(db: PrismaClient | Tx, userId: string, bankrollId: number) {
   const bankroll = await db.bankroll.findFirst({ where: { id: bankrollId, userId } });
@@ -44,7 +50,7 @@ export async function createBankroll(db: PrismaClient, userId: string, input: { 
       return bankroll;
     });
   } catch (e) {
-    if ((e as { code?: string }).code === "P2002") throw new AppError("CONFLICT", `You already have a bankroll named "${input.name}".`);
+    if (isUniqueViolation(e)) throw new AppError("CONFLICT", `You already have a bankroll named "${input.name}".`);
     throw e;
   }
 }

@@ -4,7 +4,7 @@ import { betShapeProblem, type DbMarket, type DbSelection } from "@/server/domai
 import { isLateEntry, placementProblem } from "@/server/domain/bets/placement";
 import { centsToAmount } from "@/server/domain/money/cents";
 import { AppError } from "@/server/errors";
-import { balanceOf, lockBankroll, lockedBalance, requireOwnBankroll } from "./bankrolls";
+import { balanceOf, isUniqueViolation, lockBankroll, lockedBalance, requireOwnBankroll } from "./bankrolls";
 import { settleOpenBets } from "./settle";
 
 type Tx = Prisma.TransactionClient;
@@ -139,34 +139,23 @@ export async function insertBets(tx: Tx, userId: string, bankrollId: number, bet
     const what = bets.length === 1 ? `The stake ${centsToAmount(total)} is` : `These ${bets.length} bets stake ${centsToAmount(total)} in total, which is`;
     throw new AppError("BAD_REQUEST", `${what} more than the bankroll's available balance ${centsToAmount(balance)}. Deposit first.`, { field: "stakeCents" });
   }
-  // Ids first, so bets, ledger entries and events can be written as three plain multi-row inserts.
+  // Ids first, so bets, ledger entries and events are three multi-row inserts from arrays (one statement
+  // each whatever the number of bets; the query builder's createMany took 50 s for 5,000 bets here).
   const ids = (await tx.$queryRaw<{ id: number }[]>`SELECT nextval(pg_get_serial_sequence('"Bet"', 'id'))::int AS id FROM generate_series(1, ${bets.length}::int)`).map((r) => r.id);
-  const now = new Date();
-  await tx.bet.createMany({
-    data: bets.map(({ input, bookmakerId, lateEntry }, i) => ({
-      id: ids[i]!,
-      userId,
-      bankrollId,
-      gameId: input.gameId,
-      market: input.market,
-      selection: input.selection,
-      line: input.line,
-      bookmakerId,
-      price: input.price,
-      stakeCents: input.stakeCents,
-      placedAt: input.placedAt,
-      lateEntry,
-      note: input.note,
-      externalRef: input.externalRef ?? null,
-      origin,
-    })),
-  });
-  await tx.ledgerEntry.createMany({
-    data: bets.map(({ input }, i) => ({ bankrollId, betId: ids[i]!, kind: "STAKE" as const, amountCents: -input.stakeCents, idempotencyKey: `bet:${ids[i]}:stake`, occurredAt: now })),
-  });
-  await tx.betEvent.createMany({
-    data: bets.map(({ input, lateEntry }, i) => ({ betId: ids[i]!, userId, action: "CREATE" as const, changes: { origin, stakeCents: input.stakeCents, price: input.price, ...(lateEntry ? { lateEntry } : {}) } })),
-  });
+  const col = <T>(f: (b: NewBet) => T) => bets.map(f);
+  await tx.$executeRaw`
+    INSERT INTO "Bet" (id, "userId", "bankrollId", "gameId", market, selection, line, "bookmakerId", price, "stakeCents", "placedAt", "lateEntry", note, "externalRef", origin)
+    SELECT u.id, ${userId}, ${bankrollId}, u.game, u.market::"Market", u.selection::"Selection", u.line, u.book, u.price, u.stake, u.placed, u.late, u.note, u.ref, ${origin}::"BetOrigin"
+      FROM unnest(${ids}::int[], ${col((b) => b.input.gameId)}::int[], ${col((b) => b.input.market)}::text[], ${col((b) => b.input.selection)}::text[],
+                  ${col((b) => b.input.line)}::numeric[], ${col((b) => b.bookmakerId)}::int[], ${col((b) => b.input.price)}::numeric[], ${col((b) => b.input.stakeCents)}::int8[],
+                  ${col((b) => b.input.placedAt)}::timestamptz[], ${col((b) => b.lateEntry)}::boolean[], ${col((b) => b.input.note)}::text[], ${col((b) => b.input.externalRef ?? null)}::text[])
+           AS u(id, game, market, selection, line, book, price, stake, placed, late, note, ref)`;
+  await tx.$executeRaw`
+    INSERT INTO "LedgerEntry" ("bankrollId", "betId", kind, "amountCents", "idempotencyKey", "occurredAt")
+    SELECT ${bankrollId}, u.id, 'STAKE', -u.stake, 'bet:' || u.id || ':stake', now() FROM unnest(${ids}::int[], ${col((b) => b.input.stakeCents)}::int8[]) AS u(id, stake)`;
+  const changes = col(({ input, lateEntry }) => JSON.stringify({ origin, stakeCents: input.stakeCents, price: input.price, ...(lateEntry ? { lateEntry } : {}) }));
+  await tx.$executeRaw`
+    INSERT INTO "BetEvent" ("betId", "userId", action, changes) SELECT u.id, ${userId}, 'CREATE', u.changes FROM unnest(${ids}::int[], ${changes}::jsonb[]) AS u(id, changes)`;
   return ids;
 }
 
@@ -177,7 +166,7 @@ export async function createBet(db: PrismaClient, userId: string, input: BetInpu
     const [id] = await db.$transaction((tx) => insertBets(tx, userId, input.bankrollId, [{ input, bookmakerId, lateEntry }], "MANUAL"));
     return id!;
   } catch (e) {
-    if ((e as { code?: string }).code === "P2002") throw new AppError("CONFLICT", `You already have a bet with the reference "${input.externalRef}".`, { field: "externalRef" });
+    if (isUniqueViolation(e)) throw new AppError("CONFLICT", `You already have a bet with the reference "${input.externalRef}".`, { field: "externalRef" });
     throw e;
   }
 }

@@ -2,7 +2,7 @@ import type pg from "pg";
 import type { PrismaClient } from "@/server/db/generated/client";
 import { formatBetCsv, type CsvProblem } from "@/server/domain/bets/csv";
 import { AppError } from "@/server/errors";
-import { requireOwnBankroll } from "./bankrolls";
+import { isUniqueViolation, requireOwnBankroll } from "./bankrolls";
 import { allBets, insertBets, resolveBets, type BetFilters, type BetInput, type NewBet } from "./bets";
 import { settleOpenBets } from "./settle";
 
@@ -77,7 +77,7 @@ export async function importBetsCsv(db: PrismaClient, pool: pg.Pool, userId: str
   try {
     ids = await db.$transaction((tx) => insertBets(tx, userId, bankrollId, bets, "CSV"), { timeout: 60_000 });
   } catch (e) {
-    if ((e as { code?: string }).code === "P2002") throw new AppError("CONFLICT", "Some of these bets were imported at the same moment by another request. Import the file again: bets you already have are skipped.");
+    if (isUniqueViolation(e)) throw new AppError("CONFLICT", "Some of these bets were imported at the same moment by another request. Import the file again: bets you already have are skipped.");
     if (e instanceof AppError) throw new AppError(e.code, `Nothing was imported: ${e.message}`, { field: "csv" });
     throw e;
   }
