@@ -3,7 +3,15 @@ import { createBankroll, getBankroll, listBankrolls, moveMoney } from "@/server/
 import { DbId, MoneyMoveCents, safeText } from "../schemas";
 import { protectedProcedure, router } from "../trpc";
 
-const Summary = z.object({
+const TrackRecord = z.object({
+  settledBets: z.number(),
+  stakedCents: z.number(),
+  profitCents: z.number(),
+  yield: z.number().nullable(),
+  roi: z.number().nullable(),
+  winRate: z.number().nullable(),
+});
+const Summary = TrackRecord.extend({
   balanceCents: z.number(),
   peakBalanceCents: z.number(),
   lowBalanceCents: z.number(),
@@ -11,25 +19,10 @@ const Summary = z.object({
   withdrawnCents: z.number(),
   openStakeCents: z.number(),
   openBets: z.number(),
-  settledBets: z.number(),
-  stakedCents: z.number(),
-  profitCents: z.number(),
-  yield: z.number().nullable(),
-  roi: z.number().nullable(),
-  winRate: z.number().nullable(),
   maxDrawdownCents: z.number(),
   maxDrawdownShare: z.number().nullable(),
   lateEntries: z.number(),
-  verified: z.object({
-    settledBets: z.number(),
-    stakedCents: z.number(),
-    profitCents: z.number(),
-    yield: z.number().nullable(),
-    roi: z.number().nullable(),
-    winRate: z.number().nullable(),
-    clvBets: z.number(),
-    meanClv: z.number().nullable(),
-  }),
+  verified: TrackRecord.extend({ clvBets: z.number(), meanClv: z.number().nullable() }),
 });
 const BankrollHead = z.object({ id: z.number(), name: z.string(), currency: z.string(), kind: z.enum(["MANUAL", "BOT"]) });
 

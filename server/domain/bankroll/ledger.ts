@@ -20,28 +20,8 @@ export interface CurvePoint {
   profitCents: number;
 }
 
-/** Figures over bets entered before their game started: a track record late entries cannot flatter. */
-export interface VerifiedFigures {
-  settledBets: number;
-  stakedCents: number;
-  profitCents: number;
-  yield: number | null;
-  roi: number | null;
-  winRate: number | null;
-  /** Mean closing line value over verified bets that have one. */
-  clvBets: number;
-  meanClv: number | null;
-}
-
-export interface BankrollSummary {
-  balanceCents: number;
-  peakBalanceCents: number;
-  lowBalanceCents: number;
-  depositedCents: number;
-  withdrawnCents: number;
-  /** Stakes currently riding on open bets. */
-  openStakeCents: number;
-  openBets: number;
+/** How settled bets did. */
+export interface TrackRecord {
   settledBets: number;
   /** Stakes of settled bets (turnover). */
   stakedCents: number;
@@ -52,6 +32,24 @@ export interface BankrollSummary {
   roi: number | null;
   /** Wins (half-wins count half) over decided bets; pushes excluded. */
   winRate: number | null;
+}
+
+/** The track record of bets entered before their game started: late entries cannot flatter it. */
+export interface VerifiedFigures extends TrackRecord {
+  /** Mean closing line value over verified bets that have one. */
+  clvBets: number;
+  meanClv: number | null;
+}
+
+export interface BankrollSummary extends TrackRecord {
+  balanceCents: number;
+  peakBalanceCents: number;
+  lowBalanceCents: number;
+  depositedCents: number;
+  withdrawnCents: number;
+  /** Stakes currently riding on open bets. */
+  openStakeCents: number;
+  openBets: number;
   /** Largest fall of realised profit from a previous high, in cents and as a share of the capital at that high. */
   maxDrawdownCents: number;
   maxDrawdownShare: number | null;
