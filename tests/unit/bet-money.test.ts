@@ -29,7 +29,7 @@ describe("bet CSV export (formula injection)", () => {
 describe("bet CSV import", () => {
   it("refuses a file above the row limit, saying the limit", () => {
     const csv = "game_id,market,selection,stake,placed_at,price_decimal\n" + "1,1x2,home,1,2024-01-01T00:00:00Z,2\n".repeat(5_001);
-    expect(() => parseBetCsv(csv)).toThrow(/5,001 bets and one import takes at most 5,000/);
+    expect(() => parseBetCsv(csv)).toThrow(/more than 5,000 bets, the most one import takes: split it/);
   });
 });
 

@@ -43,9 +43,9 @@ const SELECTIONS: Record<string, DbSelection> = { home: "HOME", away: "AWAY", dr
  * the same schemas as the bet form. The caller refuses the whole file when any problem is reported.
  */
 export function parseBetCsv(text: string): { drafts: BetDraft[]; problems: CsvProblem[] } {
-  const table = readCsv(text, ["game_id", "market", "selection", "stake", "placed_at"], "bet CSV");
+  const table = readCsv(text, ["game_id", "market", "selection", "stake", "placed_at"], "bet CSV", { maxRows: MAX_CSV_ROWS });
   if (table.rows.length > MAX_CSV_ROWS) {
-    throw new FileFormatError(`the file has ${table.rows.length.toLocaleString("en-US")} bets and one import takes at most ${MAX_CSV_ROWS.toLocaleString("en-US")}: split it and import the parts one after another`);
+    throw new FileFormatError(`the file has more than ${MAX_CSV_ROWS.toLocaleString("en-US")} bets, the most one import takes: split it and import the parts one after another`);
   }
   const drafts: BetDraft[] = [];
   const problems: CsvProblem[] = [];
