@@ -26,12 +26,15 @@ export const HTTP_STATUS: Record<AppErrorCode, number> = {
 };
 
 export class AppError extends Error {
+  /** The input field the message is about, so a form can show it next to that field. */
+  readonly field: string | undefined;
   constructor(
     readonly code: AppErrorCode,
     message: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; field?: string },
   ) {
     super(message, options);
     this.name = "AppError";
+    this.field = options?.field;
   }
 }

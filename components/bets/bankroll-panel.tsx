@@ -7,6 +7,7 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { ErrorState } from "@/components/shell/states";
 import { parseMoneyToCents } from "@/server/domain/money/cents";
+import { FieldError, fieldErrorsOf, type FieldErrors } from "@/lib/field-errors";
 import { formatCents, formatPercent } from "@/lib/format";
 import { trpc } from "@/lib/trpc";
 
@@ -14,28 +15,35 @@ export function CreateBankrollForm({ onCreated }: { onCreated: (id: number) => v
   const [name, setName] = useState("Main");
   const [deposit, setDeposit] = useState("1000");
   const [error, setError] = useState("");
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const utils = trpc.useUtils();
   const create = trpc.bankrolls.create.useMutation({
     onSuccess: async ({ id }) => {
       await utils.bankrolls.list.invalidate();
       onCreated(id);
     },
-    onError: (e) => setError(e.message),
+    onError: (e) => {
+      const byField = fieldErrorsOf(e);
+      setFieldErrors(byField);
+      setError(byField.name || byField.initialDepositCents ? "" : e.message);
+    },
   });
   return (
     <form
       className="grid grid-cols-1 gap-3 sm:grid-cols-3"
       onSubmit={(e) => {
         e.preventDefault();
+        setError("");
         try {
+          setFieldErrors({});
           create.mutate({ name, initialDepositCents: parseMoneyToCents(deposit || "0") });
         } catch (err) {
-          setError((err as Error).message);
+          setFieldErrors({ initialDepositCents: (err as Error).message });
         }
       }}
     >
-      <div className="flex flex-col gap-1"><Label htmlFor="bankroll-name">Bankroll name</Label><Input id="bankroll-name" value={name} onChange={(e) => setName(e.target.value)} required maxLength={60} /></div>
-      <div className="flex flex-col gap-1"><Label htmlFor="bankroll-deposit">Starting deposit</Label><Input id="bankroll-deposit" inputMode="decimal" value={deposit} onChange={(e) => setDeposit(e.target.value)} /></div>
+      <div className="flex flex-col gap-1"><Label htmlFor="bankroll-name">Bankroll name</Label><Input id="bankroll-name" value={name} onChange={(e) => setName(e.target.value)} required maxLength={60} aria-describedby={fieldErrors.name ? "bankroll-name-error" : undefined} /><FieldError id="bankroll-name-error" message={fieldErrors.name} /></div>
+      <div className="flex flex-col gap-1"><Label htmlFor="bankroll-deposit">Starting deposit</Label><Input id="bankroll-deposit" inputMode="decimal" value={deposit} onChange={(e) => setDeposit(e.target.value)} aria-describedby={fieldErrors.initialDepositCents ? "bankroll-deposit-error" : undefined} /><FieldError id="bankroll-deposit-error" message={fieldErrors.initialDepositCents} /></div>
       <Button type="submit" className="self-end" disabled={create.isPending}>Create bankroll</Button>
       {error && <div className="sm:col-span-3"><ErrorState message={error} /></div>}
     </form>
@@ -52,7 +60,8 @@ export function MoneyMoveForm({ bankrollId }: { bankrollId: number }) {
       setError("");
       await Promise.all([utils.bankrolls.invalidate()]);
     },
-    onError: (e) => setError(e.message),
+    // Every message here is about the amount (too large, more than the balance): shown under it.
+    onError: (e) => setError(fieldErrorsOf(e).amountCents ?? e.message),
   });
   const submit = (kind: "DEPOSIT" | "WITHDRAWAL") => {
     try {
@@ -63,10 +72,10 @@ export function MoneyMoveForm({ bankrollId }: { bankrollId: number }) {
   };
   return (
     <div className="flex flex-wrap items-end gap-2">
-      <div className="flex flex-col gap-1"><Label htmlFor="move-amount">Amount</Label><Input id="move-amount" inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} className="w-32" /></div>
+      <div className="flex flex-col gap-1"><Label htmlFor="move-amount">Amount</Label><Input id="move-amount" inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} className="w-32" aria-describedby={error ? "move-amount-error" : undefined} /></div>
       <Button variant="outline" onClick={() => submit("DEPOSIT")} disabled={move.isPending || !amount}>Deposit</Button>
       <Button variant="outline" onClick={() => submit("WITHDRAWAL")} disabled={move.isPending || !amount}>Withdraw</Button>
-      {error && <p role="alert" className="w-full text-sm text-destructive">{error}</p>}
+      <div className="w-full"><FieldError id="move-amount-error" message={error} /></div>
     </div>
   );
 }
@@ -74,6 +83,7 @@ export function MoneyMoveForm({ bankrollId }: { bankrollId: number }) {
 type Summary = {
   balanceCents: number; peakBalanceCents: number; lowBalanceCents: number; openStakeCents: number; openBets: number; settledBets: number;
   stakedCents: number; profitCents: number; yield: number | null; roi: number | null; winRate: number | null; maxDrawdownCents: number; maxDrawdownShare: number | null;
+  lateEntries: number; verified: { settledBets: number; roi: number | null; winRate: number | null; meanClv: number | null; clvBets: number };
 };
 
 export function SummaryCards({ summary, currency }: { summary: Summary; currency: string }) {
@@ -86,6 +96,9 @@ export function SummaryCards({ summary, currency }: { summary: Summary; currency
     ["Max drawdown", formatCents(summary.maxDrawdownCents), summary.maxDrawdownShare === null ? undefined : `${formatPercent(summary.maxDrawdownShare)} of capital at the peak`],
     ["Turnover", formatCents(summary.stakedCents), "stakes of settled bets"],
     ["Open", formatCents(summary.openStakeCents), `${summary.openBets} open bets`],
+    ["Verified ROI", formatPercent(summary.verified.roi), `${summary.verified.settledBets} settled bets entered before their game started`],
+    ["Verified win rate", formatPercent(summary.verified.winRate), `leaves out ${summary.lateEntries} late ${summary.lateEntries === 1 ? "entry" : "entries"}`],
+    ["Verified CLV", formatPercent(summary.verified.meanClv, 2), `mean over ${summary.verified.clvBets} bets`],
   ];
   return (
     <div className="grid grid-cols-2 gap-3 md:grid-cols-4" data-testid="bankroll-summary">

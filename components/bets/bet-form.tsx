@@ -10,7 +10,9 @@ import { parseMoneyToCents } from "@/server/domain/money/cents";
 import { MARKETS, marketsOfSport, selectionsOf, type Market, type Selection } from "@/server/domain/vocabulary";
 import { byReference } from "@/server/domain/quotes";
 import { americanToDecimal, expectedValue, kellyFraction } from "@/server/domain/odds";
+import { FieldError, fieldErrorsOf, problemOf, type FieldErrors } from "@/lib/field-errors";
 import { formatCents, formatPercent, MARKET_LABEL, SELECTION_LABEL } from "@/lib/format";
+import { Price, StakeCents } from "@/server/api/schemas";
 import { trpc, type RouterOutputs } from "@/lib/trpc";
 
 type Game = RouterOutputs["games"]["byId"];
@@ -29,7 +31,10 @@ function fairHint(game: Game, market: Market, selection: Selection, line: number
   return null;
 }
 
-const nowUtcInput = () => new Date().toISOString().slice(0, 16);
+// To the second: a bet and the deposit before it in the same minute must keep their order.
+const SHOWN_FIELDS = new Set(["market", "selection", "line", "bookmakerKey", "price", "stakeCents", "placedAt", "note"]);
+
+const nowUtcInput = () => new Date().toISOString().slice(0, 19);
 
 export function BetForm({ game, bankrolls, initialBankroll }: { game: Game; bankrolls: RouterOutputs["bankrolls"]["list"]; initialBankroll?: number }) {
   const router = useRouter();
@@ -49,12 +54,18 @@ export function BetForm({ game, bankrolls, initialBankroll }: { game: Game; bank
     note: "",
   });
   const [error, setError] = useState("");
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const create = trpc.bets.create.useMutation({
     onSuccess: async ({ id }) => {
       await Promise.all([utils.bets.invalidate(), utils.bankrolls.invalidate()]);
       router.push(`/bets/${id}`);
     },
-    onError: (e) => setError(e.message),
+    onError: (e) => {
+      const byField = fieldErrorsOf(e);
+      setFieldErrors(byField);
+      // A message about a field the form shows goes next to it; anything else above the button.
+      setError(Object.keys(byField).length && Object.keys(byField).every((k) => SHOWN_FIELDS.has(k)) ? "" : e.message);
+    },
   });
   const set = (k: keyof typeof f) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setF((prev) => ({ ...prev, [k]: e.target.value }));
   const selections = selectionsOf(f.market);
@@ -74,24 +85,32 @@ export function BetForm({ game, bankrolls, initialBankroll }: { game: Game; bank
   function submit(e: React.FormEvent) {
     e.preventDefault();
     setError("");
+    const price = decimal === null ? undefined : Math.round(decimal * 100_000) / 100_000;
+    let stakeCents: number | undefined;
+    const problems: FieldErrors = {};
     try {
-      if (decimal === null || !(decimal > 1)) throw new Error("Enter a price: decimal above 1, or American such as -110 or +150.");
-      create.mutate({
-        bankrollId: Number(f.bankrollId),
-        gameId: game.id,
-        market: f.market,
-        selection,
-        line,
-        bookmakerKey: f.bookmaker || null,
-        price: Math.round(decimal * 100_000) / 100_000,
-        stakeCents: parseMoneyToCents(f.stake),
-        placedAt: new Date(`${f.placedAt}:00Z`),
-        note: f.note.trim() || null,
-      });
+      stakeCents = parseMoneyToCents(f.stake);
     } catch (err) {
-      setError((err as Error).message);
+      problems.stakeCents = (err as Error).message;
     }
+    problems.price = price === undefined ? "Enter a price: decimal such as 1.91, or American such as -110 or +150." : problemOf(Price, price);
+    problems.stakeCents ??= problemOf(StakeCents, stakeCents);
+    setFieldErrors(problems);
+    if (price === undefined || stakeCents === undefined || problems.price || problems.stakeCents) return;
+    create.mutate({
+      bankrollId: Number(f.bankrollId),
+      gameId: game.id,
+      market: f.market,
+      selection,
+      line,
+      bookmakerKey: f.bookmaker || null,
+      price,
+      stakeCents,
+      placedAt: new Date(`${f.placedAt.length === 16 ? `${f.placedAt}:00` : f.placedAt}Z`),
+      note: f.note.trim() || null,
+    });
   }
+  const describedBy = (field: string) => (fieldErrors[field] ? `bet-${field}-error` : undefined);
 
   return (
     <form onSubmit={submit} className="grid grid-cols-1 gap-3 sm:grid-cols-2" aria-label="Bet entry">
@@ -106,17 +125,20 @@ export function BetForm({ game, bankrolls, initialBankroll }: { game: Game; bank
         <NativeSelect id="bet-market" value={f.market} onChange={set("market")}>
           {markets.map((m) => <option key={m} value={m}>{MARKET_LABEL[m]}</option>)}
         </NativeSelect>
+        <FieldError id="bet-market-error" message={fieldErrors.market} />
       </div>
       <div className="flex flex-col gap-1">
         <Label htmlFor="bet-selection">Selection</Label>
         <NativeSelect id="bet-selection" value={selection} onChange={set("selection")}>
           {selections.map((s) => <option key={s} value={s}>{sideName(s)}</option>)}
         </NativeSelect>
+        <FieldError id="bet-selection-error" message={fieldErrors.selection} />
       </div>
       {needsLine && (
         <div className="flex flex-col gap-1">
           <Label htmlFor="bet-line">{f.market === "SPREAD" ? "Handicap on your side (e.g. -3.5, +0.25)" : "Total line (e.g. 2.5)"}</Label>
-          <Input id="bet-line" inputMode="decimal" value={f.line} onChange={set("line")} required />
+          <Input id="bet-line" inputMode="decimal" value={f.line} onChange={set("line")} required aria-describedby={describedBy("line")} />
+          <FieldError id="bet-line-error" message={fieldErrors.line} />
         </div>
       )}
       <div className="flex flex-col gap-1">
@@ -125,6 +147,7 @@ export function BetForm({ game, bankrolls, initialBankroll }: { game: Game; bank
           <option value="">Not listed</option>
           {books.map((b) => <option key={b.key} value={b.key}>{b.name}</option>)}
         </NativeSelect>
+        <FieldError id="bet-bookmakerKey-error" message={fieldErrors.bookmakerKey} />
       </div>
       <div className="flex flex-col gap-1">
         <Label htmlFor="bet-price">Price</Label>
@@ -133,20 +156,25 @@ export function BetForm({ game, bankrolls, initialBankroll }: { game: Game; bank
             <option value="decimal">Decimal</option>
             <option value="american">American</option>
           </NativeSelect>
-          <Input id="bet-price" inputMode="decimal" value={f.price} onChange={set("price")} required placeholder={f.priceFormat === "american" ? "-110" : "1.91"} />
+          <Input id="bet-price" inputMode="decimal" value={f.price} onChange={set("price")} required placeholder={f.priceFormat === "american" ? "-110" : "1.91"} aria-describedby={describedBy("price")} />
         </div>
+        <FieldError id="bet-price-error" message={fieldErrors.price} />
       </div>
       <div className="flex flex-col gap-1">
         <Label htmlFor="bet-stake">Stake{bankroll ? ` (${bankroll.currency})` : ""}</Label>
-        <Input id="bet-stake" inputMode="decimal" value={f.stake} onChange={set("stake")} required />
+        <Input id="bet-stake" inputMode="decimal" value={f.stake} onChange={set("stake")} required aria-describedby={describedBy("stakeCents")} />
+        <FieldError id="bet-stakeCents-error" message={fieldErrors.stakeCents} />
       </div>
       <div className="flex flex-col gap-1">
         <Label htmlFor="bet-placed">Placed at (UTC)</Label>
-        <Input id="bet-placed" type="datetime-local" value={f.placedAt} onChange={set("placedAt")} required />
+        <Input id="bet-placed" type="datetime-local" step={1} value={f.placedAt} onChange={set("placedAt")} required aria-describedby={describedBy("placedAt")} />
+        <FieldError id="bet-placedAt-error" message={fieldErrors.placedAt} />
+        <p className="text-xs text-muted-foreground">Before the game starts. A bet you enter after the start is marked as a late entry and left out of verified figures.</p>
       </div>
       <div className="flex flex-col gap-1 sm:col-span-2">
         <Label htmlFor="bet-note">Note</Label>
-        <Input id="bet-note" value={f.note} onChange={set("note")} maxLength={500} />
+        <Input id="bet-note" value={f.note} onChange={set("note")} maxLength={500} aria-describedby={describedBy("note")} />
+        <FieldError id="bet-note-error" message={fieldErrors.note} />
       </div>
       <div className="rounded-md border bg-muted/40 p-3 text-sm sm:col-span-2" data-testid="bet-hint" aria-live="polite">
         {hint && decimal && decimal > 1 ? (

@@ -13,6 +13,7 @@ export interface BetListItem {
   price: number;
   stakeCents: number;
   placedAt: Date;
+  lateEntry: boolean;
   status: string;
   outcome: string | null;
   profitCents: number | null;
@@ -29,6 +30,12 @@ export function BetStatusBadge({ status, outcome }: { status: string; outcome: s
   if (status === "OPEN") return <Badge variant="secondary">Open</Badge>;
   if (status === "VOID") return <Badge variant="outline">Void</Badge>;
   return <Badge variant={outcome === "WIN" || outcome === "HALF_WIN" ? "default" : outcome === "PUSH" ? "outline" : "destructive"}>{OUTCOME_LABEL[outcome ?? ""] ?? outcome}</Badge>;
+}
+
+/** Entered after the game started: shown, never counted in verified figures. */
+export function LateEntryBadge({ lateEntry }: { lateEntry: boolean }) {
+  if (!lateEntry) return null;
+  return <Badge variant="outline" title="Entered after the game started: left out of verified ROI, win rate and CLV">Late entry</Badge>;
 }
 
 export function BetTable({ bets }: { bets: BetListItem[] }) {
@@ -50,7 +57,7 @@ export function BetTable({ bets }: { bets: BetListItem[] }) {
         <TableBody>
           {bets.map((b) => (
             <TableRow key={b.id}>
-              <TableCell className="whitespace-nowrap">{b.placedAt.toISOString().slice(0, 16).replace("T", " ")}</TableCell>
+              <TableCell className="whitespace-nowrap">{b.placedAt.toISOString().slice(0, 19).replace("T", " ")}</TableCell>
               <TableCell>
                 <Link href={`/bets/${b.id}`} className="hover:underline">{b.game.homeTeam.name} v {b.game.awayTeam.name}</Link>
                 <span className="block text-xs text-muted-foreground">{b.game.league.name}{b.game.homeScore !== null ? ` · ${b.game.homeScore}–${b.game.awayScore}` : ""}</span>
@@ -58,7 +65,7 @@ export function BetTable({ bets }: { bets: BetListItem[] }) {
               <TableCell>{MARKET_LABEL[b.market]}: {SELECTION_LABEL[b.selection]} {formatLine(b.line)}{b.bookmaker ? <span className="block text-xs text-muted-foreground">{b.bookmaker.name}</span> : null}</TableCell>
               <TableCell className="tabular text-right">{formatPrice(b.price)}</TableCell>
               <TableCell className="tabular text-right">{formatCents(b.stakeCents)}</TableCell>
-              <TableCell><BetStatusBadge status={b.status} outcome={b.outcome} /></TableCell>
+              <TableCell><span className="flex flex-wrap gap-1"><BetStatusBadge status={b.status} outcome={b.outcome} /><LateEntryBadge lateEntry={b.lateEntry} /></span></TableCell>
               <TableCell className="tabular text-right" data-testid="bet-profit">{formatCents(b.profitCents, { signed: true })}</TableCell>
               <TableCell className="tabular text-right" data-testid="bet-clv">
                 {b.clv !== null ? formatPercent(b.clv) : b.clvPoints !== null ? `${b.clvPoints > 0 ? "+" : ""}${b.clvPoints} pts` : "–"}

@@ -35,7 +35,7 @@ function Rows({ title, rows, label = (k) => k }: { title: string; rows: { key: s
 export function Breakdown({ bankrollId }: { bankrollId: number }) {
   const data = trpc.bets.breakdown.useQuery({ bankrollId });
   if (!data.data) return null;
-  const { clv } = data.data;
+  const { clv, verifiedClv } = data.data;
   return (
     <div className="grid gap-4 lg:grid-cols-2">
       <Card className="lg:col-span-2">
@@ -44,6 +44,7 @@ export function Breakdown({ bankrollId }: { bankrollId: number }) {
           {clv.bets === 0 ? <p className="text-sm text-muted-foreground">CLV appears for settled bets whose game has closing prices.</p> : (
             <>
               <p className="mb-2 text-sm" data-testid="clv-summary">{clv.bets} bets with CLV · mean {formatPercent(clv.mean, 2)} · beat the close {formatPercent(clv.beatClose)}</p>
+              <p className="mb-2 text-sm" data-testid="clv-verified">Verified (entered before the start): {verifiedClv.bets} bets · mean {formatPercent(verifiedClv.mean, 2)} · beat the close {formatPercent(verifiedClv.beatClose)}</p>
               <ClvHistogram buckets={clv.histogram} />
             </>
           )}

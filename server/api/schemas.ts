@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { MARKET_CODES, PERIOD_CODES, PHASE_CODES, SELECTION_CODES } from "@/server/domain/vocabulary";
+import { MAX_LINE, MAX_MONEY_MOVE_CENTS, MAX_NOTE_CHARS, MAX_PRICE, MAX_STAKE_CENTS, MIN_LINE, MIN_PRICE } from "@/server/domain/bets/limits";
 
 /**
  * The boundary's building blocks, defined once: every router, REST handler and file import validates ids,
@@ -57,3 +58,55 @@ export const MarketSchema = z.enum(MARKET_CODES, { error: `choose one of ${MARKE
 export const SelectionSchema = z.enum(SELECTION_CODES, { error: `choose one of ${SELECTION_CODES.join(", ")}` });
 export const PeriodSchema = z.enum(PERIOD_CODES);
 export const PhaseSchema = z.enum(PHASE_CODES);
+/*
+ * Bets and money, bounded by server/domain/bets/limits.ts. The bet form, the API and the CSV import all use
+ * these, so a stake, price or line that one path refuses no other path accepts.
+ */
+const amount = (cents: number) => (cents / 100).toLocaleString("en-US", { minimumFractionDigits: 2 });
+
+export const Price = z
+  .number({ error: "enter the price as decimal odds, e.g. 1.91" })
+  .min(MIN_PRICE, `decimal odds must be at least ${MIN_PRICE} (American -10000)`)
+  .max(MAX_PRICE, `decimal odds must be at most ${MAX_PRICE} (American +99900)`);
+
+export const StakeCents = z
+  .number({ error: "enter the stake as an amount, e.g. 25.00" })
+  .int("stakes are whole cents")
+  .positive("the stake must be above 0")
+  .max(MAX_STAKE_CENTS, `a stake can be at most ${amount(MAX_STAKE_CENTS)}`);
+
+export const MoneyMoveCents = z
+  .number({ error: "enter an amount, e.g. 100.00" })
+  .int("amounts are whole cents")
+  .positive("the amount must be above 0")
+  .max(MAX_MONEY_MOVE_CENTS, `one deposit or withdrawal can be at most ${amount(MAX_MONEY_MOVE_CENTS)}`);
+
+export const BetLine = z
+  .number({ error: "enter the line as a number, e.g. -3.5" })
+  .min(MIN_LINE, `a line must be at least ${MIN_LINE}`)
+  .max(MAX_LINE, `a line must be at most ${MAX_LINE}`)
+  .multipleOf(0.25, "lines move in quarter points (e.g. -3.5, 2.25)")
+  .nullable();
+
+export const BookmakerKey = safeText(64)
+  .pipe(z.string().min(1, "choose a bookmaker").regex(/^[a-z0-9-]+$/, "is not a bookmaker key"))
+  .nullable();
+
+export const BetNote = safeText(MAX_NOTE_CHARS).nullable();
+
+export const BetRef = safeText(100).pipe(z.string().min(1, "a reference cannot be empty")).nullable();
+
+/** When the bet was placed, kept to the second (a minute-rounded time sorted a bet before the deposit that paid for it). */
+export const PlacedAt = UtcTime.transform((d) => new Date(Math.floor(d.getTime() / 1000) * 1000));
+
+/** The fields of a bet as the user states them, for the form, the API and each CSV row. */
+export const BetFields = z.object({
+  gameId: DbId,
+  line: BetLine,
+  bookmakerKey: BookmakerKey,
+  price: Price,
+  stakeCents: StakeCents,
+  placedAt: PlacedAt,
+  note: BetNote,
+  externalRef: BetRef,
+});

@@ -20,10 +20,11 @@ const t = initTRPC.context<Context>().create({
   // The one place application errors become tRPC/HTTP errors; causes are logged, never sent.
   errorFormatter({ shape, error }) {
     const zod = error.cause instanceof ZodError ? error.cause : null;
+    const field = error.cause instanceof AppError ? error.cause.field : undefined;
     return {
       ...shape,
       message: zod ? readableZodMessage(zod) : shape.message,
-      data: { ...shape.data, stack: undefined, fieldErrors: zod ? zod.flatten().fieldErrors : undefined },
+      data: { ...shape.data, stack: undefined, fieldErrors: zod ? zod.flatten().fieldErrors : field ? { [field]: [shape.message] } : undefined },
     };
   },
 });

@@ -45,7 +45,7 @@ describe("background jobs", () => {
     } finally {
       runner.stop();
     }
-    expect(await prisma.bet.findUniqueOrThrow({ where: { id: betId } })).toMatchObject({ status: "SETTLED", outcome: "LOSS", profitCents: -1_000 });
+    expect(await prisma.bet.findUniqueOrThrow({ where: { id: betId } })).toMatchObject({ status: "SETTLED", outcome: "LOSS", profitCents: -1_000n });
     const run = await prisma.jobRun.findFirstOrThrow({ where: { job: "settle-bets" }, orderBy: { id: "desc" } });
     expect(run).toMatchObject({ ok: true, trigger: `event:${EVENTS.resultsStored}` });
     expect(run.result).toMatchObject({ settled: 1 });

@@ -20,7 +20,7 @@ describe("summarizeLedger", () => {
         e("STAKE", -4_000, 4, 5),
         e("VOID_REFUND", 4_000, 4, 6),
       ],
-      (id) => (({ 1: "WIN", 2: "LOSS" }) as const)[id as 1 | 2],
+      (id) => ({ outcome: (({ 1: "WIN", 2: "LOSS" }) as const)[id as 1 | 2] ?? null, lateEntry: false, clv: null }),
     );
     expect(s).toMatchObject({ balanceCents: 95_000, profitCents: 0, stakedCents: 20_000, openStakeCents: 5_000, openBets: 1, settledBets: 2, winRate: 0.5 });
     expect(s.maxDrawdownCents).toBe(10_000);

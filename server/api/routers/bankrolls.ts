@@ -1,10 +1,17 @@
 import { z } from "zod";
 import { createBankroll, getBankroll, listBankrolls, moveMoney } from "@/server/services/bets/bankrolls";
+import { DbId, MoneyMoveCents, safeText } from "../schemas";
 import { protectedProcedure, router } from "../trpc";
 
-const Cents = z.number().int("amounts are whole cents").positive("amount must be above 0").max(2_000_000_000, "amount is too large");
-
-const Summary = z.object({
+const TrackRecord = z.object({
+  settledBets: z.number(),
+  stakedCents: z.number(),
+  profitCents: z.number(),
+  yield: z.number().nullable(),
+  roi: z.number().nullable(),
+  winRate: z.number().nullable(),
+});
+const Summary = TrackRecord.extend({
   balanceCents: z.number(),
   peakBalanceCents: z.number(),
   lowBalanceCents: z.number(),
@@ -12,14 +19,10 @@ const Summary = z.object({
   withdrawnCents: z.number(),
   openStakeCents: z.number(),
   openBets: z.number(),
-  settledBets: z.number(),
-  stakedCents: z.number(),
-  profitCents: z.number(),
-  yield: z.number().nullable(),
-  roi: z.number().nullable(),
-  winRate: z.number().nullable(),
   maxDrawdownCents: z.number(),
   maxDrawdownShare: z.number().nullable(),
+  lateEntries: z.number(),
+  verified: TrackRecord.extend({ clvBets: z.number(), meanClv: z.number().nullable() }),
 });
 const BankrollHead = z.object({ id: z.number(), name: z.string(), currency: z.string(), kind: z.enum(["MANUAL", "BOT"]) });
 
@@ -27,7 +30,7 @@ export const bankrollsRouter = router({
   list: protectedProcedure.output(z.array(BankrollHead.extend({ summary: Summary }))).query(({ ctx }) => listBankrolls(ctx.db, ctx.user.id)),
 
   get: protectedProcedure
-    .input(z.object({ id: z.number().int().positive() }))
+    .input(z.object({ id: DbId }))
     .output(
       BankrollHead.extend({
         summary: Summary.extend({ curve: z.array(z.object({ at: z.date(), balanceCents: z.number(), profitCents: z.number() })) }),
@@ -39,9 +42,9 @@ export const bankrollsRouter = router({
   create: protectedProcedure
     .input(
       z.object({
-        name: z.string().trim().min(1, "name the bankroll").max(60),
+        name: safeText(60).pipe(z.string().min(1, "name the bankroll")),
         currency: z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, "currency is a three-letter code such as USD").default("USD"),
-        initialDepositCents: z.number().int().min(0).max(2_000_000_000).default(0),
+        initialDepositCents: MoneyMoveCents.or(z.literal(0)).default(0),
       }),
     )
     .output(z.object({ id: z.number() }))
@@ -50,11 +53,11 @@ export const bankrollsRouter = router({
   move: protectedProcedure
     .input(
       z.object({
-        bankrollId: z.number().int().positive(),
+        bankrollId: DbId,
         kind: z.enum(["DEPOSIT", "WITHDRAWAL"]),
-        amountCents: Cents,
-        requestId: z.string().trim().min(8).max(64).regex(/^[A-Za-z0-9-]+$/),
-        note: z.string().trim().max(200).optional(),
+        amountCents: MoneyMoveCents,
+        requestId: z.string().trim().min(8).max(64).regex(/^[A-Za-z0-9-]+$/, "is not a request id"),
+        note: safeText(200).optional(),
       }),
     )
     .output(z.object({ entryId: z.number(), duplicate: z.boolean() }))

@@ -1,26 +1,20 @@
 import { z } from "zod";
 import { betBreakdown } from "@/server/services/bets/breakdowns";
-import { createBet, editBet, getBet, listBets, voidBet } from "@/server/services/bets/bets";
+import { editBet, getBet, listBets, placeBet, voidBet } from "@/server/services/bets/bets";
 import { exportBetsCsv, importBetsCsv } from "@/server/services/bets/csv-transfer";
-import { settleOpenBets } from "@/server/services/bets/settle";
-import { bulkPool } from "@/server/db/client";
-import { MarketSchema as Market, SelectionSchema as Selection } from "../schemas";
+import { MAX_CSV_CHARS } from "@/server/domain/bets/limits";
+import { readBetCsv } from "../bet-csv";
+import { BetFields, MarketSchema as Market, SelectionSchema as Selection, BetLine, BetNote, BookmakerKey, DbId as Id, PlacedAt, Price, safeText, StakeCents, UtcTime, Version } from "../schemas";
 import { protectedProcedure, router } from "../trpc";
 
-const Id = z.number().int().positive();
-const Price = z.number().gt(1, "decimal odds must be above 1").lt(1001, "decimal odds above 1000 are not accepted");
-const Stake = z.number().int("stakes are whole cents").positive("stake must be above 0").max(100_000_000, "stake is too large");
-const Line = z.number().min(-200).max(500).multipleOf(0.25, "lines move in quarter points").nullable();
-const BookmakerKey = z.string().trim().min(1).max(64).regex(/^[a-z0-9-]+$/).nullable();
-const Note = z.string().trim().max(500).nullable();
 
 const Filters = z.object({
   bankrollId: Id.optional(),
   status: z.enum(["OPEN", "SETTLED", "VOID"]).optional(),
   market: Market.optional(),
-  league: z.string().trim().max(64).optional(),
-  from: z.date().optional(),
-  to: z.date().optional(),
+  league: safeText(64).optional(),
+  from: UtcTime.optional(),
+  to: UtcTime.optional(),
 });
 
 const BetView = z.object({
@@ -33,10 +27,12 @@ const BetView = z.object({
   price: z.number(),
   stakeCents: z.number(),
   placedAt: z.date(),
+  lateEntry: z.boolean(),
   status: z.enum(["OPEN", "SETTLED", "VOID"]),
   outcome: z.enum(["WIN", "HALF_WIN", "PUSH", "HALF_LOSS", "LOSS"]).nullable(),
   profitCents: z.number().nullable(),
   settledAt: z.date().nullable(),
+  settlementError: z.string().nullable(),
   closingPrice: z.number().nullable(),
   closingFairProbability: z.number().nullable(),
   clv: z.number().nullable(),
@@ -59,6 +55,7 @@ const BetView = z.object({
     awayTeam: z.object({ name: z.string() }),
   }),
 });
+const ClvSummary = z.object({ bets: z.number(), mean: z.number().nullable(), beatClose: z.number().nullable(), histogram: z.array(z.object({ from: z.number(), to: z.number(), count: z.number() })) });
 const Row = z.object({ key: z.string(), bets: z.number(), stakedCents: z.number(), profitCents: z.number(), yield: z.number() });
 
 export const betsRouter = router({
@@ -74,42 +71,32 @@ export const betsRouter = router({
 
   create: protectedProcedure
     .input(
-      z.object({
+      BetFields.extend({
         bankrollId: Id,
-        gameId: Id,
         market: Market,
         selection: Selection,
-        line: Line.default(null),
-        bookmakerKey: BookmakerKey.default(null),
-        price: Price,
-        stakeCents: Stake,
-        placedAt: z.date(),
-        note: Note.default(null),
-        externalRef: z.string().trim().min(1).max(100).nullable().default(null),
+        line: BetFields.shape.line.default(null),
+        bookmakerKey: BetFields.shape.bookmakerKey.default(null),
+        note: BetFields.shape.note.default(null),
+        externalRef: BetFields.shape.externalRef.default(null),
       }),
     )
-    .output(z.object({ id: z.number(), status: z.enum(["OPEN", "SETTLED", "VOID"]) }))
-    .mutation(async ({ ctx, input }) => {
-      const id = await createBet(ctx.db, ctx.user.id, input);
-      // A bet entered after the game ended is graded at once.
-      await settleOpenBets(bulkPool, { gameIds: [input.gameId] });
-      const { status } = await getBet(ctx.db, ctx.user.id, id);
-      return { id, status };
-    }),
+    .output(z.object({ id: z.number(), status: z.enum(["OPEN", "SETTLED", "VOID"]), lateEntry: z.boolean() }))
+    .mutation(({ ctx, input }) => placeBet(ctx.db, ctx.pool, ctx.user.id, input)),
 
   edit: protectedProcedure
     .input(
       z.object({
         id: Id,
-        version: z.number().int().positive(),
-        changes: z.object({ market: Market, selection: Selection, line: Line, bookmakerKey: BookmakerKey, price: Price, stakeCents: Stake, placedAt: z.date(), note: Note }).partial(),
+        version: Version,
+        changes: z.object({ market: Market, selection: Selection, line: BetLine, bookmakerKey: BookmakerKey, price: Price, stakeCents: StakeCents, placedAt: PlacedAt, note: BetNote }).partial(),
       }),
     )
     .output(z.object({ id: z.number(), version: z.number() }))
     .mutation(({ ctx, input }) => editBet(ctx.db, ctx.user.id, input.id, input.version, input.changes)),
 
   void: protectedProcedure
-    .input(z.object({ id: Id, reason: z.string().trim().min(1, "say why the bet is void").max(200) }))
+    .input(z.object({ id: Id, reason: safeText(200).pipe(z.string().min(1, "say why the bet is void")) }))
     .output(z.object({ id: z.number() }))
     .mutation(({ ctx, input }) => voidBet(ctx.db, ctx.user.id, input.id, input.reason)),
 
@@ -120,7 +107,8 @@ export const betsRouter = router({
         byLeague: z.array(Row),
         byMarket: z.array(Row),
         byMonth: z.array(Row),
-        clv: z.object({ bets: z.number(), mean: z.number().nullable(), beatClose: z.number().nullable(), histogram: z.array(z.object({ from: z.number(), to: z.number(), count: z.number() })) }),
+        clv: ClvSummary,
+        verifiedClv: ClvSummary,
       }),
     )
     .query(({ ctx, input }) => betBreakdown(ctx.db, ctx.user.id, input.bankrollId)),
@@ -128,11 +116,7 @@ export const betsRouter = router({
   exportCsv: protectedProcedure.input(Filters).output(z.object({ csv: z.string() })).query(async ({ ctx, input }) => ({ csv: await exportBetsCsv(ctx.db, ctx.user.id, input) })),
 
   importCsv: protectedProcedure
-    .input(z.object({ bankrollId: Id, csv: z.string().min(1, "the file is empty").max(2_000_000, "bet files are limited to 2 MB") }))
+    .input(z.object({ bankrollId: Id, csv: z.string().min(1, "the file is empty").max(MAX_CSV_CHARS, "bet files are limited to 2 MB") }))
     .output(z.object({ imported: z.number(), skippedAsDuplicates: z.number(), settled: z.number() }))
-    .mutation(async ({ ctx, input }) => {
-      const result = await importBetsCsv(ctx.db, ctx.user.id, input.bankrollId, input.csv);
-      const settled = result.betIds.length ? await settleOpenBets(bulkPool, {}) : { settled: 0 };
-      return { imported: result.imported, skippedAsDuplicates: result.skippedAsDuplicates, settled: settled.settled };
-    }),
+    .mutation(({ ctx, input }) => importBetsCsv(ctx.db, ctx.pool, ctx.user.id, input.bankrollId, readBetCsv(input.csv))),
 });

@@ -1,5 +1,7 @@
 /**
- * Everything a bankroll shows, derived from its ledger alone (entries in the order they happened).
+ * Everything a bankroll shows, derived from its ledger alone, entries in the order the money moved (the
+ * ledger's own order: a stake when it was recorded, a settlement when it was settled), so the history never
+ * shows a balance that did not exist.
  * A bet's entries say where it stands: a STAKE alone is open; a SETTLEMENT (not reversed) realises it; a
  * VOID_REFUND cancels it. Its realised profit is the sum of its entries.
  */
@@ -18,15 +20,8 @@ export interface CurvePoint {
   profitCents: number;
 }
 
-export interface BankrollSummary {
-  balanceCents: number;
-  peakBalanceCents: number;
-  lowBalanceCents: number;
-  depositedCents: number;
-  withdrawnCents: number;
-  /** Stakes currently riding on open bets. */
-  openStakeCents: number;
-  openBets: number;
+/** How settled bets did. */
+export interface TrackRecord {
   settledBets: number;
   /** Stakes of settled bets (turnover). */
   stakedCents: number;
@@ -37,9 +32,30 @@ export interface BankrollSummary {
   roi: number | null;
   /** Wins (half-wins count half) over decided bets; pushes excluded. */
   winRate: number | null;
+}
+
+/** The track record of bets entered before their game started: late entries cannot flatter it. */
+export interface VerifiedFigures extends TrackRecord {
+  /** Mean closing line value over verified bets that have one. */
+  clvBets: number;
+  meanClv: number | null;
+}
+
+export interface BankrollSummary extends TrackRecord {
+  balanceCents: number;
+  peakBalanceCents: number;
+  lowBalanceCents: number;
+  depositedCents: number;
+  withdrawnCents: number;
+  /** Stakes currently riding on open bets. */
+  openStakeCents: number;
+  openBets: number;
   /** Largest fall of realised profit from a previous high, in cents and as a share of the capital at that high. */
   maxDrawdownCents: number;
   maxDrawdownShare: number | null;
+  /** Bets entered after their game started (shown, left out of `verified`). */
+  lateEntries: number;
+  verified: VerifiedFigures;
   curve: CurvePoint[];
 }
 
@@ -52,12 +68,26 @@ interface BetTally {
   contribution: number;
 }
 
-/** A bet's outcome is a fact about the bet, not money: the win rate needs it to tell a half-win from a win. */
-export type OutcomeOf = (betId: number) => "WIN" | "HALF_WIN" | "PUSH" | "HALF_LOSS" | "LOSS" | null | undefined;
+/** Facts about a bet that are not money: its outcome (a half-win is not a win), whether it was entered late, its CLV. */
+export interface BetFacts {
+  outcome: "WIN" | "HALF_WIN" | "PUSH" | "HALF_LOSS" | "LOSS" | null;
+  lateEntry: boolean;
+  clv: number | null;
+}
+export type FactsOf = (betId: number) => BetFacts | undefined;
+
+interface Tally {
+  settled: number;
+  staked: number;
+  profit: number;
+  wins: number;
+  decided: number;
+  clvs: number[];
+}
 
 const WIN_SHARE = { WIN: 1, HALF_WIN: 0.5, HALF_LOSS: 0, LOSS: 0 } as const;
 
-export function summarizeLedger(entries: LedgerLine[], outcomeOf: OutcomeOf = () => null): BankrollSummary {
+export function summarizeLedger(entries: LedgerLine[], factsOf: FactsOf = () => undefined): BankrollSummary {
   let balance = 0;
   let peak = 0;
   let low = 0;
@@ -102,26 +132,31 @@ export function summarizeLedger(entries: LedgerLine[], outcomeOf: OutcomeOf = ()
 
   let openStake = 0;
   let openBets = 0;
-  let staked = 0;
-  let settledBets = 0;
-  let wins = 0;
-  let decided = 0;
+  let lateEntries = 0;
+  const all: Tally = { settled: 0, staked: 0, profit: 0, wins: 0, decided: 0, clvs: [] };
+  const verified: Tally = { settled: 0, staked: 0, profit: 0, wins: 0, decided: 0, clvs: [] };
   for (const [id, b] of bets) {
     if (b.voided) continue;
+    const facts = factsOf(id);
+    if (facts?.lateEntry) lateEntries++;
     if (!b.settled) {
       openStake += b.stake;
       openBets++;
       continue;
     }
-    settledBets++;
-    staked += b.stake;
-    const outcome = outcomeOf(id);
-    if (outcome && outcome !== "PUSH") {
-      decided++;
-      wins += WIN_SHARE[outcome];
+    for (const t of facts?.lateEntry ? [all] : [all, verified]) {
+      t.settled++;
+      t.staked += b.stake;
+      t.profit += b.contribution;
+      if (facts?.outcome && facts.outcome !== "PUSH") {
+        t.decided++;
+        t.wins += WIN_SHARE[facts.outcome];
+      }
+      if (facts?.clv !== null && facts?.clv !== undefined) t.clvs.push(facts.clv);
     }
   }
   const capital = deposited - withdrawn;
+  const ratio = (a: number, b: number) => (b > 0 ? a / b : null);
   return {
     balanceCents: balance,
     peakBalanceCents: peak,
@@ -130,14 +165,25 @@ export function summarizeLedger(entries: LedgerLine[], outcomeOf: OutcomeOf = ()
     withdrawnCents: withdrawn,
     openStakeCents: openStake,
     openBets,
-    settledBets,
-    stakedCents: staked,
+    settledBets: all.settled,
+    stakedCents: all.staked,
     profitCents: realised,
-    yield: staked > 0 ? realised / staked : null,
-    roi: capital > 0 ? realised / capital : null,
-    winRate: decided > 0 ? wins / decided : null,
+    yield: ratio(realised, all.staked),
+    roi: ratio(realised, capital),
+    winRate: ratio(all.wins, all.decided),
     maxDrawdownCents: maxDrawdown,
     maxDrawdownShare,
+    lateEntries,
+    verified: {
+      settledBets: verified.settled,
+      stakedCents: verified.staked,
+      profitCents: verified.profit,
+      yield: ratio(verified.profit, verified.staked),
+      roi: verified.settled > 0 ? ratio(verified.profit, capital) : null,
+      winRate: ratio(verified.wins, verified.decided),
+      clvBets: verified.clvs.length,
+      meanClv: verified.clvs.length ? verified.clvs.reduce((a, c) => a + c, 0) / verified.clvs.length : null,
+    },
     curve,
   };
 }

@@ -6,6 +6,7 @@ export interface SettledBetFacts {
   stakeCents: number;
   profitCents: number;
   clv: number | null;
+  lateEntry: boolean;
 }
 
 export interface BreakdownRow {
@@ -36,17 +37,23 @@ export function clvHistogram(values: number[]): { from: number; to: number; coun
   return buckets;
 }
 
-export function breakdown(bets: SettledBetFacts[]) {
+function clvSummary(bets: SettledBetFacts[]) {
   const clvs = bets.flatMap((b) => (b.clv === null ? [] : [b.clv]));
+  return {
+    bets: clvs.length,
+    mean: clvs.length ? clvs.reduce((a, b) => a + b, 0) / clvs.length : null,
+    beatClose: clvs.length ? clvs.filter((c) => c > 0).length / clvs.length : null,
+    histogram: clvHistogram(clvs),
+  };
+}
+
+/** `clv` covers every settled bet; `verifiedClv` only bets entered before their game started. */
+export function breakdown(bets: SettledBetFacts[]) {
   return {
     byLeague: groupBy(bets, (b) => b.league),
     byMarket: groupBy(bets, (b) => b.market),
     byMonth: groupBy(bets, (b) => b.settledMonth),
-    clv: {
-      bets: clvs.length,
-      mean: clvs.length ? clvs.reduce((a, b) => a + b, 0) / clvs.length : null,
-      beatClose: clvs.length ? clvs.filter((c) => c > 0).length / clvs.length : null,
-      histogram: clvHistogram(clvs),
-    },
+    clv: clvSummary(bets),
+    verifiedClv: clvSummary(bets.filter((b) => !b.lateEntry)),
   };
 }

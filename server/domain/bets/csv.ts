@@ -3,6 +3,8 @@ import { parseMoneyToCents, centsToAmount } from "../money/cents";
 import { readCsv } from "../imports/csv";
 import { MARKET_KEYS, SELECTION_KEYS, marketFromKey, marketKey, selectionFromKey, selectionKey, type Market, type Selection } from "../vocabulary";
 import { betShapeProblem } from "./markets";
+import { FileFormatError } from "../imports/types";
+import { MAX_CSV_ROWS } from "./limits";
 
 /**
  * The bet CSV: what export writes and import reads. Import needs game_id, market, selection, price_decimal
@@ -33,29 +35,32 @@ export interface CsvProblem {
   message: string;
 }
 
-/** Every row checked; the caller refuses the whole file when any problem is reported. */
+/**
+ * Reads every row into a draft; a cell that is not even the right kind of value (no number, no zone on a
+ * time) is a problem of its row. Ranges (ids, prices, stakes, lines, times, text) are checked afterwards by
+ * the same schemas as the bet form. The caller refuses the whole file when any problem is reported.
+ */
 export function parseBetCsv(text: string): { drafts: BetDraft[]; problems: CsvProblem[] } {
-  const table = readCsv(text, ["game_id", "market", "selection", "stake", "placed_at"], "bet CSV");
+  const table = readCsv(text, ["game_id", "market", "selection", "stake", "placed_at"], "bet CSV", { maxRows: MAX_CSV_ROWS });
+  if (table.rows.length > MAX_CSV_ROWS) {
+    throw new FileFormatError(`the file has more than ${MAX_CSV_ROWS.toLocaleString("en-US")} bets, the most one import takes: split it and import the parts one after another`);
+  }
   const drafts: BetDraft[] = [];
   const problems: CsvProblem[] = [];
   const refs = new Map<string, number>();
   for (const row of table.rows) {
-    const fail = (message: string) => problems.push({ line: row.line, message });
     const cell = (c: string) => (row.has(c) ? row.get(c).trim() : "");
     try {
       const market = marketFromKey(cell("market"));
       const selection = selectionFromKey(cell("selection"));
       if (!market) throw new RangeError(`market "${cell("market")}" is not one of ${MARKET_KEYS.join(", ")}`);
       if (!selection) throw new RangeError(`selection "${cell("selection")}" is not one of ${SELECTION_KEYS.join(", ")}`);
-      const gameId = Number(cell("game_id"));
-      if (!Number.isSafeInteger(gameId) || gameId <= 0) throw new RangeError(`game_id "${cell("game_id")}" is not a game id`);
       const betLine = cell("line") === "" ? null : Number(cell("line"));
       if (betLine !== null && !Number.isFinite(betLine)) throw new RangeError(`line "${cell("line")}" is not a number`);
       const shape = betShapeProblem({ market, selection, line: betLine });
       if (shape) throw new RangeError(shape);
       const price = priceOf(cell("price_decimal"), cell("price_american"));
       const stakeCents = parseMoneyToCents(cell("stake"));
-      if (stakeCents <= 0) throw new RangeError("stake must be above 0");
       const placedAt = new Date(cell("placed_at"));
       if (Number.isNaN(placedAt.getTime()) || !/(Z|[+-]\d\d:?\d\d)$/.test(cell("placed_at"))) {
         throw new RangeError(`placed_at "${cell("placed_at")}" must be an ISO time with its zone, e.g. 2024-01-07T17:55:00Z`);
@@ -63,10 +68,11 @@ export function parseBetCsv(text: string): { drafts: BetDraft[]; problems: CsvPr
       const ref = cell("ref") || null;
       if (ref && refs.has(ref)) throw new RangeError(`ref "${ref}" repeats line ${refs.get(ref)}`);
       if (ref) refs.set(ref, row.line);
+      const gameId = cell("game_id") === "" ? Number.NaN : Number(cell("game_id"));
       drafts.push({ line: row.line, ref, placedAt, gameId, market, selection, betLine, bookmaker: cell("bookmaker") || null, price, stakeCents, note: cell("note") || null });
     } catch (e) {
       if (!(e instanceof RangeError)) throw e;
-      fail(e.message);
+      problems.push({ line: row.line, message: e.message });
     }
   }
   if (table.rows.length === 0) problems.push({ line: 1, message: "the file has a header but no bets" });
@@ -76,7 +82,7 @@ export function parseBetCsv(text: string): { drafts: BetDraft[]; problems: CsvPr
 function priceOf(decimal: string, american: string): number {
   if (decimal !== "") {
     const d = Number(decimal);
-    if (!(d > 1)) throw new RangeError(`price_decimal "${decimal}" must be a number above 1`);
+    if (!Number.isFinite(d)) throw new RangeError(`price_decimal "${decimal}" is not a number`);
     return d;
   }
   if (american !== "") return americanToDecimal(Number(american));
@@ -106,9 +112,15 @@ export interface ExportedBet {
   note: string | null;
 }
 
-function csvCell(value: string): string {
-  // Quote when needed; a leading = + - @ is prefixed so spreadsheets do not run it as a formula.
-  const safe = /^[=+\-@\t\r]/.test(value) && !/^[+-]?\d/.test(value) ? `'${value}` : value;
+/** Columns this code writes as numbers; every other column may hold text the user typed. */
+const NUMERIC_COLUMNS = new Set<string>(["game_id", "line", "price_decimal", "price_american", "stake", "profit", "clv", "clv_points"]);
+
+/**
+ * Quotes when needed. A text cell starting with = + - @ tab or CR is prefixed with ' so spreadsheets do not
+ * run it as a formula (OWASP), whatever follows ("-2+3+cmd|..." is a formula too); numbers stay numbers.
+ */
+function csvCell(column: string, value: string): string {
+  const safe = !NUMERIC_COLUMNS.has(column) && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
@@ -138,7 +150,7 @@ export function formatBetCsv(bets: ExportedBet[]): string {
       clv_points: b.clvPoints === null ? "" : String(b.clvPoints),
       note: b.note ?? "",
     };
-    lines.push(BET_CSV_COLUMNS.map((c) => csvCell(row[c])).join(","));
+    lines.push(BET_CSV_COLUMNS.map((c) => csvCell(c, row[c])).join(","));
   }
   return lines.join("\n") + "\n";
 }

@@ -1,8 +1,15 @@
 import type { Prisma, PrismaClient } from "@/server/db/generated/client";
 import { summarizeLedger } from "@/server/domain/bankroll/ledger";
+import { centsToAmount } from "@/server/domain/money/cents";
 import { AppError } from "@/server/errors";
 
 type Tx = Prisma.TransactionClient;
+
+/** A unique index refused the write: P2002 from the query builder, or PostgreSQL's 23505 through a raw query. */
+export function isUniqueViolation(e: unknown): boolean {
+  const error = e as { code?: string; meta?: { driverAdapterError?: { cause?: { kind?: string } } } };
+  return error.code === "P2002" || error.meta?.driverAdapterError?.cause?.kind === "UniqueConstraintViolation";
+}
 
 /** The caller's bankroll, or NOT_FOUND (never "forbidden": another user's ids are not confirmed to exist). */
 export async function requireOwnBankroll(db: PrismaClient | Tx, userId: string, bankrollId: number) {
@@ -11,11 +18,24 @@ export async function requireOwnBankroll(db: PrismaClient | Tx, userId: string, 
   return bankroll;
 }
 
-/** Locks the bankroll row for the rest of the transaction and returns its balance: stakes and withdrawals queue here. */
-export async function lockedBalance(tx: Tx, bankrollId: number): Promise<number> {
-  await tx.$queryRaw`SELECT id FROM "Bankroll" WHERE id = ${bankrollId} FOR UPDATE`;
+/**
+ * Locks the bankroll row for the rest of the transaction: every move that can lower the balance (stakes,
+ * withdrawals, voids) queues here. NO KEY UPDATE, so the grader's inserts (which only take a key-share lock
+ * through the foreign key) never wait on it, and no lock cycle with a bet row can form.
+ */
+export async function lockBankroll(tx: Tx, bankrollId: number): Promise<void> {
+  await tx.$queryRaw`SELECT id FROM "Bankroll" WHERE id = ${bankrollId} FOR NO KEY UPDATE`;
+}
+
+/** The balance as committed now; call it after `lockBankroll` so it cannot fall before the caller writes. */
+export async function balanceOf(tx: Tx, bankrollId: number): Promise<number> {
   const sum = await tx.ledgerEntry.aggregate({ where: { bankrollId }, _sum: { amountCents: true } });
-  return sum._sum.amountCents ?? 0;
+  return Number(sum._sum.amountCents ?? 0n);
+}
+
+export async function lockedBalance(tx: Tx, bankrollId: number): Promise<number> {
+  await lockBankroll(tx, bankrollId);
+  return balanceOf(tx, bankrollId);
 }
 
 export async function createBankroll(db: PrismaClient, userId: string, input: { name: string; currency: string; initialDepositCents: number }) {
@@ -30,14 +50,15 @@ export async function createBankroll(db: PrismaClient, userId: string, input: { 
       return bankroll;
     });
   } catch (e) {
-    if ((e as { code?: string }).code === "P2002") throw new AppError("CONFLICT", `You already have a bankroll named "${input.name}".`);
+    if (isUniqueViolation(e)) throw new AppError("CONFLICT", `You already have a bankroll named "${input.name}".`);
     throw e;
   }
 }
 
 /**
  * A deposit or withdrawal. `requestId` comes from the client (one per form submission), so a double click
- * or a retried request moves the money once.
+ * or a retried request moves the money once. The key is looked up after taking the bankroll's lock: a
+ * duplicate running at the same time waits for the first to commit and then answers the same entry.
  */
 export async function moveMoney(
   db: PrismaClient,
@@ -45,39 +66,39 @@ export async function moveMoney(
   input: { bankrollId: number; kind: "DEPOSIT" | "WITHDRAWAL"; amountCents: number; requestId: string; note?: string | undefined },
 ) {
   await requireOwnBankroll(db, userId, input.bankrollId);
+  const idempotencyKey = `${input.kind.toLowerCase()}:${input.requestId}`;
+  const amountCents = input.kind === "DEPOSIT" ? input.amountCents : -input.amountCents;
   return db.$transaction(async (tx) => {
-    const idempotencyKey = `${input.kind.toLowerCase()}:${input.requestId}`;
+    await lockBankroll(tx, input.bankrollId);
     const existing = await tx.ledgerEntry.findUnique({ where: { bankrollId_idempotencyKey: { bankrollId: input.bankrollId, idempotencyKey } } });
-    if (existing) return { entryId: existing.id, duplicate: true };
-    const balance = await lockedBalance(tx, input.bankrollId);
+    if (existing) {
+      if (Number(existing.amountCents) !== amountCents) {
+        throw new AppError("CONFLICT", "This request was already used for a different amount. Reload the page and enter the amount again.");
+      }
+      return { entryId: existing.id, duplicate: true };
+    }
+    const balance = await balanceOf(tx, input.bankrollId);
     if (input.kind === "WITHDRAWAL" && input.amountCents > balance) {
-      throw new AppError("BAD_REQUEST", `You can withdraw at most ${(balance / 100).toFixed(2)}: that is the balance not riding on open bets.`);
+      throw new AppError("BAD_REQUEST", `You can withdraw at most ${centsToAmount(balance)}: that is the balance not riding on open bets.`, { field: "amountCents" });
     }
     const entry = await tx.ledgerEntry.create({
-      data: {
-        bankrollId: input.bankrollId,
-        kind: input.kind,
-        amountCents: input.kind === "DEPOSIT" ? input.amountCents : -input.amountCents,
-        idempotencyKey,
-        occurredAt: new Date(),
-        note: input.note ?? null,
-      },
+      data: { bankrollId: input.bankrollId, kind: input.kind, amountCents, idempotencyKey, occurredAt: new Date(), note: input.note ?? null },
     });
     return { entryId: entry.id, duplicate: false };
   });
 }
 
 async function summaryOf(db: PrismaClient, bankrollId: number) {
-  const [entries, outcomes] = await Promise.all([
-    db.ledgerEntry.findMany({
-      where: { bankrollId },
-      select: { kind: true, amountCents: true, betId: true, occurredAt: true },
-      orderBy: [{ occurredAt: "asc" }, { id: "asc" }],
-    }),
-    db.bet.findMany({ where: { bankrollId, status: "SETTLED" }, select: { id: true, outcome: true } }),
+  const [entries, facts] = await Promise.all([
+    // Ledger ids follow the order money moved: every entry that lowers a balance is written under the bankroll's lock.
+    db.ledgerEntry.findMany({ where: { bankrollId }, select: { kind: true, amountCents: true, betId: true, occurredAt: true }, orderBy: { id: "asc" } }),
+    db.bet.findMany({ where: { bankrollId, status: { not: "VOID" } }, select: { id: true, outcome: true, lateEntry: true, clv: true } }),
   ]);
-  const outcomeById = new Map(outcomes.map((b) => [b.id, b.outcome]));
-  return summarizeLedger(entries, (id) => outcomeById.get(id));
+  const factsById = new Map(facts.map((b) => [b.id, b]));
+  return summarizeLedger(
+    entries.map((e) => ({ ...e, amountCents: Number(e.amountCents) })),
+    (id) => factsById.get(id),
+  );
 }
 
 export async function listBankrolls(db: PrismaClient, userId: string) {
@@ -95,9 +116,9 @@ export async function getBankroll(db: PrismaClient, userId: string, bankrollId: 
   const summary = await summaryOf(db, bankrollId);
   const entries = await db.ledgerEntry.findMany({
     where: { bankrollId },
-    orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
+    orderBy: { id: "desc" },
     take: 50,
     select: { id: true, kind: true, amountCents: true, betId: true, occurredAt: true, note: true },
   });
-  return { id: bankroll.id, name: bankroll.name, currency: bankroll.currency, kind: bankroll.kind, summary, recentEntries: entries };
+  return { id: bankroll.id, name: bankroll.name, currency: bankroll.currency, kind: bankroll.kind, summary, recentEntries: entries.map((e) => ({ ...e, amountCents: Number(e.amountCents) })) };
 }

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { use, useState } from "react";
-import { BetStatusBadge } from "@/components/bets/bet-table";
+import { BetStatusBadge, LateEntryBadge } from "@/components/bets/bet-table";
 import { ErrorState, LoadingRows } from "@/components/shell/states";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
@@ -34,7 +34,7 @@ export default function BetPage({ params }: { params: Promise<{ id: string }> })
     ["Bet", `${MARKET_LABEL[b.market]}: ${side} ${formatLine(b.line)}`],
     ["Price", `${formatPrice(b.price)}${b.bookmaker ? ` at ${b.bookmaker.name}` : ""}`],
     ["Stake", formatCents(b.stakeCents, { currency: b.bankroll.currency })],
-    ["Placed", `${b.placedAt.toISOString().slice(0, 16).replace("T", " ")} UTC`],
+    ["Placed", `${b.placedAt.toISOString().slice(0, 19).replace("T", " ")} UTC`],
     ["Profit", formatCents(b.profitCents, { signed: true })],
     ["Closing price", b.closingPrice !== null ? `${formatPrice(b.closingPrice)} (fair ${formatPercent(b.closingFairProbability)})` : "–"],
     ["CLV", b.clv !== null ? formatPercent(b.clv, 2) : "–"],
@@ -44,7 +44,9 @@ export default function BetPage({ params }: { params: Promise<{ id: string }> })
   return (
     <div className="flex flex-col gap-4">
       <Link href={`/bets?bankroll=${b.bankrollId}`} className="text-sm text-muted-foreground hover:underline">← {b.bankroll.name}</Link>
-      <h1 className="flex items-center gap-3 text-2xl font-semibold tracking-tight">Bet #{b.id} <BetStatusBadge status={b.status} outcome={b.outcome} /></h1>
+      <h1 className="flex items-center gap-3 text-2xl font-semibold tracking-tight">Bet #{b.id} <BetStatusBadge status={b.status} outcome={b.outcome} /><LateEntryBadge lateEntry={b.lateEntry} /></h1>
+      {b.lateEntry && <p className="text-sm text-muted-foreground">Entered after the game started, so it is left out of verified ROI, win rate and CLV.</p>}
+      {b.settlementError && <ErrorState message={`This bet could not be settled (${b.settlementError}). Edit it to try again, or void it.`} />}
       <Card>
         <CardContent className="pt-6">
           <dl className="grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-2" data-testid="bet-facts">
