@@ -24,11 +24,27 @@ export interface CsvTable {
   rows: CsvRow[];
 }
 
+/** PostgreSQL text cannot hold U+0000; a cell with one would fail the whole file's transaction. */
+export function containsNul(text: string): boolean {
+  return text.includes("\u0000");
+}
+
+export function nulMessage(what: string): string {
+  return `${what} contains a NUL character (\\0): remove it from the file and import it again`;
+}
+
 /**
  * Parses CSV with a header. Refuses the file (FileFormatError) when it is not CSV or lacks a required
- * column, so a wrong file never gets half-imported. Rows of empty cells (trailing ",,,," lines) are dropped.
+ * column (a list names alternatives: ["FTHG", "HG"]), so a wrong file never gets half-imported. Rows of empty
+ * cells (trailing ",,,," lines) are dropped. With `rejectNul`, reading a cell that holds a NUL character
+ * rejects that row (RowRejection) instead of letting it reach the database.
  */
-export function readCsv(text: string, required: string[], formatName: string): CsvTable {
+export function readCsv(
+  text: string,
+  required: (string | string[])[],
+  formatName: string,
+  options: { rejectNul?: boolean } = {},
+): CsvTable {
   let records: { record: string[]; info: { lines: number } }[];
   try {
     records = parse(text, {
@@ -47,7 +63,10 @@ export function readCsv(text: string, required: string[], formatName: string): C
   columns.forEach((c, i) => {
     if (c && !index.has(c)) index.set(c, i);
   });
-  const missing = required.filter((c) => !index.has(c));
+  const missing = required
+    .map((c) => (Array.isArray(c) ? c : [c]))
+    .filter((alternatives) => !alternatives.some((c) => index.has(c)))
+    .map((alternatives) => alternatives.join(" or "));
   if (missing.length > 0) {
     throw new FileFormatError(
       `not a ${formatName} file: missing column${missing.length > 1 ? "s" : ""} ${missing.join(", ")}`,
@@ -57,7 +76,9 @@ export function readCsv(text: string, required: string[], formatName: string): C
     line: info.lines,
     get: (column: string) => {
       const i = index.get(column);
-      return i === undefined ? "" : (record[i] ?? "").trim();
+      const value = i === undefined ? "" : (record[i] ?? "").trim();
+      if (options.rejectNul && containsNul(value)) reject(nulMessage(column));
+      return value;
     },
     has: (column: string) => index.has(column),
   }));

@@ -49,7 +49,7 @@ export const SOURCE_FORMATS: Record<ImportSource, SourceFormat> = {
     label: "football-data.co.uk season CSV (soccer)",
     extensions: [".csv"],
     parse: parseFootballData,
-    looksLike: (h) => /^Div,Date,/.test(header(h)),
+    looksLike: (h) => /^(Div,Date,|Country,League,Season,Date,)/.test(header(h)),
   },
   "sbr-nba": {
     source: "sbr-nba",
