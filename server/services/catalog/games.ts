@@ -1,6 +1,7 @@
 import type { PrismaClient, Prisma } from "@/server/db/generated/client";
 import { buildLineMovement, buildOddsTables, type OddsQuote } from "@/server/domain/odds/odds-table";
 import { AppError } from "@/server/errors";
+import { visibleToUsers } from "@/server/services/imports/runs";
 
 export interface GameFilters {
   sport?: string | undefined;
@@ -9,9 +10,12 @@ export interface GameFilters {
   from?: Date | undefined;
   to?: Date | undefined;
   teamId?: number | undefined;
+  /** A team-name fragment with LIKE wildcards already escaped (the boundary schema does it). */
   search?: string | undefined;
   cursor?: number | undefined;
   limit: number;
+  /** Administrators also see games that only hidden import runs contain. */
+  includeHidden?: boolean;
 }
 
 const gameSummarySelect = {
@@ -39,6 +43,7 @@ export async function listGames(db: PrismaClient, f: GameFilters) {
     ...(f.from || f.to ? { startsAt: { ...(f.from ? { gte: f.from } : {}), ...(f.to ? { lte: f.to } : {}) } } : {}),
     ...(f.teamId ? { OR: [{ homeTeamId: f.teamId }, { awayTeamId: f.teamId }] } : {}),
   };
+  const and: Prisma.GameWhereInput[] = f.includeHidden ? [] : [visibleToUsers];
   if (search) {
     // Teams first (a small table), then games by team id: far cheaper than matching names per game.
     const teams = await db.team.findMany({
@@ -47,8 +52,9 @@ export async function listGames(db: PrismaClient, f: GameFilters) {
       take: 200,
     });
     const ids = teams.map((t) => t.id);
-    where.AND = [{ OR: [{ homeTeamId: { in: ids } }, { awayTeamId: { in: ids } }] }];
+    and.push({ OR: [{ homeTeamId: { in: ids } }, { awayTeamId: { in: ids } }] });
   }
+  if (and.length) where.AND = and;
   const rows = await db.game.findMany({
     where,
     select: gameSummarySelect,
