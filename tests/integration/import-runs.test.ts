@@ -1,15 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { TEST_DATABASE_URL, testPool, testPrisma } from "../support/test-db";
-
-process.env.DATABASE_URL = TEST_DATABASE_URL;
-process.env.NEXTAUTH_SECRET ??= "integration-test-secret-integration-test-secret";
-
-const prisma = testPrisma();
-const pool = testPool();
-afterAll(async () => {
-  await prisma.$disconnect();
-  await pool.end();
-});
+import { beforeAll, describe, expect, it } from "vitest";
+import { pool, prisma } from "../support/app-db";
 
 const { createCaller } = await import("@/server/api/root");
 const { importFile } = await import("@/server/services/imports/import-file");

@@ -26,9 +26,18 @@ export async function setRunHidden(db: PrismaClient, id: string, hidden: boolean
   }
 }
 
-/** Game list filter for users who are not administrators: games of hidden runs only are left out. */
+/**
+ * Game list filter for users who are not administrators: games of hidden runs only are left out. Written as
+ * "not (in a hidden run and in no visible run)" so that the second test, over every run link, is evaluated
+ * only for the few games of hidden runs.
+ */
 export const visibleToUsers: Prisma.GameWhereInput = {
-  OR: [{ importRuns: { none: {} } }, { importRuns: { some: { importRun: { hiddenAt: null } } } }],
+  NOT: {
+    AND: [
+      { importRuns: { some: { importRun: { hiddenAt: { not: null } } } } },
+      { importRuns: { none: { importRun: { hiddenAt: null } } } },
+    ],
+  },
 };
 
 export interface DeletedRun {
