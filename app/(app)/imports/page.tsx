@@ -1,6 +1,6 @@
 "use client";
 
-import { useRef, useState } from "react";
+import { Fragment, useRef, useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -18,6 +18,7 @@ interface Report {
   odds: number;
   inserted: number;
   updated: number;
+  warnings: number;
   rejectedCount: number;
   rejected: { line: number; message: string }[];
 }
@@ -40,6 +41,37 @@ function upload(form: FormData, onProgress: (share: number) => void): Promise<{ 
   });
 }
 
+type Confirm = { id: string; action: "hide" | "delete"; fileName: string; games: number };
+
+/** Hide and delete, each confirmed in a row under the run: both change what every user sees. */
+function useRunActions() {
+  const utils = trpc.useUtils();
+  const [confirm, setConfirm] = useState<Confirm | null>(null);
+  const [outcome, setOutcome] = useState<{ id: string; message: string; failed: boolean } | null>(null);
+  const refresh = async () => {
+    await utils.imports.runs.invalidate();
+    await utils.games.list.invalidate();
+    await utils.leagues.list.invalidate();
+  };
+  const setHidden = trpc.imports.setHidden.useMutation({
+    onSuccess: async (_, input) => {
+      setOutcome({ id: input.id, message: input.hidden ? "Hidden: its games no longer appear in users' lists." : "Shown again.", failed: false });
+      await refresh();
+    },
+    onError: (e, input) => setOutcome({ id: input.id, message: e.message, failed: true }),
+    onSettled: () => setConfirm(null),
+  });
+  const remove = trpc.imports.delete.useMutation({
+    onSuccess: async (r, input) => {
+      setOutcome({ id: input.id, message: r.message, failed: false });
+      await refresh();
+    },
+    onError: (e, input) => setOutcome({ id: input.id, message: e.message, failed: true }),
+    onSettled: () => setConfirm(null),
+  });
+  return { confirm, setConfirm, outcome, setHidden, remove, busy: setHidden.isPending || remove.isPending };
+}
+
 export default function ImportsPage() {
   const sources = trpc.imports.sources.useQuery();
   const runs = trpc.imports.runs.useQuery({ limit: 50 });
@@ -49,6 +81,7 @@ export default function ImportsPage() {
   const [progress, setProgress] = useState(0);
   const [report, setReport] = useState<Report | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const actions = useRunActions();
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -122,7 +155,8 @@ export default function ImportsPage() {
                 <span className="font-medium">{report.file}</span>: {report.message}
               </p>
               <p className="tabular text-muted-foreground">
-                {report.games} games · {report.odds} odds rows · {report.inserted} inserted · {report.updated} updated · {report.rejectedCount} rejected
+                {report.games} games · {report.odds} odds rows · {report.inserted} inserted · {report.updated} updated · {report.rejectedCount} rejected ·{" "}
+                {report.warnings} values dropped
               </p>
               {report.rejected.length > 0 && (
                 <ul className="max-h-48 overflow-auto text-xs text-muted-foreground">
@@ -149,21 +183,88 @@ export default function ImportsPage() {
               <TableHead className="text-right">Inserted</TableHead>
               <TableHead className="text-right">Updated</TableHead>
               <TableHead className="text-right">Rejected</TableHead>
+              <TableHead className="text-right" title="Values dropped from imported rows (implausible lines, bad prices)">Dropped</TableHead>
               <TableHead className="hidden md:table-cell">When (UTC)</TableHead>
+              <TableHead><span className="sr-only">Actions</span></TableHead>
             </TableRow>
           </TableHeader>
           <TableBody>
             {runs.data.map((r) => (
-              <TableRow key={r.id}>
-                <TableCell className="max-w-48 truncate" title={r.message ?? ""}>{r.fileName}<span className="block text-xs text-muted-foreground">{r.source}</span></TableCell>
-                <TableCell><Badge variant={r.status === "SUCCEEDED" ? "secondary" : "destructive"}>{r.status.toLowerCase()}</Badge></TableCell>
-                <TableCell className="tabular text-right">{r.games}</TableCell>
-                <TableCell className="tabular text-right">{r.odds}</TableCell>
-                <TableCell className="tabular text-right">{r.inserted}</TableCell>
-                <TableCell className="tabular text-right">{r.updated}</TableCell>
-                <TableCell className="tabular text-right">{r.rejected}</TableCell>
-                <TableCell className="hidden md:table-cell">{r.startedAt.toISOString().slice(0, 16).replace("T", " ")}</TableCell>
-              </TableRow>
+              <Fragment key={r.id}>
+                <TableRow className={r.deletedAt ? "text-muted-foreground" : undefined}>
+                  <TableCell className="max-w-48 truncate" title={r.message ?? ""}>{r.fileName}<span className="block text-xs text-muted-foreground">{r.source}</span></TableCell>
+                  <TableCell>
+                    <div className="flex flex-wrap gap-1">
+                      {r.deletedAt ? (
+                        <Badge variant="outline">deleted</Badge>
+                      ) : (
+                        <Badge variant={r.status === "SUCCEEDED" ? "secondary" : "destructive"}>{r.status.toLowerCase()}</Badge>
+                      )}
+                      {r.hiddenAt && <Badge variant="outline">hidden</Badge>}
+                    </div>
+                  </TableCell>
+                  <TableCell className="tabular text-right">{r.games}</TableCell>
+                  <TableCell className="tabular text-right">{r.odds}</TableCell>
+                  <TableCell className="tabular text-right">{r.inserted}</TableCell>
+                  <TableCell className="tabular text-right">{r.updated}</TableCell>
+                  <TableCell className="tabular text-right">{r.rejected}</TableCell>
+                  <TableCell className="tabular text-right">{r.warnings}</TableCell>
+                  <TableCell className="hidden md:table-cell">{r.startedAt.toISOString().slice(0, 16).replace("T", " ")}</TableCell>
+                  <TableCell className="whitespace-nowrap text-right">
+                    {!r.deletedAt && r.status !== "RUNNING" && (
+                      <>
+                        {r.hiddenAt ? (
+                          <Button size="sm" variant="ghost" disabled={actions.busy} onClick={() => actions.setHidden.mutate({ id: r.id, hidden: false })}>
+                            Show
+                          </Button>
+                        ) : (
+                          <Button size="sm" variant="ghost" disabled={actions.busy} onClick={() => actions.setConfirm({ id: r.id, action: "hide", fileName: r.fileName, games: r.games })}>
+                            Hide
+                          </Button>
+                        )}
+                        <Button size="sm" variant="ghost" disabled={actions.busy} onClick={() => actions.setConfirm({ id: r.id, action: "delete", fileName: r.fileName, games: r.games })}>
+                          Delete
+                        </Button>
+                      </>
+                    )}
+                  </TableCell>
+                </TableRow>
+                {actions.confirm?.id === r.id && (
+                  <TableRow>
+                    <TableCell colSpan={10} role="alertdialog" aria-label={`${actions.confirm.action === "hide" ? "Hide" : "Delete"} ${r.fileName}`}>
+                      <div className="flex flex-wrap items-center gap-2 text-sm">
+                        <span>
+                          {actions.confirm.action === "hide"
+                            ? `Hide ${r.fileName}? Its ${r.games} games leave users' game lists unless another import also contains them. Nothing is deleted; you can show it again.`
+                            : `Delete what only ${r.fileName} created? Its games that no other import contains are removed with their prices; this cannot be undone.`}
+                        </span>
+                        <Button
+                          size="sm"
+                          variant={actions.confirm.action === "delete" ? "destructive" : "default"}
+                          disabled={actions.busy}
+                          onClick={() =>
+                            actions.confirm!.action === "hide"
+                              ? actions.setHidden.mutate({ id: r.id, hidden: true })
+                              : actions.remove.mutate({ id: r.id })
+                          }
+                        >
+                          {actions.confirm.action === "hide" ? "Hide import" : "Delete import"}
+                        </Button>
+                        <Button size="sm" variant="outline" disabled={actions.busy} onClick={() => actions.setConfirm(null)}>
+                          Cancel
+                        </Button>
+                      </div>
+                    </TableCell>
+                  </TableRow>
+                )}
+                {actions.outcome?.id === r.id && (
+                  <TableRow>
+                    <TableCell colSpan={10} role="status" className={`text-sm ${actions.outcome.failed ? "text-destructive" : "text-muted-foreground"}`}>
+                      {actions.outcome.message}
+                    </TableCell>
+                  </TableRow>
+                )}
+              </Fragment>
             ))}
           </TableBody>
         </Table>

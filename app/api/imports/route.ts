@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { detectSource, isImportSource } from "@/server/domain/imports";
+import { uploadFileName, uploadSource } from "@/server/api/import-upload";
 import { bulkPool, db } from "@/server/db/client";
 import { getSession } from "@/server/auth/session";
 import { env } from "@/server/env";
@@ -35,17 +35,14 @@ export async function POST(req: Request) {
   if (!(file instanceof File) || file.size === 0) return fail(new AppError("BAD_REQUEST", "Choose a non-empty file to import."));
   if (file.size > maxBytes) return fail(new AppError("PAYLOAD_TOO_LARGE", `Files are limited to ${env().IMPORT_MAX_UPLOAD_MB} MB.`));
   const bytes = new Uint8Array(await file.arrayBuffer());
-  const requested = String(form.get("source") ?? "").trim();
-  const source = requested ? requested : detectSource(new TextDecoder().decode(bytes.subarray(0, 4096)));
-  if (!source || !isImportSource(source)) {
-    return fail(
-      new AppError(
-        "UNPROCESSABLE_CONTENT",
-        requested ? `Unknown source "${requested}".` : "Could not tell which format this file is: choose its source.",
-      ),
-    );
+  let source;
+  try {
+    source = uploadSource(String(form.get("source") ?? ""), new TextDecoder().decode(bytes.subarray(0, 4096)));
+  } catch (error) {
+    if (error instanceof AppError) return fail(error);
+    throw error;
   }
-  const report = await importFile(bulkPool, { source, fileName: file.name.slice(0, 200), bytes, userId: user.id });
+  const report = await importFile(bulkPool, { source, fileName: uploadFileName(file.name), bytes, userId: user.id });
   if (report.status === "SUCCEEDED" && report.inserted + report.updated > 0) {
     // New results may settle open bets; the job runs in the background.
     await publishEvent({ name: EVENTS.resultsStored, data: { importRunId: report.importRunId } });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { getGame, listGames } from "@/server/services/catalog/games";
-import { MarketSchema, PeriodSchema, PhaseSchema, SelectionSchema } from "../schemas";
+import { DbId, escapeLike, MarketSchema, PeriodSchema, PhaseSchema, SearchTerm, SelectionSchema, UtcTime } from "../schemas";
 import { protectedProcedure, router } from "../trpc";
 
 const Team = z.object({ id: z.number(), name: z.string(), abbreviation: z.string().nullable() });
@@ -71,18 +71,20 @@ export const gamesRouter = router({
         sport: Slug.optional(),
         league: Slug.optional(),
         season: z.string().trim().max(16).optional(),
-        from: z.coerce.date().optional(),
-        to: z.coerce.date().optional(),
-        teamId: z.number().int().positive().optional(),
-        search: z.string().trim().max(64).optional(),
-        cursor: z.number().int().positive().nullish(),
+        from: UtcTime.optional(),
+        to: UtcTime.optional(),
+        teamId: DbId.optional(),
+        search: SearchTerm.transform(escapeLike).optional(),
+        cursor: DbId.nullish(),
         limit: z.number().int().min(1).max(100).default(25),
       }),
     )
     .output(z.object({ items: z.array(GameSummary), nextCursor: z.number().nullable() }))
-    .query(({ ctx, input }) => listGames(ctx.db, { ...input, cursor: input.cursor ?? undefined })),
+    .query(({ ctx, input }) =>
+      listGames(ctx.db, { ...input, cursor: input.cursor ?? undefined, includeHidden: ctx.user.role === "ADMIN" }),
+    ),
   byId: protectedProcedure
-    .input(z.object({ id: z.number().int().positive() }))
+    .input(z.object({ id: DbId }))
     .output(GameDetail)
     .query(({ ctx, input }) => getGame(ctx.db, ctx.pool, input.id)),
 });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { IMPORT_SOURCES, SOURCE_FORMATS } from "@/server/domain/imports";
-import { AppError } from "@/server/errors";
+import { deleteRun, getRun, listRuns, setRunHidden } from "@/server/services/imports/runs";
 import { adminProcedure, router } from "../trpc";
 
 const Issue = z.object({ line: z.number(), message: z.string(), kind: z.string().optional() });
@@ -16,9 +16,13 @@ const ImportRun = z.object({
   inserted: z.number(),
   updated: z.number(),
   rejected: z.number(),
+  warnings: z.number(),
   startedAt: z.date(),
   finishedAt: z.date().nullable(),
+  hiddenAt: z.date().nullable(),
+  deletedAt: z.date().nullable(),
 });
+const RunId = z.object({ id: z.string().trim().min(1).max(64) });
 
 export const importsRouter = router({
   sources: adminProcedure
@@ -27,19 +31,16 @@ export const importsRouter = router({
   runs: adminProcedure
     .input(z.object({ limit: z.number().int().min(1).max(100).default(50) }))
     .output(z.array(ImportRun))
-    .query(({ ctx, input }) =>
-      ctx.db.importRun.findMany({
-        orderBy: { startedAt: "desc" },
-        take: input.limit,
-        omit: { errors: true, checksum: true, userId: true },
-      }),
-    ),
+    .query(({ ctx, input }) => listRuns(ctx.db, input.limit)),
   run: adminProcedure
-    .input(z.object({ id: z.string().min(1).max(64) }))
+    .input(RunId)
     .output(ImportRun.extend({ checksum: z.string(), errors: z.array(Issue) }))
-    .query(async ({ ctx, input }) => {
-      const run = await ctx.db.importRun.findUnique({ where: { id: input.id }, omit: { userId: true } });
-      if (!run) throw new AppError("NOT_FOUND", "No such import.");
-      return { ...run, errors: z.array(Issue).parse(run.errors) };
-    }),
+    .query(({ ctx, input }) => getRun(ctx.db, input.id)),
+  setHidden: adminProcedure
+    .input(RunId.extend({ hidden: z.boolean() }))
+    .mutation(({ ctx, input }) => setRunHidden(ctx.db, input.id, input.hidden)),
+  delete: adminProcedure
+    .input(RunId)
+    .output(z.object({ games: z.number(), odds: z.number(), playerStats: z.number(), keptGames: z.number(), message: z.string() }))
+    .mutation(({ ctx, input }) => deleteRun(ctx.db, input.id)),
 });

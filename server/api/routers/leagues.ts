@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { getLeague, listLeagues, listTeams } from "@/server/services/catalog/leagues";
+import { escapeLike, SearchTerm } from "../schemas";
 import { protectedProcedure, router } from "../trpc";
 
 const LeagueKey = z.string().trim().min(1).max(64).regex(/^[a-z0-9-]+$/, "league keys are lower-case letters, digits and dashes");
@@ -34,7 +35,7 @@ export const leaguesRouter = router({
     .output(LeagueDetail)
     .query(({ ctx, input }) => getLeague(ctx.db, input.key)),
   teams: protectedProcedure
-    .input(z.object({ league: LeagueKey, search: z.string().trim().max(64).optional() }))
+    .input(z.object({ league: LeagueKey, search: SearchTerm.transform(escapeLike).optional() }))
     .output(z.array(z.object({ id: z.number(), name: z.string(), abbreviation: z.string().nullable(), kind: z.enum(["TEAM", "INDIVIDUAL"]) })))
     .query(({ ctx, input }) => listTeams(ctx.db, input.league, input.search)),
 });

@@ -64,6 +64,26 @@ const FOOTBALL_DATA_DIVISIONS: Record<string, [key: string, name: string, countr
   G1: ["gre-super-league", "Super League", "Greece"],
 };
 
+const slug = (text: string) =>
+  text
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
+
+/** A league of football-data's extra-leagues files, which name the country and league instead of a division. */
+export function footballDataExtraLeague(country: string, league: string): LeagueRef {
+  return {
+    key: `football-data-${slug(country)}-${slug(league)}`,
+    name: league,
+    country,
+    sport: SPORTS.soccer,
+    naming: "spelling",
+    competitorKind: "TEAM",
+  };
+}
+
 export function footballDataLeague(division: string): LeagueRef {
   const known = FOOTBALL_DATA_DIVISIONS[division];
   const [key, name, country] = known ?? [`football-data-${division.toLowerCase()}`, `Division ${division}`, null];
@@ -81,6 +101,11 @@ export const BOOKMAKERS = {
   interwetten: book("interwetten", "Interwetten"),
   williamHill: book("william-hill", "William Hill"),
   betVictor: book("betvictor", "BetVictor"),
+  betfred: book("betfred", "Betfred"),
+  betMgm: book("betmgm", "BetMGM"),
+  coral: book("coral", "Coral"),
+  paddyPower: book("paddy-power", "Paddy Power"),
+  skyBet: book("sky-bet", "Sky Bet"),
   ladbrokes: book("ladbrokes", "Ladbrokes"),
   sportingbet: book("sportingbet", "Sportingbet"),
   stanJames: book("stan-james", "Stan James"),

@@ -24,16 +24,32 @@ export interface CsvTable {
   rows: CsvRow[];
 }
 
+/** PostgreSQL text cannot hold U+0000; a cell with one would fail the whole file's transaction. */
+export function containsNul(text: string): boolean {
+  return text.includes("\u0000");
+}
+
+export function nulMessage(what: string): string {
+  return `${what} contains a NUL character (\\0): remove it from the file and import it again`;
+}
+
 /**
  * Parses CSV with a header. Refuses the file (FileFormatError) when it is not CSV or lacks a required
- * column, so a wrong file never gets half-imported. Rows of empty cells (trailing ",,,," lines) are dropped.
+ * column (a list names alternatives: ["FTHG", "HG"]), so a wrong file never gets half-imported. Rows of empty
+ * cells (trailing ",,,," lines) are dropped. With `rejectNul`, reading a cell that holds a NUL character
+ * rejects that row (RowRejection) instead of letting it reach the database.
  */
-export function readCsv(text: string, required: string[], formatName: string, opts: { maxRows?: number } = {}): CsvTable {
+export function readCsv(
+  text: string,
+  required: (string | string[])[],
+  formatName: string,
+  options: { rejectNul?: boolean; maxRows?: number } = {},
+): CsvTable {
   let records: { record: string[]; info: { lines: number } }[];
   try {
     records = parse(text, {
       // With a row limit, reading stops one row past it: enough to refuse the file without parsing all of it.
-      ...(opts.maxRows !== undefined ? { to: opts.maxRows + 2 } : {}),
+      ...(options.maxRows !== undefined ? { to: options.maxRows + 2 } : {}),
       relax_column_count: true,
       skip_empty_lines: true,
       skip_records_with_empty_values: true,
@@ -49,7 +65,10 @@ export function readCsv(text: string, required: string[], formatName: string, op
   columns.forEach((c, i) => {
     if (c && !index.has(c)) index.set(c, i);
   });
-  const missing = required.filter((c) => !index.has(c));
+  const missing = required
+    .map((c) => (Array.isArray(c) ? c : [c]))
+    .filter((alternatives) => !alternatives.some((c) => index.has(c)))
+    .map((alternatives) => alternatives.join(" or "));
   if (missing.length > 0) {
     throw new FileFormatError(
       `not a ${formatName} file: missing column${missing.length > 1 ? "s" : ""} ${missing.join(", ")}`,
@@ -59,7 +78,9 @@ export function readCsv(text: string, required: string[], formatName: string, op
     line: info.lines,
     get: (column: string) => {
       const i = index.get(column);
-      return i === undefined ? "" : (record[i] ?? "").trim();
+      const value = i === undefined ? "" : (record[i] ?? "").trim();
+      if (options.rejectNul && containsNul(value)) reject(nulMessage(column));
+      return value;
     },
     has: (column: string) => index.has(column),
   }));

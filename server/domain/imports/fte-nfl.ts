@@ -10,7 +10,7 @@ const REQUIRED = ["date", "season", "neutral", "playoff", "team1", "team2", "sco
 /** FiveThirtyEight's nfl-elo games: results only (team1 is at home unless neutral), for long Elo histories. */
 export function parseFteNfl(text: string): ParsedBatch {
   const batch = emptyBatch("fte-nfl");
-  const { rows } = readCsv(text, REQUIRED, "FiveThirtyEight nfl_elo");
+  const { rows } = readCsv(text, REQUIRED, "FiveThirtyEight nfl_elo", { rejectNul: true });
   eachRow(batch, rows, (row) => {
     const season = optionalInteger(row.get("season"), "season") ?? reject("season is missing");
     const localDate = parseIsoDate(row.get("date"));

@@ -49,7 +49,7 @@ export const SOURCE_FORMATS: Record<ImportSource, SourceFormat> = {
     label: "football-data.co.uk season CSV (soccer)",
     extensions: [".csv"],
     parse: parseFootballData,
-    looksLike: (h) => /^Div,Date,/.test(header(h)),
+    looksLike: (h) => /^(Div,Date,|Country,League,Season,Date,)/.test(header(h)),
   },
   "sbr-nba": {
     source: "sbr-nba",
@@ -76,8 +76,9 @@ export const SOURCE_FORMATS: Record<ImportSource, SourceFormat> = {
 
 export const IMPORT_SOURCES = Object.keys(SOURCE_FORMATS) as ImportSource[];
 
+/** Own keys only: "__proto__" or "toString" are properties of every object, not sources. */
 export function isImportSource(value: string): value is ImportSource {
-  return value in SOURCE_FORMATS;
+  return Object.hasOwn(SOURCE_FORMATS, value);
 }
 
 /** The source whose header the file starts with, if any. */

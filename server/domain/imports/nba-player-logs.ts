@@ -18,7 +18,7 @@ function minutesToSeconds(raw: string): number {
  */
 export function parseNbaPlayerLogs(text: string): ParsedBatch {
   const batch = emptyBatch("nba-player-logs");
-  const { rows } = readCsv(text, REQUIRED, "NBA player game logs");
+  const { rows } = readCsv(text, REQUIRED, "NBA player game logs", { rejectNul: true });
   eachRow(batch, rows, (row) => {
     const seasonMatch = /^(\d{4})-(\d{4})$/.exec(row.get("Season"));
     if (!seasonMatch) reject(`season "${row.get("Season")}" is not YYYY-YYYY`);

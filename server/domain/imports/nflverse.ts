@@ -15,7 +15,7 @@ const REQUIRED = ["game_id", "season", "game_type", "gameday", "away_team", "hom
  */
 export function parseNflverse(text: string): ParsedBatch {
   const batch = emptyBatch("nflverse");
-  const { rows } = readCsv(text, REQUIRED, "nflverse games.csv");
+  const { rows } = readCsv(text, REQUIRED, "nflverse games.csv", { rejectNul: true });
   const book = BOOKMAKERS.nflverseConsensus;
   eachRow(batch, rows, (row) => {
     const season = optionalInteger(row.get("season"), "season") ?? reject("season is missing");
@@ -61,7 +61,7 @@ export function parseNflverse(text: string): ParsedBatch {
         if (row.get(priceColumn)) {
           odds.american(book, "SPREAD", selection, "CLOSING", row.get(priceColumn), { line, column: priceColumn });
         } else {
-          odds.lineOnly(book, "SPREAD", selection, "CLOSING", line);
+          odds.lineOnly(book, "SPREAD", selection, "CLOSING", line, { column: "spread_line" });
         }
       }
     }
@@ -74,7 +74,7 @@ export function parseNflverse(text: string): ParsedBatch {
         if (row.get(priceColumn)) {
           odds.american(book, "TOTAL", selection, "CLOSING", row.get(priceColumn), { line: total, column: priceColumn });
         } else {
-          odds.lineOnly(book, "TOTAL", selection, "CLOSING", total);
+          odds.lineOnly(book, "TOTAL", selection, "CLOSING", total, { column: "total_line" });
         }
       }
     }

@@ -7,7 +7,6 @@ import { addGame, eachRow } from "./rows";
 import { emptyBatch, type ParsedBatch, type PeriodScore } from "./types";
 
 const REQUIRED = ["season", "date", "away", "home", "score_away", "score_home", "whos_favored", "spread", "total"];
-const PLAUSIBLE_TOTAL = { min: 120, max: 320 };
 
 /**
  * The sportsbookreviewsonline NBA archive. `season` 2008 is 2007-08. `spread` is unsigned: the side in
@@ -16,7 +15,7 @@ const PLAUSIBLE_TOTAL = { min: 120, max: 320 };
  */
 export function parseSbrNba(text: string): ParsedBatch {
   const batch = emptyBatch("sbr-nba");
-  const { rows } = readCsv(text, REQUIRED, "SBR NBA archive");
+  const { rows } = readCsv(text, REQUIRED, "SBR NBA archive", { rejectNul: true });
   const book = BOOKMAKERS.sbrNba;
   eachRow(batch, rows, (row) => {
     const endYear = requiredInteger(row.get("season"), "season");
@@ -54,22 +53,18 @@ export function parseSbrNba(text: string): ParsedBatch {
     const favoured = row.get("whos_favored").toLowerCase();
     if (spread !== null && (favoured === "home" || favoured === "away")) {
       const homeLine = favoured === "home" ? -spread : spread;
-      odds.lineOnly(book, "SPREAD", "HOME", "UNSPECIFIED", homeLine === 0 ? 0 : homeLine);
-      odds.lineOnly(book, "SPREAD", "AWAY", "UNSPECIFIED", homeLine === 0 ? 0 : -homeLine);
+      odds.lineOnly(book, "SPREAD", "HOME", "UNSPECIFIED", homeLine === 0 ? 0 : homeLine, { column: "spread" });
+      odds.lineOnly(book, "SPREAD", "AWAY", "UNSPECIFIED", homeLine === 0 ? 0 : -homeLine, { column: "spread" });
     }
     const total = optionalNumber(row.get("total"));
     if (total !== null && total !== 0) {
-      if (total < PLAUSIBLE_TOTAL.min || total > PLAUSIBLE_TOTAL.max) {
-        batch.warnings.push({ line: row.line, message: `ignored total ${total}: not a plausible NBA total` });
-      } else {
-        odds.lineOnly(book, "TOTAL", "OVER", "UNSPECIFIED", total);
-        odds.lineOnly(book, "TOTAL", "UNDER", "UNSPECIFIED", total);
-      }
+      odds.lineOnly(book, "TOTAL", "OVER", "UNSPECIFIED", total, { column: "total" });
+      odds.lineOnly(book, "TOTAL", "UNDER", "UNSPECIFIED", total, { column: "total" });
     }
     const secondHalfTotal = optionalNumber(row.get("h2_total"));
     if (secondHalfTotal) {
-      odds.lineOnly(book, "TOTAL", "OVER", "UNSPECIFIED", secondHalfTotal, "SECOND_HALF");
-      odds.lineOnly(book, "TOTAL", "UNDER", "UNSPECIFIED", secondHalfTotal, "SECOND_HALF");
+      odds.lineOnly(book, "TOTAL", "OVER", "UNSPECIFIED", secondHalfTotal, { period: "SECOND_HALF", column: "h2_total" });
+      odds.lineOnly(book, "TOTAL", "UNDER", "UNSPECIFIED", secondHalfTotal, { period: "SECOND_HALF", column: "h2_total" });
     }
   });
   return batch;

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { dateOnlyToUtc } from "../time/zoned";
 import { BOOKMAKERS, NFL } from "./catalogue";
-import { optionalNumber, reject, requiredInteger } from "./csv";
+import { containsNul, nulMessage, optionalNumber, reject, requiredInteger } from "./csv";
 import { parseCompactDate } from "./dates";
 import { OddsCollector } from "./odds-values";
 import { addGame, eachRow } from "./rows";
@@ -25,12 +25,10 @@ const QUARTERS = [
   ["Q4", "4thQtr"],
 ] as const;
 
-// A closing NFL total outside this range is a typing error in the archive (e.g. 1.5), not a line.
-const PLAUSIBLE_TOTAL = { min: 20, max: 80 };
-
 function teamName(value: unknown, side: string): string {
   const name = typeof value === "string" ? value.trim() : "";
   if (!name || name === "0") reject(`${side} team is missing`);
+  if (containsNul(name)) reject(nulMessage(`${side} team`));
   return name;
 }
 
@@ -99,25 +97,28 @@ export function parseSbrNfl(text: string): ParsedBatch {
       ["OPENING", "open"],
       ["CLOSING", "close"],
     ] as const) {
-      odds.lineOnly(book, "SPREAD", "HOME", phase, optionalNumber(g[`home_${prefix}_spread`] as string));
-      odds.lineOnly(book, "SPREAD", "AWAY", phase, optionalNumber(g[`away_${prefix}_spread`] as string));
-      const total = optionalNumber(g[`${prefix}_over_under`] as string);
-      if (total !== null && total !== 0) {
-        if (total < PLAUSIBLE_TOTAL.min || total > PLAUSIBLE_TOTAL.max) {
-          batch.warnings.push({ line, message: `ignored ${prefix}_over_under ${total}: not a plausible NFL total` });
-        } else {
-          odds.lineOnly(book, "TOTAL", "OVER", phase, total);
-          odds.lineOnly(book, "TOTAL", "UNDER", phase, total);
-        }
+      for (const side of ["home", "away"] as const) {
+        const column = `${side}_${prefix}_spread`;
+        odds.lineOnly(book, "SPREAD", side === "home" ? "HOME" : "AWAY", phase, optionalNumber(g[column] as string), { column });
+      }
+      const column = `${prefix}_over_under`;
+      const total = optionalNumber(g[column] as string);
+      if (total !== 0) {
+        odds.lineOnly(book, "TOTAL", "OVER", phase, total, { column });
+        odds.lineOnly(book, "TOTAL", "UNDER", phase, total, { column });
       }
     }
+    const secondHalf = { period: "SECOND_HALF", column: "2H_total" } as const;
     const secondHalfTotal = optionalNumber(g["2H_total"] as string);
     if (secondHalfTotal) {
-      odds.lineOnly(book, "TOTAL", "OVER", "UNSPECIFIED", secondHalfTotal, "SECOND_HALF");
-      odds.lineOnly(book, "TOTAL", "UNDER", "UNSPECIFIED", secondHalfTotal, "SECOND_HALF");
+      odds.lineOnly(book, "TOTAL", "OVER", "UNSPECIFIED", secondHalfTotal, secondHalf);
+      odds.lineOnly(book, "TOTAL", "UNDER", "UNSPECIFIED", secondHalfTotal, secondHalf);
     }
-    odds.lineOnly(book, "SPREAD", "HOME", "UNSPECIFIED", optionalNumber(g.home_2H_spread as string), "SECOND_HALF");
-    odds.lineOnly(book, "SPREAD", "AWAY", "UNSPECIFIED", optionalNumber(g.away_2H_spread as string), "SECOND_HALF");
+    for (const side of ["home", "away"] as const) {
+      const column = `${side}_2H_spread`;
+      const line = optionalNumber(g[column] as string);
+      odds.lineOnly(book, "SPREAD", side === "home" ? "HOME" : "AWAY", "UNSPECIFIED", line, { period: "SECOND_HALF", column });
+    }
   });
   return batch;
 }

@@ -26,7 +26,7 @@ const PRICE_COLUMNS: [prefix: string, book: BookmakerRef][] = [
  */
 export function parseTennisData(text: string): ParsedBatch {
   const batch = emptyBatch("tennis-data");
-  const { columns, rows } = readCsv(text, REQUIRED, "tennis-data.co.uk");
+  const { columns, rows } = readCsv(text, REQUIRED, "tennis-data.co.uk", { rejectNul: true });
   const league = columns.includes("ATP") ? ATP : columns.includes("WTA") ? WTA : null;
   if (!league) throw new FileFormatError("not a tennis-data.co.uk file: no ATP or WTA column");
   eachRow(batch, rows, (row) => {

@@ -3,6 +3,7 @@ import { buildLineMovement, buildOddsTables } from "@/server/domain/odds/odds-ta
 import type { Queryable } from "@/server/db/pool";
 import { loadQuotes } from "@/server/services/quotes/load-quotes";
 import { AppError } from "@/server/errors";
+import { visibleToUsers } from "@/server/services/imports/runs";
 
 export interface GameFilters {
   sport?: string | undefined;
@@ -11,9 +12,12 @@ export interface GameFilters {
   from?: Date | undefined;
   to?: Date | undefined;
   teamId?: number | undefined;
+  /** A team-name fragment with LIKE wildcards already escaped (the boundary schema does it). */
   search?: string | undefined;
   cursor?: number | undefined;
   limit: number;
+  /** Administrators also see games that only hidden import runs contain. */
+  includeHidden?: boolean;
 }
 
 const gameSummarySelect = {
@@ -41,6 +45,7 @@ export async function listGames(db: PrismaClient, f: GameFilters) {
     ...(f.from || f.to ? { startsAt: { ...(f.from ? { gte: f.from } : {}), ...(f.to ? { lte: f.to } : {}) } } : {}),
     ...(f.teamId ? { OR: [{ homeTeamId: f.teamId }, { awayTeamId: f.teamId }] } : {}),
   };
+  const and: Prisma.GameWhereInput[] = f.includeHidden ? [] : [visibleToUsers];
   if (search) {
     // Teams first (a small table), then games by team id: far cheaper than matching names per game.
     const teams = await db.team.findMany({
@@ -49,8 +54,9 @@ export async function listGames(db: PrismaClient, f: GameFilters) {
       take: 200,
     });
     const ids = teams.map((t) => t.id);
-    where.AND = [{ OR: [{ homeTeamId: { in: ids } }, { awayTeamId: { in: ids } }] }];
+    and.push({ OR: [{ homeTeamId: { in: ids } }, { awayTeamId: { in: ids } }] });
   }
+  if (and.length) where.AND = and;
   const rows = await db.game.findMany({
     where,
     select: gameSummarySelect,

@@ -43,6 +43,7 @@ export async function getLeague(db: PrismaClient, key: string) {
   };
 }
 
+/** `search` is a name fragment with LIKE wildcards already escaped (the boundary schema does it). */
 export async function listTeams(db: PrismaClient, leagueKey: string, search?: string) {
   const teams = await db.team.findMany({
     where: { league: { key: leagueKey }, ...(search ? { name: { contains: search, mode: "insensitive" } } : {}) },

@@ -23,7 +23,7 @@ export interface FileImportReport {
 // Kept per run in ImportRun.errors; the counts stay exact when a file has more.
 const MAX_STORED_ISSUES = 1000;
 // Imports take this lock so two never resolve teams or games at the same time.
-const IMPORT_LOCK = 72_707_370;
+export const IMPORT_LOCK = 72_707_370;
 
 export async function importFile(
   pool: pg.Pool,
@@ -59,7 +59,7 @@ export async function importFile(
     try {
       await client.query("BEGIN");
       await client.query("SELECT pg_advisory_xact_lock($1)", [IMPORT_LOCK]);
-      const counts = await writeBatch(client, batch);
+      const counts = await writeBatch(client, batch, importRunId);
       await client.query("COMMIT");
       Object.assign(report, {
         games: counts.games,
@@ -95,7 +95,7 @@ export async function importFile(
   ].slice(0, MAX_STORED_ISSUES);
   await pool.query(
     `UPDATE "ImportRun" SET status = $2::"ImportStatus", message = $3, "rowsRead" = $4, games = $5, odds = $6,
-       inserted = $7, updated = $8, rejected = $9, errors = $10::jsonb, "finishedAt" = now() WHERE id = $1`,
+       inserted = $7, updated = $8, rejected = $9, warnings = $11, errors = $10::jsonb, "finishedAt" = now() WHERE id = $1`,
     [
       importRunId,
       report.status,
@@ -107,6 +107,7 @@ export async function importFile(
       report.updated,
       report.rejected.length,
       JSON.stringify(issues),
+      report.warnings.length,
     ],
   );
   return report;

@@ -14,6 +14,8 @@ import { TeamResolver } from "./resolve-teams";
 /**
  * Writes one parsed file into PostgreSQL with set-based upserts. The caller wraps it in a transaction.
  * Rows whose values did not change are not touched, so a re-import reports 0 inserted and 0 updated.
+ * New rows name the import run that created them, and every game the file describes is linked to the run
+ * (ImportRunGame), so that a run can later be hidden or deleted without touching other runs' data.
  */
 
 // Sources that describe the same games: the higher number owns shared fields (see Game.primarySource).
@@ -139,8 +141,8 @@ const GAME_MERGE: Record<string, string> = {
 const GAME_UPSERT_SQL = `
 INSERT INTO "Game" ("leagueId", "seasonId", "homeTeamId", "awayTeamId", "venueId", "startsAt", "startTimeKnown",
   "localDate", status, "statusDetail", "homeScore", "awayScore", "periodScores", "neutralSite", roof, surface,
-  "temperatureC", "windKph", stage, "matchStats", "externalIds", "primarySource", "sourcePriority", "updatedAt")
-SELECT l, s, h, a, v, st, stk, d, status::"GameStatus", sd, hs, aws, ps, ns, r, su, t, w, stg, ms, ext, src, prio, now()
+  "temperatureC", "windKph", stage, "matchStats", "externalIds", "primarySource", "sourcePriority", "importRunId", "updatedAt")
+SELECT l, s, h, a, v, st, stk, d, status::"GameStatus", sd, hs, aws, ps, ns, r, su, t, w, stg, ms, ext, src, prio, $24, now()
 FROM unnest($1::int[], $2::int[], $3::int[], $4::int[], $5::int[], $6::timestamptz[], $7::bool[], $8::date[],
   $9::text[], $10::text[], $11::int[], $12::int[], $13::jsonb[], $14::bool[], $15::text[], $16::text[],
   $17::float8[], $18::float8[], $19::text[], $20::jsonb[], $21::jsonb[], $22::text[], $23::int[])
@@ -202,10 +204,11 @@ async function resolveGames(
 
 async function upsertGames(
   db: Queryable,
-  source: ImportSource,
+  run: WriteRun,
   games: ResolvedGame[],
   venues: Map<string, number>,
 ): Promise<{ ids: Map<number, number>; inserted: number; updated: number }> {
+  const { source } = run;
   if (games.length === 0) return { ids: new Map(), inserted: 0, updated: 0 };
   const col = <T>(f: (g: ResolvedGame) => T) => games.map(f);
   const p = (g: ResolvedGame) => g.parsed;
@@ -233,6 +236,7 @@ async function upsertGames(
     col((g) => JSON.stringify(p(g).externalId ? { [source]: p(g).externalId } : {})),
     col(() => source),
     col(() => SOURCE_PRIORITY[source]),
+    run.importRunId,
   ]);
   const inserted = rows.filter((r) => r.inserted).length;
   const found = await db.query<{ id: number; i: number }>(
@@ -240,12 +244,16 @@ async function upsertGames(
      JOIN "Game" g ON g."leagueId" = k.l AND g."homeTeamId" = k.h AND g."awayTeamId" = k.a AND g."localDate" = k.d`,
     [col((g) => g.leagueId), col((g) => g.homeTeamId), col((g) => g.awayTeamId), col((g) => g.parsed.localDate), col((g) => g.index)],
   );
+  await db.query(
+    `INSERT INTO "ImportRunGame" ("importRunId", "gameId") SELECT $1, unnest($2::int[]) ON CONFLICT DO NOTHING`,
+    [run.importRunId, found.rows.map((r) => r.id)],
+  );
   return { ids: new Map(found.rows.map((r) => [r.i, r.id])), inserted, updated: rows.length - inserted };
 }
 
 const ODDS_UPSERT_SQL = `
-INSERT INTO "OddsSnapshot" ("gameId", "bookmakerId", market, period, selection, phase, line, price, source)
-SELECT g, b, m::"Market", p::"MarketPeriod", s::"Selection", ph::"OddsPhase", l, pr, $9
+INSERT INTO "OddsSnapshot" ("gameId", "bookmakerId", market, period, selection, phase, line, price, source, "importRunId")
+SELECT g, b, m::"Market", p::"MarketPeriod", s::"Selection", ph::"OddsPhase", l, pr, $9, $10
 FROM unnest($1::int[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::numeric[], $8::numeric[])
   AS x(g, b, m, p, s, ph, l, pr)
 ON CONFLICT ("gameId", "bookmakerId", market, period, selection, phase, "capturedAt") DO UPDATE SET
@@ -255,7 +263,7 @@ RETURNING (xmax = 0) AS inserted`;
 
 async function upsertOdds(
   db: Queryable,
-  source: ImportSource,
+  run: WriteRun,
   odds: ParsedOdds[],
   gameIds: Map<number, number>,
   books: Map<string, number>,
@@ -281,7 +289,8 @@ async function upsertOdds(
       chunk.map(([, o]) => o.phase),
       chunk.map(([, o]) => o.line),
       chunk.map(([, o]) => o.price),
-      source,
+      run.source,
+      run.importRunId,
     ]);
     const ins = result.rows.filter((r) => r.inserted).length;
     inserted += ins;
@@ -316,6 +325,7 @@ const STAT_TYPES: Partial<Record<(typeof STAT_COLUMNS)[number], string>> = { sta
 
 async function upsertPlayerStats(
   db: Queryable,
+  importRunId: string,
   batch: ParsedBatch,
   contexts: Map<string, LeagueContext>,
   rejected: RowIssue[],
@@ -375,11 +385,11 @@ async function upsertPlayerStats(
   const cols = STAT_COLUMNS.map((c) => `"${c}"`).join(", ");
   const params = STAT_COLUMNS.map((c, i) => `$${i + 6}::${STAT_TYPES[c] ?? "int"}[]`).join(", ");
   const { rows } = await db.query<{ inserted: boolean }>(
-    `INSERT INTO "PlayerGameStat" ("playerId", "teamId", "opponentId", "gameDate", "gameId", source, ${cols})
+    `INSERT INTO "PlayerGameStat" ("playerId", "teamId", "opponentId", "gameDate", "gameId", source, "importRunId", ${cols})
      SELECT a."playerId", x.team, x.opp, x.d,
        (SELECT g.id FROM "Game" g WHERE g."localDate" = x.d AND ((g."homeTeamId" = x.team AND g."awayTeamId" = x.opp)
          OR (g."homeTeamId" = x.opp AND g."awayTeamId" = x.team)) LIMIT 1),
-       $25, ${STAT_COLUMNS.map((c) => `x."${c}"`).join(", ")}
+       $25, $26, ${STAT_COLUMNS.map((c) => `x."${c}"`).join(", ")}
      FROM unnest($2::text[], $3::int[], $4::int[], $5::date[], ${params})
        AS x(alias, team, opp, d, ${cols})
      JOIN "PlayerAlias" a ON a."leagueId" = $1 AND a.alias = x.alias
@@ -397,13 +407,20 @@ async function upsertPlayerStats(
       resolved.map((r) => r.stat.gameDate),
       ...STAT_COLUMNS.map((c) => resolved.map((r) => r.stat[c])),
       batch.source,
+      importRunId,
     ],
   );
   const inserted = rows.filter((r) => r.inserted).length;
   return { count: resolved.length, inserted, updated: rows.length - inserted };
 }
 
-export async function writeBatch(db: Queryable, batch: ParsedBatch): Promise<WriteCounts> {
+interface WriteRun {
+  importRunId: string;
+  source: ImportSource;
+}
+
+export async function writeBatch(db: Queryable, batch: ParsedBatch, importRunId: string): Promise<WriteCounts> {
+  const run: WriteRun = { importRunId, source: batch.source };
   const rejected: RowIssue[] = [];
   const leagues = new Map<string, LeagueRef>();
   for (const g of batch.games) leagues.set(g.league.key, g.league);
@@ -413,10 +430,10 @@ export async function writeBatch(db: Queryable, batch: ParsedBatch): Promise<Wri
 
   const games = await resolveGames(batch, contexts, rejected);
   const venues = await upsertVenues(db, games.map((g) => g.parsed));
-  const gameResult = await upsertGames(db, batch.source, games, venues);
+  const gameResult = await upsertGames(db, run, games, venues);
   const books = await upsertBookmakers(db, batch.odds.map((o) => o.bookmaker));
-  const oddsResult = await upsertOdds(db, batch.source, batch.odds, gameResult.ids, books);
-  const statResult = await upsertPlayerStats(db, batch, contexts, rejected);
+  const oddsResult = await upsertOdds(db, run, batch.odds, gameResult.ids, books);
+  const statResult = await upsertPlayerStats(db, importRunId, batch, contexts, rejected);
   return {
     games: games.length,
     odds: oddsResult.count,
