@@ -4,7 +4,7 @@ import { createBet, editBet, getBet, listBets, voidBet } from "@/server/services
 import { exportBetsCsv, importBetsCsv } from "@/server/services/bets/csv-transfer";
 import { settleOpenBets } from "@/server/services/bets/settle";
 import { bulkPool } from "@/server/db/client";
-import { protectedProcedure, router } from "../trpc";
+import { protectedProcedure, rateLimited, router } from "../trpc";
 
 const Id = z.number().int().positive();
 const Market = z.enum(["MONEYLINE", "ONE_X_TWO", "SPREAD", "TOTAL"]);
@@ -129,6 +129,7 @@ export const betsRouter = router({
   exportCsv: protectedProcedure.input(Filters).output(z.object({ csv: z.string() })).query(async ({ ctx, input }) => ({ csv: await exportBetsCsv(ctx.db, ctx.user.id, input) })),
 
   importCsv: protectedProcedure
+    .use(rateLimited("bets.importCsv", 10, 10 * 60_000))
     .input(z.object({ bankrollId: Id, csv: z.string().min(1, "the file is empty").max(2_000_000, "bet files are limited to 2 MB") }))
     .output(z.object({ imported: z.number(), skippedAsDuplicates: z.number(), settled: z.number() }))
     .mutation(async ({ ctx, input }) => {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { EvaluationReport } from "@/server/ml/evaluate";
 import { gamePredictions, getEvaluation, labOptions, listEvaluations, listPredictions, requestEvaluation } from "@/server/services/models/lab";
-import { protectedProcedure, router } from "../trpc";
+import { protectedProcedure, rateLimited, router } from "../trpc";
 
 const Status = z.enum(["QUEUED", "RUNNING", "SUCCEEDED", "FAILED"]);
 const EvaluationHead = z.object({
@@ -39,6 +39,7 @@ export const modelsRouter = router({
     .query(() => labOptions()),
 
   evaluate: protectedProcedure
+    .use(rateLimited("models.evaluate", 10, 60 * 60_000))
     .input(
       z.object({
         leagueId: z.number().int().positive(),
