@@ -1,6 +1,9 @@
 import { defineConfig } from "@playwright/test";
 import { databaseUrl } from "./tests/support/database";
 
+/** Sign-ups the e2e server allows per client address and hour (tests/e2e/attacks-auth.spec.ts floods past it). */
+export const E2E_SIGN_UPS_PER_HOUR = 30;
+
 // E2E_PORT lets suites in several work trees run side by side.
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 
@@ -29,6 +32,10 @@ export default defineConfig({
       NEXTAUTH_URL: `http://127.0.0.1:${PORT}`,
       // Named admin, so each spec can import whichever signs up first.
       ADMIN_EMAIL: "bettor@example.com",
+      // As if behind one proxy: attacks-auth.spec.ts plays the proxy-seen address in X-Forwarded-For.
+      TRUST_PROXY: "1",
+      // Every spec signs up from 127.0.0.1; the default (10) is less than the whole suite needs.
+      SIGN_UPS_PER_HOUR: String(E2E_SIGN_UPS_PER_HOUR),
     },
   },
 });

@@ -1,15 +1,18 @@
-import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
+import { createServer } from "node:http";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { resolveDatabaseUrl } from "../server/db/embedded";
 import { applyMigrations } from "../server/db/migrations";
 import { parseEnv } from "../server/env";
+import { stampForwardedHeaders } from "../server/http/client-address";
 
 /**
  * `npm run dev` / `npm run serve`: zero-setup start. Uses DATABASE_URL when set, otherwise starts the
- * embedded PostgreSQL; applies migrations; generates NEXTAUTH_SECRET into .data/ when unset; runs Next.js.
+ * embedded PostgreSQL; applies migrations; generates NEXTAUTH_SECRET into .data/ when unset; runs Next.js
+ * behind a plain HTTP server that resolves each request's client address and scheme per TRUST_PROXY
+ * (`next start` alone would pass a client's own X-Forwarded-For through to the app).
  */
 const mode = process.argv[2] === "dev" ? "dev" : "start";
 const log = (line: string) => console.log(`[linesmith] ${line}`);
@@ -35,8 +38,9 @@ const env = {
   NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
   NEXT_TELEMETRY_DISABLED: "1",
 };
+let config: ReturnType<typeof parseEnv>;
 try {
-  parseEnv(env);
+  config = parseEnv(env);
 } catch (error) {
   console.error((error as Error).message);
   await database.stop();
@@ -44,16 +48,27 @@ try {
 }
 log(`database: ${database.embedded ? "embedded PostgreSQL (.data/postgres)" : "DATABASE_URL"}`);
 log("billing: Stripe is not configured, so plans and payments are disabled");
-const next = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), mode, "-p", port], { env, stdio: "inherit" });
+if (mode === "start") Object.assign(process.env, { NODE_ENV: "production" });
+Object.assign(process.env, env);
+
+const { default: next } = await import("next");
+const app = next({ dev: mode === "dev", dir: process.cwd(), port: Number(port) });
+const handle = app.getRequestHandler();
+await app.prepare();
+const server = createServer((req, res) => {
+  stampForwardedHeaders(req, config.TRUST_PROXY);
+  void handle(req, res);
+});
+server.listen(Number(port), () => log(`ready on http://localhost:${port} (trusting ${config.TRUST_PROXY} proxies)`));
 
 let stopping = false;
 async function shutdown(code: number) {
   if (stopping) return;
   stopping = true;
-  next.kill("SIGTERM");
+  server.close();
+  await app.close().catch(() => undefined);
   await database.stop().catch(() => undefined);
   process.exit(code);
 }
 process.on("SIGINT", () => void shutdown(0));
 process.on("SIGTERM", () => void shutdown(0));
-next.on("exit", (code) => void shutdown(code ?? 0));

@@ -18,6 +18,15 @@ const schema = z
       .string({ error: "NEXTAUTH_SECRET is required (npm start generates one into .data/ when unset)" })
       .min(32, "NEXTAUTH_SECRET must be at least 32 characters"),
     NEXTAUTH_URL: z.string().url("NEXTAUTH_URL must be a URL such as http://localhost:3000").optional(),
+    // How many reverse proxies stand in front of the server; their X-Forwarded-For/-Proto entries are trusted.
+    TRUST_PROXY: z.coerce
+      .number({ error: "TRUST_PROXY must be a whole number of proxies (0 when clients connect directly)" })
+      .int("TRUST_PROXY must be a whole number of proxies (0 when clients connect directly)")
+      .min(0)
+      .max(10)
+      .default(0),
+    // Accounts one client address may create per hour.
+    SIGN_UPS_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(10),
     ADMIN_EMAIL: z.string().email("ADMIN_EMAIL must be an email address").optional(),
     GITHUB_ID: z.string().min(1).optional(),
     GITHUB_SECRET: z.string().min(1).optional(),

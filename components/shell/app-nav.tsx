@@ -1,11 +1,12 @@
 "use client";
 
-import { LogOut, Moon, Sun } from "lucide-react";
+import { LogOut, MonitorX, Moon, Sun } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { signOut } from "next-auth/react";
 import { useTheme } from "next-themes";
 import { Button } from "@/components/ui/button";
+import { trpc } from "@/lib/trpc";
 import { cn } from "@/lib/utils";
 
 const LINKS = [
@@ -20,6 +21,7 @@ const LINKS = [
 export function AppNav({ email, isAdmin }: { email: string; isAdmin: boolean }) {
   const pathname = usePathname();
   const { resolvedTheme, setTheme } = useTheme();
+  const signOutEverywhere = trpc.auth.signOutEverywhere.useMutation({ onSuccess: () => signOut({ callbackUrl: "/sign-in" }) });
   const links = isAdmin ? [...LINKS, { href: "/imports", label: "Imports" }] : LINKS;
   return (
     <header className="sticky top-0 z-20 border-b bg-background/95 backdrop-blur">
@@ -48,7 +50,17 @@ export function AppNav({ email, isAdmin }: { email: string; isAdmin: boolean }) 
         >
           {resolvedTheme === "dark" ? <Sun /> : <Moon />}
         </Button>
-        <Button variant="ghost" size="icon" aria-label="Sign out" onClick={() => signOut({ callbackUrl: "/" })}>
+        <Button
+          variant="ghost"
+          size="icon"
+          aria-label="Sign out on every device"
+          title="Sign out on every device"
+          disabled={signOutEverywhere.isPending}
+          onClick={() => signOutEverywhere.mutate()}
+        >
+          <MonitorX />
+        </Button>
+        <Button variant="ghost" size="icon" aria-label="Sign out" title="Sign out" onClick={() => signOut({ callbackUrl: "/" })}>
           <LogOut />
         </Button>
       </div>

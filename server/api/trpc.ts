@@ -4,12 +4,21 @@ import { ZodError } from "zod";
 import { bulkPool, db } from "@/server/db/client";
 import { getSession } from "@/server/auth/session";
 import { AppError } from "@/server/errors";
+import { clientAddressOf } from "@/server/http/client-address";
+import { enforceRateLimit } from "@/server/services/rate-limits/rate-limits";
 
 /** Prisma for ordinary reads and writes, the `pg` pool for set-based SQL and row locks. */
-export async function createContext() {
-  return { db, pool: bulkPool, session: await getSession() };
+export interface Context {
+  db: typeof db;
+  pool: typeof bulkPool;
+  session: Awaited<ReturnType<typeof getSession>>;
+  /** Resolved by our HTTP server (see server/http/client-address.ts); absent for in-process callers. */
+  clientAddress?: string;
 }
-export type Context = Awaited<ReturnType<typeof createContext>>;
+
+export async function createContext(opts?: { req: Request }): Promise<Context> {
+  return { db, pool: bulkPool, session: await getSession(), clientAddress: clientAddressOf(opts?.req.headers.get("x-forwarded-for")) };
+}
 
 function readableZodMessage(error: ZodError): string {
   return error.issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`).join("; ");
@@ -53,6 +62,19 @@ export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.session?.user?.id) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
   return next({ ctx: { ...ctx, user: ctx.session.user } });
 });
+
+/**
+ * Limits how often one user may call an expensive procedure: `limit` calls per `windowMs`, counted in
+ * PostgreSQL so every server process shares the count. Past it: TOO_MANY_REQUESTS, "try again in N seconds".
+ */
+export function rateLimited(name: string, limit: number, windowMs: number) {
+  return t.middleware(async ({ ctx, next }) => {
+    const userId = ctx.session?.user?.id;
+    if (!userId) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
+    await enforceRateLimit(ctx.db, { key: `${name}:user:${userId}`, limit, windowMs });
+    return next();
+  });
+}
 
 /** Checks the role in the database, not only in the token, so a demoted admin loses access at once. */
 export const adminProcedure = protectedProcedure.use(async ({ ctx, next }) => {

@@ -7,31 +7,19 @@ import { z } from "zod";
 import { db } from "@/server/db/client";
 import { env } from "@/server/env";
 import { AppError } from "@/server/errors";
+import { clientAddressOf } from "@/server/http/client-address";
+import { findAccountByEmail, signInWithOAuth } from "@/server/services/auth/accounts";
+import { activeSessionRole, endSession, startSession } from "@/server/services/auth/sessions";
 import { signInWithPassword } from "@/server/services/auth/sign-in";
 
 const Credentials = z.object({ email: z.string().email().max(254), password: z.string().min(1).max(256) });
 
-function clientKey(headers: Record<string, unknown> | undefined): string {
-  const forwarded = headers?.["x-forwarded-for"];
-  const first = typeof forwarded === "string" ? forwarded.split(",")[0]?.trim() : undefined;
-  return first || (typeof headers?.["x-real-ip"] === "string" ? (headers["x-real-ip"] as string) : "local");
+/** Thrown from the jwt callback for a signed-out or outdated token: next-auth then clears the cookie. */
+class SessionEnded extends Error {
+  override name = "SessionEnded";
 }
 
-/** Links an OAuth identity to the user with the same email, creating the user on first sign-in. */
-async function upsertOAuthUser(provider: string, providerAccountId: string, email: string, name: string | null) {
-  const normalised = email.toLowerCase();
-  const user = await db.user.upsert({
-    where: { email: normalised },
-    update: {},
-    create: { email: normalised, name, role: (await db.user.count()) === 0 ? "ADMIN" : "USER" },
-  });
-  await db.oAuthAccount.upsert({
-    where: { provider_providerAccountId: { provider, providerAccountId } },
-    update: {},
-    create: { provider, providerAccountId, userId: user.id },
-  });
-  return user;
-}
+const SESSION_MAX_AGE_S = 30 * 24 * 60 * 60;
 
 export function authOptions(): NextAuthOptions {
   const e = env();
@@ -43,9 +31,10 @@ export function authOptions(): NextAuthOptions {
         const parsed = Credentials.safeParse(raw);
         if (!parsed.success) return null;
         try {
-          const user = await signInWithPassword(db, { ...parsed.data, clientKey: clientKey(req?.headers) });
-          return user ? { id: user.id, email: user.email, name: user.name, role: user.role } : null;
+          const user = await signInWithPassword(db, { ...parsed.data, clientAddress: clientAddressOf(req?.headers?.["x-forwarded-for"]) });
+          return user ? { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion } : null;
         } catch (error) {
+          // next-auth passes the message to the form as its error code, which shows it as is.
           if (error instanceof AppError) throw new Error(error.message);
           throw error;
         }
@@ -59,28 +48,53 @@ export function authOptions(): NextAuthOptions {
   return {
     secret: e.NEXTAUTH_SECRET,
     // Credentials sign-in requires JWT sessions in next-auth.
-    session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
+    // Cookies are Secure (and __Secure- prefixed) whenever the public URL is HTTPS.
+    useSecureCookies: (e.NEXTAUTH_URL ?? "").startsWith("https://"),
     pages: { signIn: "/sign-in" },
     providers,
+    logger: {
+      error(code, metadata) {
+        // A signed-out token being refused is expected, not an error worth logging.
+        if (metadata instanceof Error && metadata.name === "SessionEnded") return;
+        console.error(`[next-auth] ${code}`, metadata instanceof Error ? metadata.message : metadata);
+      },
+      warn(code) {
+        console.warn(`[next-auth] ${code}`);
+      },
+    },
     callbacks: {
       async signIn({ account, user }) {
         if (!account || account.type !== "oauth") return true;
         if (!user.email) return "/sign-in?error=OAuthNoEmail";
-        await upsertOAuthUser(account.provider, account.providerAccountId, user.email, user.name ?? null);
+        await signInWithOAuth(
+          db,
+          { provider: account.provider, providerAccountId: account.providerAccountId, email: user.email, name: user.name ?? null },
+          e.ADMIN_EMAIL,
+        );
         return true;
       },
       async jwt({ token, user, account }) {
-        if (user && account?.type === "oauth" && user.email) {
-          const stored = await db.user.findUnique({ where: { email: user.email.toLowerCase() } });
-          if (stored) Object.assign(token, { sub: stored.id, role: stored.role });
-        } else if (user) {
-          Object.assign(token, { sub: user.id, role: (user as { role?: string }).role ?? "USER" });
+        if (user) {
+          const stored = account?.type === "oauth" && user.email ? await findAccountByEmail(db, user.email) : (user as unknown as Parameters<typeof startSession>[0]);
+          if (!stored) throw new SessionEnded("The account could not be found.");
+          return Object.assign(token, startSession(stored));
         }
-        return token;
+        // Every later use of the token: refused once signed out or outdated; the role is always the stored one.
+        const role = await activeSessionRole(db, token);
+        if (!role) throw new SessionEnded("This session has ended.");
+        return Object.assign(token, { role });
       },
       session({ session, token }) {
         session.user = { ...session.user, id: token.sub!, role: (token.role as "USER" | "ADMIN") ?? "USER" };
         return session;
+      },
+    },
+    events: {
+      async signOut({ token }) {
+        if (typeof token?.sid !== "string" || !token.sub) return;
+        const expiresAt = new Date(typeof token.exp === "number" ? token.exp * 1000 : Date.now() + SESSION_MAX_AGE_S * 1000);
+        await endSession(db, { sid: token.sid, userId: token.sub, expiresAt });
       },
     },
   };

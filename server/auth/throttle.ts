@@ -1,12 +1,21 @@
-/**
- * Brute-force protection for sign-in: too many failures for one email, or from one client address,
- * within the window blocks further attempts until the window has passed. Pure policy; the store is
- * the SignInAttempt table.
- */
-export const SIGN_IN_WINDOW_MS = 15 * 60 * 1000;
-export const MAX_FAILURES_PER_EMAIL = 5;
-export const MAX_FAILURES_PER_CLIENT = 20;
+import type { RateLimitRule } from "@/server/services/rate-limits/rate-limits";
 
-export function isThrottled(failuresForEmail: number, failuresForClient: number): boolean {
-  return failuresForEmail >= MAX_FAILURES_PER_EMAIL || failuresForClient >= MAX_FAILURES_PER_CLIENT;
+const MINUTE = 60 * 1000;
+
+/**
+ * Brute-force protection for sign-in. Guessing from one address stops after 5 tries in 15 minutes; a
+ * slower limit per email (20 an hour from all addresses) stops guessing spread over many addresses, and a
+ * stranger from one address only locks out that address, not the owner. One address trying many emails
+ * is capped too.
+ */
+export function signInRules(email: string, clientAddress: string): RateLimitRule[] {
+  return [
+    { key: `sign-in:email+address:${email}|${clientAddress}`, limit: 5, windowMs: 15 * MINUTE },
+    { key: `sign-in:email:${email}`, limit: 20, windowMs: 60 * MINUTE },
+    { key: `sign-in:address:${clientAddress}`, limit: 100, windowMs: 15 * MINUTE },
+  ];
+}
+
+export function signUpRule(clientAddress: string, perHour: number): RateLimitRule {
+  return { key: `sign-up:address:${clientAddress}`, limit: perHour, windowMs: 60 * MINUTE };
 }

@@ -25,6 +25,7 @@ describe("auth and access rules", () => {
 
   beforeAll(async () => {
     await prisma.signInAttempt.deleteMany();
+    await prisma.rateLimitBucket.deleteMany();
     await prisma.user.deleteMany();
     admin = await signUp(prisma, { email: "First@Example.com", password: "correct horse battery" });
     user = await signUp(prisma, { email: "second@example.com", password: "correct horse battery" });
@@ -56,9 +57,9 @@ describe("auth and access rules", () => {
 
   it("blocks sign-in after repeated failures, even with the right password", async () => {
     const attempt = (password: string) =>
-      signInWithPassword(prisma, { email: "second@example.com", password, clientKey: "203.0.113.9" });
+      signInWithPassword(prisma, { email: "second@example.com", password, clientAddress: "203.0.113.9" });
     expect(await attempt("correct horse battery")).toMatchObject({ email: "second@example.com" });
     for (let i = 0; i < 5; i++) expect(await attempt("wrong password")).toBeNull();
-    await expect(attempt("correct horse battery")).rejects.toThrow(/Too many failed sign-in attempts/);
+    await expect(attempt("correct horse battery")).rejects.toThrow(/Too many attempts, try again in 15 minutes/);
   });
 });

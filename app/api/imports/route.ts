@@ -6,6 +6,7 @@ import { env } from "@/server/env";
 import { AppError, HTTP_STATUS } from "@/server/errors";
 import { EVENTS, publishEvent } from "@/server/jobs/events";
 import { importFile } from "@/server/services/imports/import-file";
+import { enforceRateLimit } from "@/server/services/rate-limits/rate-limits";
 
 // Imports can take a while for large files.
 export const maxDuration = 300;
@@ -20,6 +21,12 @@ export async function POST(req: Request) {
   if (!session?.user?.id) return fail(new AppError("UNAUTHORIZED", "Sign in to import data."));
   const user = await db.user.findUnique({ where: { id: session.user.id }, select: { id: true, role: true } });
   if (user?.role !== "ADMIN") return fail(new AppError("FORBIDDEN", "Only administrators can import data."));
+  try {
+    await enforceRateLimit(db, { key: `imports.upload:user:${user.id}`, limit: 30, windowMs: 60 * 60_000 });
+  } catch (error) {
+    if (error instanceof AppError) return fail(error);
+    throw error;
+  }
 
   const maxBytes = env().IMPORT_MAX_UPLOAD_MB * 1024 * 1024;
   if (Number(req.headers.get("content-length") ?? 0) > maxBytes + 64 * 1024) {

@@ -5,7 +5,7 @@ import { exportBetsCsv, importBetsCsv } from "@/server/services/bets/csv-transfe
 import { MAX_CSV_CHARS } from "@/server/domain/bets/limits";
 import { readBetCsv } from "../bet-csv";
 import { BetFields, MarketSchema as Market, SelectionSchema as Selection, BetLine, BetNote, BookmakerKey, DbId as Id, PlacedAt, Price, safeText, StakeCents, UtcTime, Version } from "../schemas";
-import { protectedProcedure, router } from "../trpc";
+import { protectedProcedure, rateLimited, router } from "../trpc";
 
 
 const Filters = z.object({
@@ -116,6 +116,7 @@ export const betsRouter = router({
   exportCsv: protectedProcedure.input(Filters).output(z.object({ csv: z.string() })).query(async ({ ctx, input }) => ({ csv: await exportBetsCsv(ctx.db, ctx.user.id, input) })),
 
   importCsv: protectedProcedure
+    .use(rateLimited("bets.importCsv", 10, 10 * 60_000))
     .input(z.object({ bankrollId: Id, csv: z.string().min(1, "the file is empty").max(MAX_CSV_CHARS, "bet files are limited to 2 MB") }))
     .output(z.object({ imported: z.number(), skippedAsDuplicates: z.number(), settled: z.number() }))
     .mutation(({ ctx, input }) => importBetsCsv(ctx.db, ctx.pool, ctx.user.id, input.bankrollId, readBetCsv(input.csv))),

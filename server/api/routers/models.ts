@@ -3,7 +3,7 @@ import { evaluationReportSchema } from "@/server/domain/evaluation/report";
 import { FEATURE_GROUPS } from "@/server/domain/features/feature-writer";
 import { gamePredictions, getEvaluation, labOptions, listEvaluations, listPredictions, requestEvaluation } from "@/server/services/models/lab";
 import { DbId, MarketSchema } from "../schemas";
-import { protectedProcedure, router } from "../trpc";
+import { protectedProcedure, rateLimited, router } from "../trpc";
 
 const Status = z.enum(["QUEUED", "RUNNING", "SUCCEEDED", "FAILED"]);
 const EvaluationHead = z.object({
@@ -41,6 +41,7 @@ export const modelsRouter = router({
     .query(({ ctx }) => labOptions(ctx.pool)),
 
   evaluate: protectedProcedure
+    .use(rateLimited("models.evaluate", 10, 60 * 60_000))
     .input(
       z.object({
         leagueId: DbId,

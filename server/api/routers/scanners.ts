@@ -3,12 +3,13 @@ import { VIG_METHODS } from "@/server/domain/odds";
 import { AppError } from "@/server/errors";
 import { scanMarkets } from "@/server/services/scanners/scan-day";
 import { MarketSchema } from "../schemas";
-import { protectedProcedure, router } from "../trpc";
+import { protectedProcedure, rateLimited, router } from "../trpc";
 
 const DAY_MS = 86_400_000;
 
 export const scannersRouter = router({
   scan: protectedProcedure
+    .use(rateLimited("scanners.scan", 30, 60_000))
     .input(
       z.object({
         day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "day is YYYY-MM-DD"),

@@ -1,36 +1,43 @@
 import type { PrismaClient } from "@/server/db/generated/client";
-import { verifyPassword } from "@/server/auth/password";
-import { isThrottled, SIGN_IN_WINDOW_MS } from "@/server/auth/throttle";
+import { hashPassword, verifyPassword } from "@/server/auth/password";
+import { signInRules } from "@/server/auth/throttle";
 import { AppError } from "@/server/errors";
+import { consumeRateLimit, refundRateLimit, waitText } from "@/server/services/rate-limits/rate-limits";
 
 export interface SignedInUser {
   id: string;
   email: string;
   name: string | null;
   role: "USER" | "ADMIN";
+  sessionVersion: number;
 }
 
+// Unknown emails are checked against this, so they take as long as known ones and do not reveal who has an account.
+let dummyHash: Promise<string> | undefined;
+
 /**
- * Checks email and password, recording the attempt. Refuses (429) once the email or the client address
- * has too many recent failures, before the password is even checked, so guessing cannot continue.
+ * Checks email and password. Each attempt first takes a slot in every sign-in limit (one atomic upsert
+ * each); a throttled attempt is refused (429) before any password is checked. A successful sign-in gives
+ * its slots back, so the owner's own sign-ins never count against them.
  */
 export async function signInWithPassword(
   db: PrismaClient,
-  input: { email: string; password: string; clientKey: string },
-  now = new Date(),
+  input: { email: string; password: string; clientAddress: string },
 ): Promise<SignedInUser | null> {
   const email = input.email.trim().toLowerCase();
-  const since = new Date(now.getTime() - SIGN_IN_WINDOW_MS);
-  const [emailFailures, clientFailures] = await Promise.all([
-    db.signInAttempt.count({ where: { email, succeeded: false, attemptedAt: { gte: since } } }),
-    db.signInAttempt.count({ where: { clientKey: input.clientKey, succeeded: false, attemptedAt: { gte: since } } }),
-  ]);
-  if (isThrottled(emailFailures, clientFailures)) {
-    throw new AppError("TOO_MANY_REQUESTS", "Too many failed sign-in attempts. Wait 15 minutes and try again.");
+  const rules = signInRules(email, input.clientAddress);
+  for (const rule of rules) {
+    const decision = await consumeRateLimit(db, rule);
+    if (!decision.allowed) {
+      throw new AppError("TOO_MANY_REQUESTS", `Too many attempts, try again in ${waitText(decision.retryAfterMs, "minutes")}.`);
+    }
   }
   const user = await db.user.findUnique({ where: { email } });
-  const ok = user?.passwordHash ? await verifyPassword(input.password, user.passwordHash) : false;
-  await db.signInAttempt.create({ data: { email, clientKey: input.clientKey, succeeded: ok, attemptedAt: now } });
+  const verified = await verifyPassword(input.password, user?.passwordHash ?? (await (dummyHash ??= hashPassword("no account"))));
+  // The dummy hash never signs anyone in, whatever was typed.
+  const ok = verified && Boolean(user?.passwordHash);
+  await db.signInAttempt.create({ data: { email, clientKey: input.clientAddress, succeeded: ok } });
   if (!ok || !user) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role };
+  for (const rule of rules) await refundRateLimit(db, rule.key);
+  return { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion };
 }

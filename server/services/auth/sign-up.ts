@@ -1,6 +1,8 @@
 import type { PrismaClient } from "@/server/db/generated/client";
-import { AppError } from "@/server/errors";
 import { hashPassword } from "@/server/auth/password";
+import { signUpRule } from "@/server/auth/throttle";
+import { enforceRateLimit } from "@/server/services/rate-limits/rate-limits";
+import { createAccount } from "./accounts";
 
 export interface SignUpInput {
   email: string;
@@ -8,23 +10,18 @@ export interface SignUpInput {
   name?: string | undefined;
 }
 
-// Serialises sign-ups so that exactly one "first user" becomes admin.
-const SIGN_UP_LOCK = 72_707_371;
+export interface SignUpOptions {
+  adminEmail?: string | undefined;
+  /** Requests from the web are limited per client address; scripts and tests that pass none are not. */
+  client?: { address: string; signUpsPerHour: number };
+}
 
-/** Creates an account. The first user of an empty installation, or the one named by ADMIN_EMAIL, is admin. */
-export async function signUp(db: PrismaClient, input: SignUpInput, adminEmail?: string) {
-  const email = input.email.trim().toLowerCase();
+/** Creates a password account; its role is decided by createAccount. */
+export async function signUp(db: PrismaClient, input: SignUpInput, options: SignUpOptions = {}) {
+  if (options.client) {
+    // Counted before the (deliberately slow) password hash, so a flood is refused cheaply.
+    await enforceRateLimit(db, signUpRule(options.client.address, options.client.signUpsPerHour), "Too many new accounts from your network", "minutes");
+  }
   const passwordHash = await hashPassword(input.password);
-  return db.$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SIGN_UP_LOCK})`;
-    if (await tx.user.findUnique({ where: { email }, select: { id: true } })) {
-      throw new AppError("CONFLICT", "An account with this email already exists. Sign in instead.");
-    }
-    const isFirst = (await tx.user.count()) === 0;
-    const role = isFirst || (adminEmail && adminEmail.toLowerCase() === email) ? "ADMIN" : "USER";
-    return tx.user.create({
-      data: { email, passwordHash, name: input.name?.trim() || null, role },
-      select: { id: true, email: true, name: true, role: true },
-    });
-  });
+  return createAccount(db, { email: input.email, name: input.name?.trim() || null, passwordHash }, { adminEmail: options.adminEmail, existing: "refuse" });
 }
