@@ -2,6 +2,7 @@ import { authRouter } from "./routers/auth";
 import { bankrollsRouter } from "./routers/bankrolls";
 import { betsRouter } from "./routers/bets";
 import { scannersRouter } from "./routers/scanners";
+import { settingsRouter } from "./routers/settings";
 import { gamesRouter } from "./routers/games";
 import { importsRouter } from "./routers/imports";
 import { leaguesRouter } from "./routers/leagues";
@@ -17,6 +18,7 @@ export const appRouter = router({
   bets: betsRouter,
   scanners: scannersRouter,
   models: modelsRouter,
+  settings: settingsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -4,6 +4,8 @@ import { ZodError } from "zod";
 import { db } from "@/server/db/client";
 import { getSession } from "@/server/auth/session";
 import { AppError } from "@/server/errors";
+// Loads the boundary schemas first: they set zod's plain-words messages for every router.
+import "./schemas";
 
 export async function createContext() {
   return { db, session: await getSession() };

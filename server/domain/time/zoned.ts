@@ -51,3 +51,16 @@ export function isValidIsoDate(isoDate: string): boolean {
   const date = new Date(`${isoDate}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(isoDate);
 }
+
+/**
+ * The canonical spelling of an IANA time zone ("europe/london" -> "Europe/London"), or null when Intl does not
+ * know the zone. Offsets such as "+02:00" are refused: a zone name keeps daylight-saving changes right.
+ */
+export function canonicalTimeZone(name: string): string | null {
+  if (!/^[A-Za-z][A-Za-z0-9_+\-/]*$/.test(name)) return null;
+  try {
+    return new Intl.DateTimeFormat("en-US", { timeZone: name }).resolvedOptions().timeZone;
+  } catch {
+    return null;
+  }
+}
