@@ -64,7 +64,7 @@ export const CurrencyCode = z
   .toUpperCase()
   .refine(isCurrencyCode, "is not a currency code: use three letters such as USD, EUR or GBP");
 
-type Issue = Parameters<NonNullable<Parameters<typeof z.config>[0]["customError"]>>[0];
+type Issue = z.core.$ZodRawIssue;
 const TYPE_WORD: Record<string, string> = { number: "a number", string: "text", date: "a date", boolean: "yes or no", array: "a list", object: "a set of fields" };
 
 /**

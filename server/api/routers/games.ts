@@ -75,6 +75,8 @@ export const gamesRouter = router({
         from: z.coerce.date().optional(),
         to: z.coerce.date().optional(),
         teamId: z.number().int().positive().optional(),
+        status: z.enum(["SCHEDULED", "FINAL", "POSTPONED", "CANCELLED"]).optional(),
+        order: z.enum(["newest", "soonest"]).default("newest"),
         search: z.string().trim().max(64).optional(),
         cursor: z.number().int().positive().nullish(),
         limit: z.number().int().min(1).max(100).default(25),

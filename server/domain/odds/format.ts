@@ -4,12 +4,6 @@ import { americanToDecimal, decimalToAmerican, fractionalToDecimal } from "./con
 export const ODDS_FORMATS = ["decimal", "american", "fractional"] as const;
 export type OddsFormat = (typeof ODDS_FORMATS)[number];
 
-export const ODDS_FORMAT_LABEL: Record<OddsFormat, string> = {
-  decimal: "Decimal (1.91)",
-  american: "American (-110)",
-  fractional: "Fractional (10/11)",
-};
-
 /** An example price in each format, for placeholders and messages. */
 export const ODDS_EXAMPLE: Record<OddsFormat, string> = { decimal: "1.91", american: "-110", fractional: "10/11" };
 

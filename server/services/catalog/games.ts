@@ -9,6 +9,9 @@ export interface GameFilters {
   from?: Date | undefined;
   to?: Date | undefined;
   teamId?: number | undefined;
+  status?: "SCHEDULED" | "FINAL" | "POSTPONED" | "CANCELLED" | undefined;
+  /** newest first (the default), or soonest first for today's and upcoming games */
+  order?: "newest" | "soonest" | undefined;
   search?: string | undefined;
   cursor?: number | undefined;
   limit: number;
@@ -30,7 +33,7 @@ const gameSummarySelect = {
   awayTeam: { select: { id: true, name: true, abbreviation: true } },
 } satisfies Prisma.GameSelect;
 
-/** Newest first; the cursor is the last game's id of the previous page. */
+/** Newest first unless asked for soonest first; the cursor is the last game's id of the previous page. */
 export async function listGames(db: PrismaClient, f: GameFilters) {
   const search = f.search?.trim();
   const where: Prisma.GameWhereInput = {
@@ -38,6 +41,7 @@ export async function listGames(db: PrismaClient, f: GameFilters) {
     ...(f.season ? { season: { label: f.season } } : {}),
     ...(f.from || f.to ? { startsAt: { ...(f.from ? { gte: f.from } : {}), ...(f.to ? { lte: f.to } : {}) } } : {}),
     ...(f.teamId ? { OR: [{ homeTeamId: f.teamId }, { awayTeamId: f.teamId }] } : {}),
+    ...(f.status ? { status: f.status } : {}),
   };
   if (search) {
     // Teams first (a small table), then games by team id: far cheaper than matching names per game.
@@ -52,7 +56,7 @@ export async function listGames(db: PrismaClient, f: GameFilters) {
   const rows = await db.game.findMany({
     where,
     select: gameSummarySelect,
-    orderBy: [{ startsAt: "desc" }, { id: "desc" }],
+    orderBy: f.order === "soonest" ? [{ startsAt: "asc" }, { id: "asc" }] : [{ startsAt: "desc" }, { id: "desc" }],
     take: f.limit + 1,
     ...(f.cursor ? { cursor: { id: f.cursor }, skip: 1 } : {}),
   });
