@@ -5,7 +5,8 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import { ErrorState } from "@/components/shell/states";
+import { FieldError, FormError, useFormErrors } from "@/components/shell/form-errors";
+import { useDisplay } from "@/components/shell/preferences";
 import { parseMoneyToCents } from "@/server/domain/money/cents";
 import { formatCents, formatPercent } from "@/lib/format";
 import { trpc } from "@/lib/trpc";
@@ -13,31 +14,35 @@ import { trpc } from "@/lib/trpc";
 export function CreateBankrollForm({ onCreated }: { onCreated: (id: number) => void }) {
   const [name, setName] = useState("Main");
   const [deposit, setDeposit] = useState("1000");
-  const [error, setError] = useState("");
+  const { currency } = useDisplay();
+  const errors = useFormErrors<"name" | "deposit">({ name: "name", initialDepositCents: "deposit" });
   const utils = trpc.useUtils();
   const create = trpc.bankrolls.create.useMutation({
     onSuccess: async ({ id }) => {
       await utils.bankrolls.list.invalidate();
       onCreated(id);
     },
-    onError: (e) => setError(e.message),
+    onError: errors.fromServer,
   });
   return (
     <form
       className="grid grid-cols-1 gap-3 sm:grid-cols-3"
       onSubmit={(e) => {
         e.preventDefault();
+        errors.clear();
+        let initialDepositCents: number;
         try {
-          create.mutate({ name, initialDepositCents: parseMoneyToCents(deposit || "0") });
+          initialDepositCents = parseMoneyToCents(deposit || "0");
         } catch (err) {
-          setError((err as Error).message);
+          return errors.fail("deposit", (err as Error).message);
         }
+        create.mutate({ name, currency, initialDepositCents });
       }}
     >
-      <div className="flex flex-col gap-1"><Label htmlFor="bankroll-name">Bankroll name</Label><Input id="bankroll-name" value={name} onChange={(e) => setName(e.target.value)} required maxLength={60} /></div>
-      <div className="flex flex-col gap-1"><Label htmlFor="bankroll-deposit">Starting deposit</Label><Input id="bankroll-deposit" inputMode="decimal" value={deposit} onChange={(e) => setDeposit(e.target.value)} /></div>
+      <div className="flex flex-col gap-1"><Label htmlFor="bankroll-name">Bankroll name</Label><Input id="bankroll-name" value={name} onChange={(e) => setName(e.target.value)} required maxLength={60} {...errors.describe("name", "bankroll-name")} /><FieldError id="bankroll-name" message={errors.fields.name} /></div>
+      <div className="flex flex-col gap-1"><Label htmlFor="bankroll-deposit">Starting deposit ({currency})</Label><Input id="bankroll-deposit" inputMode="decimal" value={deposit} onChange={(e) => setDeposit(e.target.value)} {...errors.describe("deposit", "bankroll-deposit")} /><FieldError id="bankroll-deposit" message={errors.fields.deposit} /></div>
       <Button type="submit" className="self-end" disabled={create.isPending}>Create bankroll</Button>
-      {error && <div className="sm:col-span-3"><ErrorState message={error} /></div>}
+      {errors.form && <div className="sm:col-span-3"><FormError message={errors.form} /></div>}
     </form>
   );
 }
