@@ -7,6 +7,7 @@ import { gamesRouter } from "./routers/games";
 import { importsRouter } from "./routers/imports";
 import { leaguesRouter } from "./routers/leagues";
 import { modelsRouter } from "./routers/models";
+import { playersRouter } from "./routers/players";
 import { createCallerFactory, router } from "./trpc";
 
 export const appRouter = router({
@@ -19,6 +20,7 @@ export const appRouter = router({
   scanners: scannersRouter,
   models: modelsRouter,
   settings: settingsRouter,
+  players: playersRouter,
 });
 
 export type AppRouter = typeof appRouter;
