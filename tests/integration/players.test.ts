@@ -1,16 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { TEST_DATABASE_URL, testPrisma } from "../support/test-db";
+import { apiCaller, type Who } from "../support/api-caller";
 
-process.env.DATABASE_URL = TEST_DATABASE_URL;
-process.env.NEXTAUTH_SECRET ??= "integration-test-secret-integration-test-secret";
-
-const prisma = testPrisma();
+const { prisma, caller } = apiCaller();
 afterAll(() => prisma.$disconnect());
-
-const { createCaller } = await import("@/server/api/root");
-
-type Who = { id: string; role: "USER" | "ADMIN" };
-const caller = (user: Who | null) => createCaller({ db: prisma, session: user ? { user, expires: "2999-01-01" } : null });
 
 const box = { starter: true, seconds: 1800, points: 0, rebounds: 0, assists: 0, steals: 0, blocks: 0, turnovers: 0, fouls: 0, fgMade: 0, fgAttempted: 0, threesMade: 0, threesAttempted: 0, ftMade: 0, ftAttempted: 0, offensiveRebounds: 0, defensiveRebounds: 0, source: "test" };
 
