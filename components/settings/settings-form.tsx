@@ -23,7 +23,9 @@ export function SettingsForm() {
   const router = useRouter();
   const utils = trpc.useUtils();
   const show = useDisplay();
-  const [form, setForm] = useState({ oddsFormat: show.oddsFormat as OddsFormat, timeZone: show.timeZone, currency: show.currency });
+  // Only what the user changed is kept here, so a zone adopted from the browser after the page opened shows too.
+  const [edits, setEdits] = useState<Partial<{ oddsFormat: OddsFormat; timeZone: string; currency: string }>>({});
+  const form = { oddsFormat: show.oddsFormat, timeZone: show.timeZone, currency: show.currency, ...edits };
   const [saved, setSaved] = useState(false);
   const errors = useFormErrors<"oddsFormat" | "timeZone" | "currency">({ oddsFormat: "oddsFormat", timeZone: "timeZone", currency: "currency" });
   const update = trpc.settings.update.useMutation({
@@ -39,7 +41,7 @@ export function SettingsForm() {
   const currencies = [...new Set([form.currency, ...COMMON_CURRENCIES])];
   const set = (k: keyof typeof form) => (e: React.ChangeEvent<HTMLSelectElement>) => {
     setSaved(false);
-    setForm((prev) => ({ ...prev, [k]: e.target.value }));
+    setEdits((prev) => ({ ...prev, [k]: e.target.value }));
   };
   const now = new Date();
 
