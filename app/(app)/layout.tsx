@@ -1,5 +1,6 @@
 import { redirect } from "next/navigation";
 import { AppNav } from "@/components/shell/app-nav";
+import { PreferencesProvider } from "@/components/shell/preferences";
 import { db } from "@/server/db/client";
 import { getSession } from "@/server/auth/session";
 
@@ -8,9 +9,11 @@ export const dynamic = "force-dynamic";
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const session = await getSession();
   if (!session?.user?.id) redirect("/sign-in");
-  const user = await db.user.findUnique({ where: { id: session.user.id }, select: { email: true, role: true } });
+  const user = await db.user.findUnique({ where: { id: session.user.id }, select: { email: true, role: true, oddsFormat: true, timeZone: true, currency: true } });
   if (!user) redirect("/sign-in");
+  const { oddsFormat, timeZone, currency } = user;
   return (
+    <PreferencesProvider initial={{ oddsFormat, timeZone, currency }}>
     <div className="flex min-h-dvh flex-col">
       <AppNav email={user.email} isAdmin={user.role === "ADMIN"} />
       <main className="mx-auto w-full max-w-6xl flex-1 px-3 py-4 sm:px-6 sm:py-6">{children}</main>
@@ -18,5 +21,6 @@ export default async function AppLayout({ children }: { children: React.ReactNod
         Linesmith never places bets. <a className="underline" href="/about-data">About the data</a>
       </footer>
     </div>
+    </PreferencesProvider>
   );
 }

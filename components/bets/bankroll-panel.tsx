@@ -5,47 +5,44 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import { ErrorState } from "@/components/shell/states";
+import { FieldError, FormError, useFormErrors } from "@/components/shell/form-errors";
+import { useDisplay } from "@/components/shell/preferences";
 import { parseMoneyToCents } from "@/server/domain/money/cents";
-import { FieldError, fieldErrorsOf, type FieldErrors } from "@/lib/field-errors";
 import { formatCents, formatPercent } from "@/lib/format";
 import { trpc } from "@/lib/trpc";
 
 export function CreateBankrollForm({ onCreated }: { onCreated: (id: number) => void }) {
   const [name, setName] = useState("Main");
   const [deposit, setDeposit] = useState("1000");
-  const [error, setError] = useState("");
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const { currency } = useDisplay();
+  const errors = useFormErrors<"name" | "deposit">({ name: "name", initialDepositCents: "deposit" });
   const utils = trpc.useUtils();
   const create = trpc.bankrolls.create.useMutation({
     onSuccess: async ({ id }) => {
       await utils.bankrolls.list.invalidate();
       onCreated(id);
     },
-    onError: (e) => {
-      const byField = fieldErrorsOf(e);
-      setFieldErrors(byField);
-      setError(byField.name || byField.initialDepositCents ? "" : e.message);
-    },
+    onError: errors.fromServer,
   });
   return (
     <form
       className="grid grid-cols-1 gap-3 sm:grid-cols-3"
       onSubmit={(e) => {
         e.preventDefault();
-        setError("");
+        errors.clear();
+        let initialDepositCents: number;
         try {
-          setFieldErrors({});
-          create.mutate({ name, initialDepositCents: parseMoneyToCents(deposit || "0") });
+          initialDepositCents = parseMoneyToCents(deposit || "0");
         } catch (err) {
-          setFieldErrors({ initialDepositCents: (err as Error).message });
+          return errors.fail("deposit", (err as Error).message);
         }
+        create.mutate({ name, currency, initialDepositCents });
       }}
     >
-      <div className="flex flex-col gap-1"><Label htmlFor="bankroll-name">Bankroll name</Label><Input id="bankroll-name" value={name} onChange={(e) => setName(e.target.value)} required maxLength={60} aria-describedby={fieldErrors.name ? "bankroll-name-error" : undefined} /><FieldError id="bankroll-name-error" message={fieldErrors.name} /></div>
-      <div className="flex flex-col gap-1"><Label htmlFor="bankroll-deposit">Starting deposit</Label><Input id="bankroll-deposit" inputMode="decimal" value={deposit} onChange={(e) => setDeposit(e.target.value)} aria-describedby={fieldErrors.initialDepositCents ? "bankroll-deposit-error" : undefined} /><FieldError id="bankroll-deposit-error" message={fieldErrors.initialDepositCents} /></div>
+      <div className="flex flex-col gap-1"><Label htmlFor="bankroll-name">Bankroll name</Label><Input id="bankroll-name" value={name} onChange={(e) => setName(e.target.value)} required maxLength={60} {...errors.describe("name", "bankroll-name")} /><FieldError id="bankroll-name" message={errors.fields.name} /></div>
+      <div className="flex flex-col gap-1"><Label htmlFor="bankroll-deposit">Starting deposit ({currency})</Label><Input id="bankroll-deposit" inputMode="decimal" value={deposit} onChange={(e) => setDeposit(e.target.value)} {...errors.describe("deposit", "bankroll-deposit")} /><FieldError id="bankroll-deposit" message={errors.fields.deposit} /></div>
       <Button type="submit" className="self-end" disabled={create.isPending}>Create bankroll</Button>
-      {error && <div className="sm:col-span-3"><ErrorState message={error} /></div>}
+      {errors.form && <div className="sm:col-span-3"><FormError message={errors.form} /></div>}
     </form>
   );
 }
@@ -61,7 +58,7 @@ export function MoneyMoveForm({ bankrollId }: { bankrollId: number }) {
       await Promise.all([utils.bankrolls.invalidate()]);
     },
     // Every message here is about the amount (too large, more than the balance): shown under it.
-    onError: (e) => setError(fieldErrorsOf(e).amountCents ?? e.message),
+    onError: (e) => setError((e.data?.fieldErrors as Record<string, string[] | undefined> | undefined)?.amountCents?.[0] ?? e.message),
   });
   const submit = (kind: "DEPOSIT" | "WITHDRAWAL") => {
     try {
@@ -75,7 +72,7 @@ export function MoneyMoveForm({ bankrollId }: { bankrollId: number }) {
       <div className="flex flex-col gap-1"><Label htmlFor="move-amount">Amount</Label><Input id="move-amount" inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} className="w-32" aria-describedby={error ? "move-amount-error" : undefined} /></div>
       <Button variant="outline" onClick={() => submit("DEPOSIT")} disabled={move.isPending || !amount}>Deposit</Button>
       <Button variant="outline" onClick={() => submit("WITHDRAWAL")} disabled={move.isPending || !amount}>Withdraw</Button>
-      <div className="w-full"><FieldError id="move-amount-error" message={error} /></div>
+      <div className="w-full"><FieldError id="move-amount" message={error} /></div>
     </div>
   );
 }

@@ -1,9 +1,10 @@
 "use client";
 
 import Link from "next/link";
+import { useDisplay } from "@/components/shell/preferences";
 import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { formatCents, formatLine, formatPercent, formatPrice, MARKET_LABEL, SELECTION_LABEL } from "@/lib/format";
+import { formatCents, formatLine, formatMatchup, formatPercent, MARKET_LABEL, SELECTION_LABEL } from "@/lib/format";
 
 export interface BetListItem {
   id: number;
@@ -21,7 +22,7 @@ export interface BetListItem {
   clvPoints: number | null;
   bookmaker: { name: string } | null;
   bankroll: { currency: string };
-  game: { league: { name: string }; homeTeam: { name: string }; awayTeam: { name: string }; homeScore: number | null; awayScore: number | null };
+  game: { league: { name: string; sport: { key: string } }; homeTeam: { name: string }; awayTeam: { name: string }; homeScore: number | null; awayScore: number | null };
 }
 
 const OUTCOME_LABEL: Record<string, string> = { WIN: "Won", HALF_WIN: "Half won", PUSH: "Push", HALF_LOSS: "Half lost", LOSS: "Lost" };
@@ -37,14 +38,17 @@ export function LateEntryBadge({ lateEntry }: { lateEntry: boolean }) {
   if (!lateEntry) return null;
   return <Badge variant="outline" title="Entered after the game started: left out of verified ROI, win rate and CLV">Late entry</Badge>;
 }
+/** A bet's game, named the way its sport's readers expect. */
+export const betMatchup = (game: BetListItem["game"]) => formatMatchup({ home: game.homeTeam.name, away: game.awayTeam.name, sport: game.league.sport.key });
 
 export function BetTable({ bets }: { bets: BetListItem[] }) {
+  const show = useDisplay();
   return (
     <div className="overflow-x-auto">
       <Table data-testid="bet-table">
         <TableHeader>
           <TableRow>
-            <TableHead>Placed (UTC)</TableHead>
+            <TableHead>Placed ({show.zone})</TableHead>
             <TableHead>Game</TableHead>
             <TableHead>Bet</TableHead>
             <TableHead className="text-right">Price</TableHead>
@@ -57,13 +61,13 @@ export function BetTable({ bets }: { bets: BetListItem[] }) {
         <TableBody>
           {bets.map((b) => (
             <TableRow key={b.id}>
-              <TableCell className="whitespace-nowrap">{b.placedAt.toISOString().slice(0, 19).replace("T", " ")}</TableCell>
+              <TableCell className="whitespace-nowrap">{show.dateTime(b.placedAt)}</TableCell>
               <TableCell>
-                <Link href={`/bets/${b.id}`} className="hover:underline">{b.game.homeTeam.name} v {b.game.awayTeam.name}</Link>
+                <Link href={`/bets/${b.id}`} className="hover:underline">{betMatchup(b.game)}</Link>
                 <span className="block text-xs text-muted-foreground">{b.game.league.name}{b.game.homeScore !== null ? ` · ${b.game.homeScore}–${b.game.awayScore}` : ""}</span>
               </TableCell>
               <TableCell>{MARKET_LABEL[b.market]}: {SELECTION_LABEL[b.selection]} {formatLine(b.line)}{b.bookmaker ? <span className="block text-xs text-muted-foreground">{b.bookmaker.name}</span> : null}</TableCell>
-              <TableCell className="tabular text-right">{formatPrice(b.price)}</TableCell>
+              <TableCell className="tabular text-right">{show.price(b.price)}</TableCell>
               <TableCell className="tabular text-right">{formatCents(b.stakeCents)}</TableCell>
               <TableCell><span className="flex flex-wrap gap-1"><BetStatusBadge status={b.status} outcome={b.outcome} /><LateEntryBadge lateEntry={b.lateEntry} /></span></TableCell>
               <TableCell className="tabular text-right" data-testid="bet-profit">{formatCents(b.profitCents, { signed: true })}</TableCell>

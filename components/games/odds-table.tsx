@@ -1,6 +1,9 @@
+"use client";
+
+import { useDisplay } from "@/components/shell/preferences";
 import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { formatLine, formatPercent, formatPrice, MARKET_LABEL, PERIOD_LABEL, PHASE_LABEL, SELECTION_LABEL } from "@/lib/format";
+import { formatLine, formatPercent, MARKET_LABEL, PERIOD_LABEL, PHASE_LABEL, SELECTION_LABEL } from "@/lib/format";
 import { cn } from "@/lib/utils";
 
 interface Cell {
@@ -24,6 +27,7 @@ export interface OddsTableData {
 }
 
 export function OddsTable({ table, sideNames }: { table: OddsTableData; sideNames: Record<string, string> }) {
+  const show = useDisplay();
   return (
     <section className="flex flex-col gap-2" aria-label={`${MARKET_LABEL[table.market]} odds`}>
       <h3 className="text-sm font-semibold">
@@ -54,7 +58,7 @@ export function OddsTable({ table, sideNames }: { table: OddsTableData; sideName
                       <div className="flex flex-col items-end leading-tight">
                         <span>
                           {c.line !== null && <span className="mr-1 text-muted-foreground">{formatLine(c.line)}</span>}
-                          {c.price !== null ? formatPrice(c.price) : <span className="text-muted-foreground">line only</span>}
+                          {c.price !== null ? show.price(c.price) : <span className="text-muted-foreground">line only</span>}
                         </span>
                         {c.price !== null && (
                           <span className="text-[11px] text-muted-foreground" title="implied / no-vig probability">

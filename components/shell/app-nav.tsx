@@ -16,6 +16,8 @@ const LINKS = [
   { href: "/models", label: "Model lab" },
   { href: "/bets", label: "Bets" },
   { href: "/tools", label: "Tools" },
+  { href: "/players", label: "Players" },
+  { href: "/settings", label: "Settings" },
 ];
 
 export function AppNav({ email, isAdmin }: { email: string; isAdmin: boolean }) {

@@ -1,5 +1,7 @@
 "use client";
 
+import { useState } from "react";
+import { useDisplay } from "@/components/shell/preferences";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 
@@ -27,3 +29,9 @@ export function Outcome({ compute }: { compute: () => React.ReactNode }) {
 }
 
 export const num = (s: string) => (s.trim() === "" ? NaN : Number(s));
+
+/** The text of a price field, starting at example prices written in the user's odds format. */
+export function usePriceText(...decimals: number[]) {
+  const show = useDisplay();
+  return useState(() => decimals.map(show.price).join(", "));
+}

@@ -3,12 +3,14 @@
 import { useState } from "react";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { americanToDecimal, decimalToAmerican, fractionalToDecimal, impliedProbability, overround, removeVig, VIG_METHODS } from "@/server/domain/odds";
+import { useDisplay } from "@/components/shell/preferences";
+import { formatOdds, impliedProbability, overround, parseOdds, parseOddsList, removeVig, VIG_METHODS } from "@/server/domain/odds";
 import { formatPercent } from "@/lib/format";
-import { NumberField, Outcome, num } from "./field";
+import { NumberField, Outcome, usePriceText } from "./field";
 
 export function OddsConverter() {
   const [text, setText] = useState("-110");
+  const show = useDisplay();
   return (
     <Card>
       <CardHeader>
@@ -19,13 +21,12 @@ export function OddsConverter() {
         <NumberField id="convert-input" label="Price" value={text} onChange={setText} />
         <Outcome
           compute={() => {
-            const t = text.trim();
-            const decimal = t.includes("/") ? fractionalToDecimal(t) : /^[+-]/.test(t) || Math.abs(num(t)) >= 100 ? americanToDecimal(num(t)) : num(t);
-            const american = decimalToAmerican(decimal);
+            const decimal = parseOdds(text, show.oddsFormat);
             return (
-              <dl className="grid grid-cols-3 gap-2 tabular" data-testid="converted">
+              <dl className="grid grid-cols-2 gap-2 tabular sm:grid-cols-4" data-testid="converted">
                 <div><dt className="text-muted-foreground">Decimal</dt><dd>{decimal.toFixed(3)}</dd></div>
-                <div><dt className="text-muted-foreground">American</dt><dd>{american > 0 ? "+" : ""}{Math.round(american)}</dd></div>
+                <div><dt className="text-muted-foreground">American</dt><dd>{formatOdds(decimal, "american")}</dd></div>
+                <div><dt className="text-muted-foreground">Fractional</dt><dd>{formatOdds(decimal, "fractional")}</dd></div>
                 <div><dt className="text-muted-foreground">Implied</dt><dd>{formatPercent(impliedProbability(decimal), 2)}</dd></div>
               </dl>
             );
@@ -37,18 +38,19 @@ export function OddsConverter() {
 }
 
 export function VigRemover() {
-  const [prices, setPrices] = useState("2.30, 3.40, 3.20");
+  const [prices, setPrices] = usePriceText(2.3, 3.4, 3.2);
+  const show = useDisplay();
   return (
     <Card>
       <CardHeader>
         <CardTitle className="text-base">Vig remover</CardTitle>
-        <CardDescription>One bookmaker&apos;s decimal prices for every outcome, comma separated. All five methods side by side.</CardDescription>
+        <CardDescription>One bookmaker&apos;s prices for every outcome, comma separated: decimal (1.91), American (-110) or fractional (10/11). All five methods side by side.</CardDescription>
       </CardHeader>
       <CardContent className="flex flex-col gap-3">
         <NumberField id="vig-input" label="Prices" value={prices} onChange={setPrices} />
         <Outcome
           compute={() => {
-            const ds = prices.split(/[,\s]+/).filter(Boolean).map(Number);
+            const ds = parseOddsList(prices, show.oddsFormat);
             const margin = overround(ds);
             return (
               <>
@@ -57,7 +59,7 @@ export function VigRemover() {
                   <TableHeader>
                     <TableRow>
                       <TableHead>Method</TableHead>
-                      {ds.map((d, i) => <TableHead key={i} className="text-right">@{d}</TableHead>)}
+                      {ds.map((d, i) => <TableHead key={i} className="text-right">at {show.price(d)}</TableHead>)}
                     </TableRow>
                   </TableHeader>
                   <TableBody>
@@ -72,7 +74,7 @@ export function VigRemover() {
                       return (
                         <TableRow key={m}>
                           <TableCell>{m}</TableCell>
-                          {fair ? fair.map((p, i) => <TableCell key={i} className="tabular text-right">{formatPercent(p, 2)} <span className="text-muted-foreground">({(1 / p).toFixed(2)})</span></TableCell>) : <TableCell colSpan={ds.length} className="text-xs text-destructive">{error}</TableCell>}
+                          {fair ? fair.map((p, i) => <TableCell key={i} className="tabular text-right">{formatPercent(p, 2)} <span className="text-muted-foreground">({show.price(1 / p)})</span></TableCell>) : <TableCell colSpan={ds.length} className="text-xs text-destructive">{error}</TableCell>}
                         </TableRow>
                       );
                     })}

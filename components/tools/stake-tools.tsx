@@ -2,9 +2,10 @@
 
 import { useState } from "react";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { expectedValue, findArbitrage, hedgeStake, kellyFraction, parlayPrice } from "@/server/domain/odds";
+import { useDisplay } from "@/components/shell/preferences";
+import { expectedValue, findArbitrage, hedgeStake, kellyFraction, parlayPrice, parseOdds, parseOddsList } from "@/server/domain/odds";
 import { formatPercent } from "@/lib/format";
-import { NumberField, Outcome, num } from "./field";
+import { NumberField, Outcome, num, usePriceText } from "./field";
 
 function Calculator({ title, description, children }: { title: string; description: string; children: React.ReactNode }) {
   return (
@@ -20,7 +21,8 @@ function Calculator({ title, description, children }: { title: string; descripti
 
 export function EvKellyCalculator() {
   const [p, setP] = useState("55");
-  const [d, setD] = useState("2.0");
+  const [d, setD] = usePriceText(2);
+  const show = useDisplay();
   const [fraction, setFraction] = useState("0.25");
   const [cap, setCap] = useState("5");
   const [bankroll, setBankroll] = useState("1000");
@@ -28,7 +30,7 @@ export function EvKellyCalculator() {
     <Calculator title="EV and Kelly" description="Your probability against the price; Kelly scaled and capped.">
       <div className="grid grid-cols-2 gap-3 sm:grid-cols-5">
         <NumberField id="ev-p" label="Probability %" value={p} onChange={setP} />
-        <NumberField id="ev-d" label="Decimal price" value={d} onChange={setD} />
+        <NumberField id="ev-d" label="Price offered" value={d} onChange={setD} />
         <NumberField id="ev-f" label="Kelly fraction" value={fraction} onChange={setFraction} />
         <NumberField id="ev-cap" label="Cap % of bankroll" value={cap} onChange={setCap} />
         <NumberField id="ev-bank" label="Bankroll" value={bankroll} onChange={setBankroll} />
@@ -36,8 +38,9 @@ export function EvKellyCalculator() {
       <Outcome
         compute={() => {
           const prob = num(p) / 100;
-          const ev = expectedValue(prob, num(d));
-          const k = kellyFraction(prob, num(d), { fraction: num(fraction), maxFraction: num(cap) / 100 });
+          const price = parseOdds(d, show.oddsFormat);
+          const ev = expectedValue(prob, price);
+          const k = kellyFraction(prob, price, { fraction: num(fraction), maxFraction: num(cap) / 100 });
           return (
             <p className="tabular" data-testid="ev-result">
               EV {formatPercent(ev, 2)} per unit · stake {formatPercent(k, 2)} of bankroll = {(k * num(bankroll)).toFixed(2)}
@@ -50,7 +53,8 @@ export function EvKellyCalculator() {
 }
 
 export function ArbitrageCalculator() {
-  const [prices, setPrices] = useState("2.15, 2.02");
+  const [prices, setPrices] = usePriceText(2.15, 2.02);
+  const show = useDisplay();
   const [total, setTotal] = useState("100");
   return (
     <Calculator title="Arbitrage" description="The best price for each outcome (at any books), comma separated.">
@@ -60,7 +64,7 @@ export function ArbitrageCalculator() {
       </div>
       <Outcome
         compute={() => {
-          const ds = prices.split(/[,\s]+/).filter(Boolean).map(Number);
+          const ds = parseOddsList(prices, show.oddsFormat);
           const arb = findArbitrage(ds.map((decimal, i) => [{ bookmaker: `outcome ${i + 1}`, decimal }]));
           if (!arb) return <p>No arbitrage: the implied probabilities sum to {formatPercent(ds.reduce((s, d) => s + 1 / d, 0), 2)}.</p>;
           return (
@@ -76,8 +80,9 @@ export function ArbitrageCalculator() {
 
 export function HedgeCalculator() {
   const [stake, setStake] = useState("100");
-  const [placed, setPlaced] = useState("3.0");
-  const [hedge, setHedge] = useState("2.0");
+  const [placed, setPlaced] = usePriceText(3);
+  const [hedge, setHedge] = usePriceText(2);
+  const show = useDisplay();
   return (
     <Calculator title="Hedge" description="Lock in a result on a bet you hold by backing the other side.">
       <div className="grid grid-cols-3 gap-3">
@@ -87,7 +92,7 @@ export function HedgeCalculator() {
       </div>
       <Outcome
         compute={() => {
-          const h = hedgeStake(num(stake), num(placed), num(hedge));
+          const h = hedgeStake(num(stake), parseOdds(placed, show.oddsFormat), parseOdds(hedge, show.oddsFormat));
           return <p className="tabular">Stake {h.stake.toFixed(2)} on the other side: {h.profitEitherWay >= 0 ? "+" : ""}{h.profitEitherWay.toFixed(2)} whatever happens.</p>;
         }}
       />
@@ -96,18 +101,19 @@ export function HedgeCalculator() {
 }
 
 export function ParlayCalculator() {
-  const [legs, setLegs] = useState("1.91, 1.91, 2.50");
+  const [legs, setLegs] = usePriceText(1.91, 1.91, 2.5);
+  const show = useDisplay();
   const [stake, setStake] = useState("10");
   return (
-    <Calculator title="Parlay" description="Decimal prices of independent legs, comma separated.">
+    <Calculator title="Parlay" description="Prices of independent legs, comma separated.">
       <div className="grid grid-cols-2 gap-3">
         <NumberField id="parlay-legs" label="Leg prices" value={legs} onChange={setLegs} />
         <NumberField id="parlay-stake" label="Stake" value={stake} onChange={setStake} />
       </div>
       <Outcome
         compute={() => {
-          const price = parlayPrice(legs.split(/[,\s]+/).filter(Boolean).map(Number));
-          return <p className="tabular">Price {price.toFixed(3)} · pays {(price * num(stake)).toFixed(2)} · implied {formatPercent(1 / price, 2)}</p>;
+          const price = parlayPrice(parseOddsList(legs, show.oddsFormat));
+          return <p className="tabular">Price {show.price(price)} · pays {(price * num(stake)).toFixed(2)} · implied {formatPercent(1 / price, 2)}</p>;
         }}
       />
     </Calculator>

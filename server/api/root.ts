@@ -2,10 +2,12 @@ import { authRouter } from "./routers/auth";
 import { bankrollsRouter } from "./routers/bankrolls";
 import { betsRouter } from "./routers/bets";
 import { scannersRouter } from "./routers/scanners";
+import { settingsRouter } from "./routers/settings";
 import { gamesRouter } from "./routers/games";
 import { importsRouter } from "./routers/imports";
 import { leaguesRouter } from "./routers/leagues";
 import { modelsRouter } from "./routers/models";
+import { playersRouter } from "./routers/players";
 import { createCallerFactory, router } from "./trpc";
 
 export const appRouter = router({
@@ -17,6 +19,8 @@ export const appRouter = router({
   bets: betsRouter,
   scanners: scannersRouter,
   models: modelsRouter,
+  settings: settingsRouter,
+  players: playersRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { MARKET_CODES, PERIOD_CODES, PHASE_CODES, SELECTION_CODES } from "@/server/domain/vocabulary";
 import { MAX_LINE, MAX_MONEY_MOVE_CENTS, MAX_NOTE_CHARS, MAX_PRICE, MAX_STAKE_CENTS, MIN_LINE, MIN_PRICE } from "@/server/domain/bets/limits";
+import { isCurrencyCode } from "@/server/domain/money/currency";
+import { canonicalTimeZone } from "@/server/domain/time/zoned";
 
 /**
  * The boundary's building blocks, defined once: every router, REST handler and file import validates ids,
@@ -110,3 +112,58 @@ export const BetFields = z.object({
   note: BetNote,
   externalRef: BetRef,
 });
+/** An IANA time zone name ("Europe/London"), checked with Intl and returned in its canonical spelling. */
+export const TimeZoneName = safeText(64).transform((name, ctx) => {
+  const zone = canonicalTimeZone(name);
+  if (zone === null) {
+    ctx.addIssue({ code: "custom", message: `"${name}" is not a time zone: pick one from the list, such as Europe/London or America/New_York` });
+    return z.NEVER;
+  }
+  return zone;
+});
+
+/** An ISO 4217 currency code ("usd" is read as "USD"). */
+export const CurrencyCode = z
+  .string({ error: "pick a currency" })
+  .trim()
+  .toUpperCase()
+  .refine(isCurrencyCode, "is not a currency code: use three letters such as USD, EUR or GBP");
+
+type Issue = z.core.$ZodRawIssue;
+const TYPE_WORD: Record<string, string> = { number: "a number", string: "text", date: "a date", boolean: "yes or no", array: "a list", object: "a set of fields" };
+
+/**
+ * Plain words for zod's built-in checks, so a schema without its own message still tells a user what to type
+ * ("must be a number", not "Invalid input: expected number, received NaN"). Messages a schema gives win.
+ */
+export function plainZodMessage(issue: Issue): string | undefined {
+  switch (issue.code) {
+    case "invalid_type":
+      if (issue.input === undefined) return "is required";
+      return `must be ${TYPE_WORD[issue.expected] ?? issue.expected}`;
+    case "too_small": {
+      const min = Number(issue.minimum);
+      if (issue.origin === "string") return min <= 1 ? "must not be empty" : `use at least ${min} characters`;
+      if (issue.origin === "array" || issue.origin === "set") return `give at least ${min}`;
+      return issue.inclusive ? `must be at least ${min}` : `must be above ${min}`;
+    }
+    case "too_big": {
+      const max = Number(issue.maximum);
+      if (issue.origin === "string") return `use at most ${max} characters`;
+      if (issue.origin === "array" || issue.origin === "set") return `give at most ${max}`;
+      return issue.inclusive ? `must be at most ${max}` : `must be below ${max}`;
+    }
+    case "invalid_value":
+      return `must be one of: ${issue.values.map(String).join(", ")}`;
+    case "invalid_format":
+      return issue.format === "email" ? "must be an email address" : "is not in the expected format";
+    case "not_multiple_of":
+      return `must be a multiple of ${String(issue.divisor)}`;
+    case "unrecognized_keys":
+      return `unknown field${issue.keys.length === 1 ? "" : "s"}: ${issue.keys.join(", ")}`;
+    default:
+      return undefined;
+  }
+}
+
+z.config({ customError: plainZodMessage });

@@ -6,6 +6,8 @@ import { getSession } from "@/server/auth/session";
 import { AppError } from "@/server/errors";
 import { clientAddressOf } from "@/server/http/client-address";
 import { enforceRateLimit } from "@/server/services/rate-limits/rate-limits";
+// Loads the boundary schemas first: they set zod's plain-words messages for every router.
+import "./schemas";
 
 /** Prisma for ordinary reads and writes, the `pg` pool for set-based SQL and row locks. */
 export interface Context {

@@ -52,7 +52,8 @@ test("enter a bet on an imported game, import its result, see it graded, settled
   const clv = closingLineValue(2.3, removeVig([2.05, 3.55, 3.9], "multiplicative")[0]!);
   await expect(facts).toContainText(`${(clv * 100).toFixed(2)}%`);
   await expect(facts).toContainText("pinnacle closing");
-  await expect(page.getByTestId("bet-history")).toContainText("settle (grader)");
+  await expect(page.getByTestId("bet-history")).toContainText("Settled: won, profit +130.00");
+  await expect(page.getByTestId("bet-history")).toContainText("(by the grader)");
 
   await page.goto("/bets");
   await expect(page.getByTestId("summary-profit")).toHaveText("+130.00");
@@ -70,7 +71,7 @@ test("the odds tools compute from the domain core", async ({ page }) => {
   await page.getByLabel("Price", { exact: true }).fill("+150");
   await expect(page.getByTestId("converted")).toContainText("2.500");
   await page.getByLabel("Probability %").fill("60");
-  await page.getByLabel("Decimal price").fill("2");
+  await page.getByLabel("Price offered").fill("2");
   await page.getByLabel("Kelly fraction").fill("1");
   await page.getByLabel("Cap % of bankroll").fill("100");
   await expect(page.getByTestId("ev-result")).toContainText("stake 20.00% of bankroll");

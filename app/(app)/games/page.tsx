@@ -8,7 +8,9 @@ import { Button } from "@/components/ui/button";
 import { Input, NativeSelect } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { EmptyState, ErrorState, LoadingRows, NoDataYet } from "@/components/shell/states";
-import { formatKickoff } from "@/lib/format";
+import { useDisplay } from "@/components/shell/preferences";
+import { formatMatchup, plural, toDateTimeInput } from "@/lib/format";
+import { zonedTimeToUtc } from "@/server/domain/time/zoned";
 import { trpc } from "@/lib/trpc";
 
 function GamesBrowser() {
@@ -22,17 +24,25 @@ function GamesBrowser() {
     from: params.get("from") || undefined,
     to: params.get("to") || undefined,
   };
+  const played = params.get("view") === "played";
+  const show = useDisplay();
+  // Unfiltered, the list opens on today and what comes next in the user's zone (fixed once per visit, so the
+  // query key does not change on every render); "played" shows the latest results.
+  const [startOfToday] = useState(() => zonedTimeToUtc(toDateTimeInput(new Date(), show.timeZone).slice(0, 10), "00:00", show.timeZone));
   const [search, setSearch] = useState(filters.search ?? "");
   const leagues = trpc.leagues.list.useQuery();
   const league = trpc.leagues.byKey.useQuery({ key: filters.league! }, { enabled: Boolean(filters.league) });
   const me = trpc.auth.me.useQuery();
+  const filtered = Object.values(filters).some(Boolean);
+  const upcoming = !filtered && !played;
   const games = trpc.games.list.useInfiniteQuery(
     {
       league: filters.league,
       season: filters.season,
       search: filters.search,
-      from: filters.from ? new Date(`${filters.from}T00:00:00Z`) : undefined,
+      from: filters.from ? new Date(`${filters.from}T00:00:00Z`) : upcoming ? startOfToday : undefined,
       to: filters.to ? new Date(`${filters.to}T23:59:59Z`) : undefined,
+      ...(upcoming ? { order: "soonest" as const } : played && !filtered ? { status: "FINAL" as const } : {}),
       limit: 25,
     },
     { getNextPageParam: (last) => last.nextCursor },
@@ -48,10 +58,14 @@ function GamesBrowser() {
   }
 
   const items = games.data?.pages.flatMap((p) => p.items) ?? [];
-  const filtered = Object.values(filters).some(Boolean);
   return (
     <div className="flex flex-col gap-4">
-      <h1 className="text-2xl font-semibold tracking-tight">Games</h1>
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h1 className="text-2xl font-semibold tracking-tight">{upcoming ? "Today and upcoming" : played && !filtered ? "Latest results" : "Games"}</h1>
+        {!filtered && (
+          <Link className="text-sm underline" href={played ? "/games" : "/games?view=played"}>{played ? "Today and upcoming games" : "Latest results"}</Link>
+        )}
+      </div>
       <form
         className="grid grid-cols-2 gap-3 sm:grid-cols-5"
         onSubmit={(e) => {
@@ -97,17 +111,27 @@ function GamesBrowser() {
       {games.isLoading && <LoadingRows rows={8} />}
       {games.error && <ErrorState message={games.error.message} />}
       {!games.isLoading && items.length === 0 && !games.error &&
-        (filtered ? <EmptyState title="No games match these filters" /> : <NoDataYet isAdmin={me.data?.role === "ADMIN"} />)}
+        (filtered ? (
+          <EmptyState title="No games match these filters" />
+        ) : leagues.data?.length === 0 ? (
+          <NoDataYet isAdmin={me.data?.role === "ADMIN"} />
+        ) : upcoming ? (
+          <EmptyState title="No games today or coming up">
+            The stored games are all in the past. <Link className="underline" href="/games?view=played">See the latest results</Link>, or pick a league and season above.
+          </EmptyState>
+        ) : (
+          <EmptyState title="No results stored yet" />
+        ))}
       <ul className="flex flex-col divide-y rounded-lg border">
         {items.map((g) => (
           <li key={g.id}>
             <Link href={`/games/${g.id}`} className="flex flex-col gap-1 px-3 py-2.5 hover:bg-muted/50 sm:flex-row sm:items-center sm:gap-4">
               <span className="w-56 shrink-0 text-xs text-muted-foreground">
-                {formatKickoff(g.startsAt, g.startTimeKnown)}
+                {show.kickoff(g.startsAt, g.startTimeKnown)}
                 <span className="block">{g.league.name} · {g.season.label}</span>
               </span>
               <span className="flex-1 font-medium">
-                {g.homeTeam.name} <span className="text-muted-foreground">{g.neutralSite ? "vs" : "v"}</span> {g.awayTeam.name}
+                {formatMatchup({ home: g.homeTeam.name, away: g.awayTeam.name, sport: g.league.sport.key, neutralSite: g.neutralSite })}
               </span>
               <span className="flex items-center gap-2">
                 {g.status === "FINAL" ? (
@@ -115,7 +139,7 @@ function GamesBrowser() {
                 ) : (
                   <Badge variant="secondary">{g.status.toLowerCase()}</Badge>
                 )}
-                <span className="w-20 text-right text-xs text-muted-foreground">{g.oddsCount} prices</span>
+                <span className="w-20 text-right text-xs text-muted-foreground">{plural(g.oddsCount, "price")}</span>
               </span>
             </Link>
           </li>

@@ -2,36 +2,46 @@
 
 import type { Market } from "@/server/domain/vocabulary";
 import Link from "next/link";
-import { useState } from "react";
-import { EmptyState, ErrorState, LoadingRows } from "@/components/shell/states";
+import { useEffect, useState } from "react";
+import { FieldError, FormError, useFormErrors } from "@/components/shell/form-errors";
+import { useDisplay } from "@/components/shell/preferences";
+import { EmptyState, LoadingRows } from "@/components/shell/states";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Input, NativeSelect } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { formatKickoff, formatLine, formatPercent, formatPrice, MARKET_LABEL, SELECTION_LABEL } from "@/lib/format";
+import { formatLine, formatMatchup, formatPercent, MARKET_LABEL, plural, SELECTION_LABEL } from "@/lib/format";
 import { trpc } from "@/lib/trpc";
+import { zonedTimeToUtc } from "@/server/domain/time/zoned";
 
 export default function ScannersPage() {
+  const show = useDisplay();
   const leagues = trpc.leagues.list.useQuery();
   const [form, setForm] = useState({ day: "2024-05-19", league: "", market: "", minEv: "2", asOf: "kickoff", time: "12:00" });
   const [query, setQuery] = useState<typeof form | null>(null);
+  const errors = useFormErrors<"day" | "minEv" | "asOf">({ day: "day", minEv: "minEv", asOf: "asOf" });
   const scan = trpc.scanners.scan.useQuery(
     {
       day: query?.day ?? "",
       league: query?.league || undefined,
       market: (query?.market || undefined) as Market | undefined,
       minEv: Number(query?.minEv ?? 2) / 100,
-      asOf: query?.asOf === "time" ? new Date(`${query.day}T${query.time}:00Z`) : null,
+      asOf: query?.asOf === "time" ? zonedTimeToUtc(query.day, query.time, show.timeZone) : null,
     },
     { enabled: query !== null },
   );
+  const scanError = scan.error;
+  useEffect(() => {
+    if (scanError) errors.fromServer(scanError);
+  }, [scanError]); // eslint-disable-line react-hooks/exhaustive-deps -- report each failed scan once
   const set = (k: keyof typeof form) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setForm({ ...form, [k]: e.target.value });
   const games = new Map(scan.data?.games.map((g) => [g.id, g]));
   const gameLabel = (id: number) => {
     const g = games.get(id);
-    return g ? <Link className="hover:underline" href={`/games/${id}`}>{g.home} v {g.away}</Link> : id;
+    return g ? <Link className="hover:underline" href={`/games/${id}`}>{formatMatchup(g)}</Link> : id;
   };
+  const book = (key: string) => scan.data?.bookmakers[key] ?? key;
   return (
     <div className="flex flex-col gap-4">
       <h1 className="text-2xl font-semibold tracking-tight">Scanners</h1>
@@ -43,6 +53,9 @@ export default function ScannersPage() {
         className="grid grid-cols-2 gap-3 sm:grid-cols-6"
         onSubmit={(e) => {
           e.preventDefault();
+          errors.clear();
+          const minEv = form.minEv.trim() === "" ? NaN : Number(form.minEv);
+          if (!Number.isFinite(minEv) || minEv < -100 || minEv > 100) return errors.fail("minEv", "enter a percentage between -100 and 100, such as 2");
           setQuery(form);
         }}
       >
@@ -61,14 +74,14 @@ export default function ScannersPage() {
             {Object.entries(MARKET_LABEL).map(([k, v]) => <option key={k} value={k}>{v}</option>)}
           </NativeSelect>
         </div>
-        <div className="flex flex-col gap-1"><Label htmlFor="scan-ev">Min EV %</Label><Input id="scan-ev" inputMode="decimal" value={form.minEv} onChange={set("minEv")} /></div>
+        <div className="flex flex-col gap-1"><Label htmlFor="scan-ev">Min EV %</Label><Input id="scan-ev" inputMode="decimal" value={form.minEv} onChange={set("minEv")} {...errors.describe("minEv", "scan-ev")} /><FieldError id="scan-ev" message={errors.fields.minEv} /></div>
         <div className="flex flex-col gap-1">
           <Label htmlFor="scan-asof">Prices as of</Label>
           <NativeSelect id="scan-asof" value={form.asOf} onChange={set("asOf")}>
             <option value="kickoff">Each kick-off</option>
-            <option value="time">A time (UTC)</option>
+            <option value="time">A time ({show.zone})</option>
           </NativeSelect>
-          {form.asOf === "time" && <Input aria-label="As-of time (UTC)" type="time" value={form.time} onChange={set("time")} />}
+          {form.asOf === "time" && <Input aria-label={`As-of time (${show.zone})`} type="time" value={form.time} onChange={set("time")} />}
         </div>
         <Button type="submit" className="self-end">Scan</Button>
       </form>
@@ -78,13 +91,13 @@ export default function ScannersPage() {
       ) : scan.isLoading ? (
         <LoadingRows />
       ) : scan.error ? (
-        <ErrorState message={scan.error.message} />
+        <FormError message={errors.form || "Check the fields marked above."} />
       ) : scan.data!.games.length === 0 ? (
         <EmptyState title="No games that day">Pick another date, or import data for it.</EmptyState>
       ) : (
         <>
           <p className="text-sm text-muted-foreground" data-testid="scan-summary">
-            {scan.data!.games.length} games, {scan.data!.quotes.toLocaleString()} stored prices{scan.data!.truncated ? " (first 300 games only)" : ""}.
+            {plural(scan.data!.games.length, "game")}, {plural(scan.data!.quotes, "stored price")}{scan.data!.truncated ? " (first 300 games only)" : ""}.
           </p>
           <Card>
             <CardHeader>
@@ -101,9 +114,9 @@ export default function ScannersPage() {
                         <TableCell>{gameLabel(v.gameId)}</TableCell>
                         <TableCell>{MARKET_LABEL[v.market]} {formatLine(v.line)}</TableCell>
                         <TableCell>{SELECTION_LABEL[v.selection]}</TableCell>
-                        <TableCell>{v.bookmaker}</TableCell>
-                        <TableCell className="tabular text-right">{formatPrice(v.price)}</TableCell>
-                        <TableCell className="tabular text-right" title={`from ${v.fairSource}`}>{formatPercent(v.fairProbability)}</TableCell>
+                        <TableCell>{book(v.bookmaker)}</TableCell>
+                        <TableCell className="tabular text-right">{show.price(v.price)}</TableCell>
+                        <TableCell className="tabular text-right" title={`from ${book(v.fairSource)}`}>{formatPercent(v.fairProbability)}</TableCell>
                         <TableCell className="tabular text-right">{formatPercent(v.ev)}</TableCell>
                         <TableCell className="tabular text-right">{formatPercent(v.kelly, 2)}</TableCell>
                       </TableRow>
@@ -121,7 +134,7 @@ export default function ScannersPage() {
                   {scan.data!.arbitrages.map((a, i) => (
                     <li key={i}>
                       {gameLabel(a.gameId)} · {MARKET_LABEL[a.market]} {formatLine(a.line)}: <strong>{formatPercent(a.profit, 2)}</strong> —{" "}
-                      {a.legs.map((l) => `${SELECTION_LABEL[l.selection]} ${formatPrice(l.price)} @ ${l.bookmaker} (${formatPercent(l.stake)})`).join(", ")}
+                      {a.legs.map((l) => `${SELECTION_LABEL[l.selection]} ${show.price(l.price)} at ${book(l.bookmaker)} (${formatPercent(l.stake)})`).join(", ")}
                     </li>
                   ))}
                 </ul>
@@ -138,7 +151,7 @@ export default function ScannersPage() {
                     <TableRow key={i}>
                       <TableCell>{gameLabel(l.gameId)}</TableCell>
                       <TableCell>{MARKET_LABEL[l.market]} {formatLine(l.line)}</TableCell>
-                      <TableCell className="tabular">{l.best.map((b) => `${SELECTION_LABEL[b.selection]} ${formatPrice(b.price)} ${b.bookmaker} (${b.books})`).join(" · ")}</TableCell>
+                      <TableCell className="tabular">{l.best.map((b) => `${SELECTION_LABEL[b.selection]} ${show.price(b.price)} ${book(b.bookmaker)} (${plural(b.books, "book")})`).join(" · ")}</TableCell>
                     </TableRow>
                   ))}
                 </TableBody>
@@ -151,7 +164,7 @@ export default function ScannersPage() {
               {scan.data!.timestampedQuotes === 0 ? (
                 <p className="text-muted-foreground">These prices carry no capture times (archive files give opening and closing only), so the speed of a move cannot be measured. Steam shows once a timestamped odds feed is connected.</p>
               ) : scan.data!.steam.length === 0 ? <p className="text-muted-foreground">No steam: fewer than 3 books moved together within 15 minutes.</p> : (
-                <ul>{scan.data!.steam.map((s, i) => <li key={i}>{gameLabel(s.gameId)} {MARKET_LABEL[s.market]} {SELECTION_LABEL[s.selection]}: {s.direction} at {s.bookmakers.join(", ")} from {formatKickoff(s.start, true)}</li>)}</ul>
+                <ul>{scan.data!.steam.map((s, i) => <li key={i}>{gameLabel(s.gameId)} {MARKET_LABEL[s.market]} {SELECTION_LABEL[s.selection]}: {s.direction} at {s.bookmakers.map(book).join(", ")} from {show.dateTime(s.start)}</li>)}</ul>
               )}
             </CardContent>
           </Card>

@@ -50,7 +50,7 @@ const BetView = z.object({
     status: z.enum(["SCHEDULED", "FINAL", "POSTPONED", "CANCELLED"]),
     homeScore: z.number().nullable(),
     awayScore: z.number().nullable(),
-    league: z.object({ key: z.string(), name: z.string() }),
+    league: z.object({ key: z.string(), name: z.string(), sport: z.object({ key: z.string() }) }),
     homeTeam: z.object({ name: z.string() }),
     awayTeam: z.object({ name: z.string() }),
   }),

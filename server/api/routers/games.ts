@@ -74,6 +74,8 @@ export const gamesRouter = router({
         from: UtcTime.optional(),
         to: UtcTime.optional(),
         teamId: DbId.optional(),
+        status: z.enum(["SCHEDULED", "FINAL", "POSTPONED", "CANCELLED"]).optional(),
+        order: z.enum(["newest", "soonest"]).default("newest"),
         search: SearchTerm.transform(escapeLike).optional(),
         cursor: DbId.nullish(),
         limit: z.number().int().min(1).max(100).default(25),

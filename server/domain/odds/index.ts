@@ -6,6 +6,7 @@ export {
   impliedProbability,
   overround,
 } from "./convert";
+export { formatOdds, ODDS_EXAMPLE, ODDS_FORMATS, parseOdds, parseOddsList, type OddsFormat } from "./format";
 export { removeVig, VIG_METHODS, type VigMethod } from "./vig";
 export { expectedValue, kellyFraction, type KellyOptions } from "./value";
 export { findArbitrage, hedgeStake, parlayPrice, type Arbitrage, type Offer } from "./arbitrage";

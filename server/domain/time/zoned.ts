@@ -33,8 +33,8 @@ function zoneOffsetMs(utcMs: number, timeZone: string): number {
  */
 export function zonedTimeToUtc(isoDate: string, time: string, timeZone: string): Date {
   const [y, m, d] = isoDate.split("-").map(Number) as [number, number, number];
-  const [hh, mm] = time.split(":").map(Number) as [number, number];
-  const wall = Date.UTC(y, m - 1, d, hh, mm);
+  const [hh, mm, ss = 0] = time.split(":").map(Number) as [number, number, number?];
+  const wall = Date.UTC(y, m - 1, d, hh, mm, ss);
   let utc = wall - zoneOffsetMs(wall, timeZone);
   utc = wall - zoneOffsetMs(utc, timeZone);
   return new Date(utc);
@@ -50,4 +50,17 @@ export function isValidIsoDate(isoDate: string): boolean {
   if (!match) return false;
   const date = new Date(`${isoDate}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(isoDate);
+}
+
+/**
+ * The canonical spelling of an IANA time zone ("europe/london" -> "Europe/London"), or null when Intl does not
+ * know the zone. Offsets such as "+02:00" are refused: a zone name keeps daylight-saving changes right.
+ */
+export function canonicalTimeZone(name: string): string | null {
+  if (!/^[A-Za-z][A-Za-z0-9_+\-/]*$/.test(name)) return null;
+  try {
+    return new Intl.DateTimeFormat("en-US", { timeZone: name }).resolvedOptions().timeZone;
+  } catch {
+    return null;
+  }
 }

@@ -58,7 +58,7 @@ const betSelect = {
       status: true,
       homeScore: true,
       awayScore: true,
-      league: { select: { key: true, name: true } },
+      league: { select: { key: true, name: true, sport: { select: { key: true } } } },
       homeTeam: { select: { name: true } },
       awayTeam: { select: { name: true } },
     },

@@ -12,6 +12,9 @@ export interface GameFilters {
   from?: Date | undefined;
   to?: Date | undefined;
   teamId?: number | undefined;
+  status?: "SCHEDULED" | "FINAL" | "POSTPONED" | "CANCELLED" | undefined;
+  /** newest first (the default), or soonest first for today's and upcoming games */
+  order?: "newest" | "soonest" | undefined;
   /** A team-name fragment with LIKE wildcards already escaped (the boundary schema does it). */
   search?: string | undefined;
   cursor?: number | undefined;
@@ -36,7 +39,7 @@ const gameSummarySelect = {
   awayTeam: { select: { id: true, name: true, abbreviation: true } },
 } satisfies Prisma.GameSelect;
 
-/** Newest first; the cursor is the last game's id of the previous page. */
+/** Newest first unless asked for soonest first; the cursor is the last game's id of the previous page. */
 export async function listGames(db: PrismaClient, f: GameFilters) {
   const search = f.search?.trim();
   const where: Prisma.GameWhereInput = {
@@ -44,6 +47,7 @@ export async function listGames(db: PrismaClient, f: GameFilters) {
     ...(f.season ? { season: { label: f.season } } : {}),
     ...(f.from || f.to ? { startsAt: { ...(f.from ? { gte: f.from } : {}), ...(f.to ? { lte: f.to } : {}) } } : {}),
     ...(f.teamId ? { OR: [{ homeTeamId: f.teamId }, { awayTeamId: f.teamId }] } : {}),
+    ...(f.status ? { status: f.status } : {}),
   };
   const and: Prisma.GameWhereInput[] = f.includeHidden ? [] : [visibleToUsers];
   if (search) {
@@ -60,7 +64,7 @@ export async function listGames(db: PrismaClient, f: GameFilters) {
   const rows = await db.game.findMany({
     where,
     select: gameSummarySelect,
-    orderBy: [{ startsAt: "desc" }, { id: "desc" }],
+    orderBy: f.order === "soonest" ? [{ startsAt: "asc" }, { id: "asc" }] : [{ startsAt: "desc" }, { id: "desc" }],
     take: f.limit + 1,
     ...(f.cursor ? { cursor: { id: f.cursor }, skip: 1 } : {}),
   });

@@ -42,7 +42,9 @@ export async function scanMarkets(db: Queryable, req: ScanRequest) {
   const options = { ...SCAN_DEFAULTS, ...req.options, kelly: { ...SCAN_DEFAULTS.kelly, ...req.options?.kelly } };
   const result = scanOffers(buildOffers(quotes, req.asOf), options);
   return {
-    games: shown.map(({ id, startsAt, league, home, away }) => ({ id, startsAt, league, home, away })),
+    games: shown.map(({ id, startsAt, league, sport, home, away }) => ({ id, startsAt, league, sport, home, away })),
+    // Results name books by key; pages show these names.
+    bookmakers: Object.fromEntries(quotes.map((q) => [q.bookmaker.key, q.bookmaker.name])),
     truncated,
     quotes: quotes.length,
     ...result,

@@ -2,14 +2,18 @@
 
 import Link from "next/link";
 import { use, useState } from "react";
-import { BetStatusBadge, LateEntryBadge } from "@/components/bets/bet-table";
+import { BetStatusBadge, betMatchup, LateEntryBadge } from "@/components/bets/bet-table";
+import { FieldError, FormError, useFormErrors } from "@/components/shell/form-errors";
+import { useDisplay } from "@/components/shell/preferences";
 import { ErrorState, LoadingRows } from "@/components/shell/states";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { parseMoneyToCents } from "@/server/domain/money/cents";
-import { formatCents, formatLine, formatPercent, formatPrice, MARKET_LABEL, SELECTION_LABEL } from "@/lib/format";
+import { parseOdds } from "@/server/domain/odds";
+import { describeBetEvent } from "@/lib/bet-history";
+import { formatCents, formatLine, formatPercent, MARKET_LABEL, ODDS_FORMAT_NAME, SELECTION_LABEL } from "@/lib/format";
 import { trpc } from "@/lib/trpc";
 
 export default function BetPage({ params }: { params: Promise<{ id: string }> }) {
@@ -19,24 +23,25 @@ export default function BetPage({ params }: { params: Promise<{ id: string }> })
   const [stake, setStake] = useState("");
   const [price, setPrice] = useState("");
   const [reason, setReason] = useState("");
-  const [error, setError] = useState("");
+  const show = useDisplay();
+  const errors = useFormErrors<"stake" | "price" | "reason">({ "changes.stakeCents": "stake", "changes.price": "price", stakeCents: "stake", price: "price", reason: "reason" });
   const refresh = () => Promise.all([utils.bets.invalidate(), utils.bankrolls.invalidate()]);
-  const edit = trpc.bets.edit.useMutation({ onSuccess: refresh, onError: (e) => setError(e.message) });
-  const voidBet = trpc.bets.void.useMutation({ onSuccess: refresh, onError: (e) => setError(e.message) });
+  const edit = trpc.bets.edit.useMutation({ onSuccess: refresh, onError: errors.fromServer });
+  const voidBet = trpc.bets.void.useMutation({ onSuccess: refresh, onError: errors.fromServer });
   if (!(id > 0)) return <ErrorState message="That is not a bet id." />;
   if (bet.isLoading) return <LoadingRows />;
   if (bet.error) return <ErrorState message={bet.error.message} />;
   const b = bet.data!;
   const side = b.selection === "HOME" ? b.game.homeTeam.name : b.selection === "AWAY" ? b.game.awayTeam.name : SELECTION_LABEL[b.selection];
   const facts: [string, React.ReactNode][] = [
-    ["Game", <Link key="g" className="hover:underline" href={`/games/${b.gameId}`}>{b.game.homeTeam.name} v {b.game.awayTeam.name}</Link>],
+    ["Game", <Link key="g" className="hover:underline" href={`/games/${b.gameId}`}>{betMatchup(b.game)}</Link>],
     ["Result", b.game.homeScore !== null ? `${b.game.homeScore}–${b.game.awayScore}` : "not yet"],
     ["Bet", `${MARKET_LABEL[b.market]}: ${side} ${formatLine(b.line)}`],
-    ["Price", `${formatPrice(b.price)}${b.bookmaker ? ` at ${b.bookmaker.name}` : ""}`],
+    ["Price", `${show.price(b.price)}${b.bookmaker ? ` at ${b.bookmaker.name}` : ""}`],
     ["Stake", formatCents(b.stakeCents, { currency: b.bankroll.currency })],
-    ["Placed", `${b.placedAt.toISOString().slice(0, 19).replace("T", " ")} UTC`],
+    ["Placed", show.dateTime(b.placedAt)],
     ["Profit", formatCents(b.profitCents, { signed: true })],
-    ["Closing price", b.closingPrice !== null ? `${formatPrice(b.closingPrice)} (fair ${formatPercent(b.closingFairProbability)})` : "–"],
+    ["Closing price", b.closingPrice !== null ? `${show.price(b.closingPrice)} (fair ${formatPercent(b.closingFairProbability)})` : "–"],
     ["CLV", b.clv !== null ? formatPercent(b.clv, 2) : "–"],
     ["CLV (points)", b.clvPoints !== null ? `${b.clvPoints > 0 ? "+" : ""}${b.clvPoints} (closed ${formatLine(b.closingLine)})` : "–"],
     ["CLV basis", b.clvBasis ?? "no closing price stored for this game"],
@@ -54,19 +59,22 @@ export default function BetPage({ params }: { params: Promise<{ id: string }> })
           </dl>
         </CardContent>
       </Card>
-      {error && <ErrorState message={error} />}
+      <FormError message={errors.form} />
       {b.status === "OPEN" && (
         <Card>
           <CardHeader><CardTitle className="text-base">Edit</CardTitle></CardHeader>
           <CardContent>
             <form className="flex flex-wrap items-end gap-3" onSubmit={(e) => {
               e.preventDefault();
-              try {
-                edit.mutate({ id, version: b.version, changes: { ...(stake ? { stakeCents: parseMoneyToCents(stake) } : {}), ...(price ? { price: Number(price) } : {}) } });
-              } catch (err) { setError((err as Error).message); }
+              errors.clear();
+              let stakeCents: number | undefined;
+              let decimal: number | undefined;
+              try { stakeCents = stake ? parseMoneyToCents(stake) : undefined; } catch (err) { return errors.fail("stake", (err as Error).message); }
+              try { decimal = price ? Math.round(parseOdds(price, show.oddsFormat) * 100_000) / 100_000 : undefined; } catch (err) { return errors.fail("price", (err as Error).message); }
+              edit.mutate({ id, version: b.version, changes: { ...(stakeCents !== undefined ? { stakeCents } : {}), ...(decimal !== undefined ? { price: decimal } : {}) } });
             }}>
-              <div className="flex flex-col gap-1"><Label htmlFor="edit-stake">Stake</Label><Input id="edit-stake" inputMode="decimal" placeholder={formatCents(b.stakeCents)} value={stake} onChange={(e) => setStake(e.target.value)} /></div>
-              <div className="flex flex-col gap-1"><Label htmlFor="edit-price">Decimal price</Label><Input id="edit-price" inputMode="decimal" placeholder={formatPrice(b.price)} value={price} onChange={(e) => setPrice(e.target.value)} /></div>
+              <div className="flex flex-col gap-1"><Label htmlFor="edit-stake">Stake</Label><Input id="edit-stake" inputMode="decimal" placeholder={formatCents(b.stakeCents)} value={stake} onChange={(e) => setStake(e.target.value)} {...errors.describe("stake", "edit-stake")} /><FieldError id="edit-stake" message={errors.fields.stake} /></div>
+              <div className="flex flex-col gap-1"><Label htmlFor="edit-price">Price ({ODDS_FORMAT_NAME[show.oddsFormat].toLowerCase()})</Label><Input id="edit-price" placeholder={show.price(b.price)} value={price} onChange={(e) => setPrice(e.target.value)} {...errors.describe("price", "edit-price")} /><FieldError id="edit-price" message={errors.fields.price} /></div>
               <Button type="submit" disabled={edit.isPending || (!stake && !price)}>Save changes</Button>
             </form>
           </CardContent>
@@ -77,7 +85,7 @@ export default function BetPage({ params }: { params: Promise<{ id: string }> })
           <CardHeader><CardTitle className="text-base">Void</CardTitle></CardHeader>
           <CardContent>
             <form className="flex flex-wrap items-end gap-3" onSubmit={(e) => { e.preventDefault(); voidBet.mutate({ id, reason }); }}>
-              <div className="flex flex-col gap-1"><Label htmlFor="void-reason">Reason</Label><Input id="void-reason" value={reason} onChange={(e) => setReason(e.target.value)} required maxLength={200} /></div>
+              <div className="flex flex-col gap-1"><Label htmlFor="void-reason">Reason</Label><Input id="void-reason" value={reason} onChange={(e) => setReason(e.target.value)} required maxLength={200} {...errors.describe("reason", "void-reason")} /><FieldError id="void-reason" message={errors.fields.reason} /></div>
               <Button type="submit" variant="destructive" disabled={voidBet.isPending}>Void bet (stake returned{b.status === "SETTLED" ? ", settlement taken back" : ""})</Button>
             </form>
           </CardContent>
@@ -88,7 +96,7 @@ export default function BetPage({ params }: { params: Promise<{ id: string }> })
         <CardContent>
           <ol className="flex flex-col gap-1 text-sm" data-testid="bet-history">
             {b.events.map((e, i) => (
-              <li key={i}><span className="tabular text-muted-foreground">{e.at.toISOString().slice(0, 19).replace("T", " ")}</span> {e.action.toLowerCase()} {e.byGrader ? "(grader)" : ""} <code className="text-xs">{JSON.stringify(e.changes)}</code></li>
+              <li key={i}><span className="tabular text-muted-foreground">{show.dateTime(e.at, { seconds: true })}</span> {describeBetEvent(e.action, e.changes, show)}{e.byGrader ? " (by the grader)" : ""}</li>
             ))}
           </ol>
         </CardContent>

@@ -8,13 +8,15 @@ import { EmptyState, ErrorState, LoadingRows } from "@/components/shell/states";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
-import { formatKickoff } from "@/lib/format";
+import { useDisplay } from "@/components/shell/preferences";
+import { formatMatchup } from "@/lib/format";
 import { trpc } from "@/lib/trpc";
 
 function GamePicker() {
   const [text, setText] = useState("");
   const [search, setSearch] = useState("");
   const games = trpc.games.list.useQuery({ search, limit: 15 }, { enabled: search.length > 1 });
+  const show = useDisplay();
   return (
     <div className="flex flex-col gap-3">
       <form className="flex gap-2" onSubmit={(e) => { e.preventDefault(); setSearch(text.trim()); }}>
@@ -23,7 +25,8 @@ function GamePicker() {
       </form>
       {games.data?.items.map((g) => (
         <Link key={g.id} href={`/bets/new?game=${g.id}`} className="rounded-md border p-2 text-sm hover:bg-accent">
-          {g.homeTeam.name} v {g.awayTeam.name} <span className="text-muted-foreground">· {g.league.name} · {formatKickoff(g.startsAt, g.startTimeKnown)}</span>
+          {formatMatchup({ home: g.homeTeam.name, away: g.awayTeam.name, sport: g.league.sport.key, neutralSite: g.neutralSite })}{" "}
+          <span className="text-muted-foreground">· {g.league.name} · {show.kickoff(g.startsAt, g.startTimeKnown)}</span>
         </Link>
       ))}
     </div>
@@ -36,6 +39,7 @@ function NewBet() {
   const bankrollParam = Number(params.get("bankroll")) || undefined;
   const bankrolls = trpc.bankrolls.list.useQuery();
   const game = trpc.games.byId.useQuery({ id: gameId }, { enabled: gameId > 0 });
+  const show = useDisplay();
   return (
     <div className="flex flex-col gap-4">
       <h1 className="text-2xl font-semibold tracking-tight">Enter a bet</h1>
@@ -50,8 +54,10 @@ function NewBet() {
       ) : (
         <Card>
           <CardHeader>
-            <CardTitle className="text-base">{game.data!.homeTeam.name} v {game.data!.awayTeam.name}</CardTitle>
-            <p className="text-sm text-muted-foreground">{game.data!.league.name} · {formatKickoff(game.data!.startsAt, game.data!.startTimeKnown)}</p>
+            <CardTitle className="text-base">
+              {formatMatchup({ home: game.data!.homeTeam.name, away: game.data!.awayTeam.name, sport: game.data!.league.sport.key, neutralSite: game.data!.neutralSite })}
+            </CardTitle>
+            <p className="text-sm text-muted-foreground">{game.data!.league.name} · {show.kickoff(game.data!.startsAt, game.data!.startTimeKnown)}</p>
           </CardHeader>
           <CardContent><BetForm game={game.data!} bankrolls={bankrolls.data} initialBankroll={bankrollParam} /></CardContent>
         </Card>

@@ -8,7 +8,8 @@ import { OddsTable } from "@/components/games/odds-table";
 import { EmptyState, ErrorState, LoadingRows } from "@/components/shell/states";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import { formatKickoff } from "@/lib/format";
+import { useDisplay } from "@/components/shell/preferences";
+import { formatMatchup, ODDS_FORMAT_NAME } from "@/lib/format";
 import { trpc } from "@/lib/trpc";
 
 export default function GamePage({ params }: { params: Promise<{ id: string }> }) {
@@ -16,6 +17,7 @@ export default function GamePage({ params }: { params: Promise<{ id: string }> }
   const gameId = Number(id);
   const valid = Number.isInteger(gameId) && gameId > 0;
   const game = trpc.games.byId.useQuery({ id: gameId }, { enabled: valid });
+  const show = useDisplay();
   if (!valid) return <ErrorState message="That is not a game id." />;
   if (game.isLoading) return <LoadingRows rows={10} />;
   if (game.error) return <ErrorState message={game.error.message} />;
@@ -30,10 +32,10 @@ export default function GamePage({ params }: { params: Promise<{ id: string }> }
       <div>
         <Link href={`/games?league=${g.league.key}`} className="text-sm text-muted-foreground hover:underline">← {g.league.name}</Link>
         <h1 className="text-xl font-semibold tracking-tight sm:text-2xl">
-          {g.homeTeam.name} <span className="text-muted-foreground">{g.neutralSite ? "vs" : "v"}</span> {g.awayTeam.name}
+          {formatMatchup({ home: g.homeTeam.name, away: g.awayTeam.name, sport: g.league.sport.key, neutralSite: g.neutralSite })}
         </h1>
         <p className="text-sm text-muted-foreground">
-          {formatKickoff(g.startsAt, g.startTimeKnown)} · {g.season.label}
+          {show.kickoff(g.startsAt, g.startTimeKnown)} · {g.season.label}
           {g.stage ? ` · ${g.stage}` : ""}
           {g.venue ? ` · ${g.venue.name}` : ""}
         </p>
@@ -79,7 +81,7 @@ export default function GamePage({ params }: { params: Promise<{ id: string }> }
         <CardHeader>
           <CardTitle className="text-base">Odds</CardTitle>
           <p className="text-xs text-muted-foreground">
-            Decimal odds. Under each price: implied probability / no-vig probability (margin removed proportionally).
+            {ODDS_FORMAT_NAME[show.oddsFormat]} odds (<Link className="underline" href="/settings">change</Link>). Under each price: implied probability / no-vig probability (margin removed proportionally).
             The best price among bookmakers you can bet at is highlighted.
           </p>
         </CardHeader>

@@ -1,0 +1,12 @@
+import { SettingsForm } from "@/components/settings/settings-form";
+
+export const metadata = { title: "Settings" };
+
+export default function SettingsPage() {
+  return (
+    <div className="flex max-w-2xl flex-col gap-4">
+      <h1 className="text-2xl font-semibold tracking-tight">Settings</h1>
+      <SettingsForm />
+    </div>
+  );
+}
