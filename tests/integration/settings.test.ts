@@ -51,7 +51,7 @@ describe("user settings", () => {
 
   it("answers zod's built-in checks in plain words (was 'Too small: expected number to be >=0')", async () => {
     const attempt = caller(ann).bankrolls.create({ name: "Main", initialDepositCents: -1 });
-    await expect(attempt).rejects.toThrow("initialDepositCents: must be at least 0");
+    await expect(attempt).rejects.toThrow("initialDepositCents: the amount must be above 0");
     await expect(caller(ann).scanners.scan({ day: "2024-05-19", minEv: Number.NaN, asOf: null })).rejects.toThrow("minEv: must be a number");
   });
 });
