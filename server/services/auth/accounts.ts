@@ -1,8 +1,8 @@
 import type { PrismaClient } from "@/server/db/generated/client";
+import { ADVISORY_LOCKS } from "@/server/db/locks";
 import { AppError } from "@/server/errors";
 
 // Serialises account creation so that exactly one "first user" becomes admin, whichever way they sign up.
-const ACCOUNT_CREATION_LOCK = 72_707_371;
 
 export interface NewAccount {
   email: string;
@@ -25,7 +25,7 @@ export async function createAccount(
 ) {
   const email = account.email.trim().toLowerCase();
   return db.$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ACCOUNT_CREATION_LOCK})`;
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ADVISORY_LOCKS.roles})`;
     const found = await tx.user.findUnique({ where: { email }, select: ACCOUNT });
     if (found) {
       if (options.existing === "reuse") return found;

@@ -2,6 +2,7 @@ import type pg from "pg";
 import { closingValueOf, type ClosingValue } from "@/server/domain/bets/closing";
 import type { Quote } from "@/server/domain/quotes";
 import type { Queryable } from "@/server/db/pool";
+import { withTransaction } from "@/server/db/transaction";
 import { loadQuotes, quotesByGame } from "@/server/services/quotes/load-quotes";
 import { marketKey, selectionKey, type Market, type Selection } from "@/server/domain/vocabulary";
 import { gradeBet, settleProfitCents, type Outcome } from "@/server/domain/odds";
@@ -51,9 +52,7 @@ export async function settleOpenBets(pool: pg.Pool, opts: { gameIds?: number[]; 
 }
 
 async function settleBatch(pool: pg.Pool, gameIds: number[] | null, batchSize: number, result: SettleResult): Promise<boolean> {
-  const client = await pool.connect();
-  try {
-    await client.query("BEGIN");
+  const outcome = await withTransaction(pool, async (client) => {
     const { rows: bets } = await client.query<OpenBet>(
       `SELECT b.id, b."bankrollId", b."gameId", b.market, b.selection, b.line::text, b.price::text, b."stakeCents"::text, b."bookmakerId",
               g.status AS "gameStatus", g."homeScore", g."awayScore"
@@ -66,10 +65,7 @@ async function settleBatch(pool: pg.Pool, gameIds: number[] | null, batchSize: n
         FOR UPDATE OF b SKIP LOCKED`,
       [gameIds, batchSize],
     );
-    if (bets.length === 0) {
-      await client.query("COMMIT");
-      return true;
-    }
+    if (bets.length === 0) return null;
     const closing = await loadClosingQuotes(client, [...new Set(bets.map((b) => b.gameId))]);
     const settled: Settlement[] = [];
     const voided: OpenBet[] = [];
@@ -86,20 +82,16 @@ async function settleBatch(pool: pg.Pool, gameIds: number[] | null, batchSize: n
       }
     }
     await writeIsolated(client, settled, voided, failed);
-    await client.query("COMMIT");
-    const failedIds = new Set(failed.map((f) => f.bet.id));
-    result.settled += settled.filter((s) => !failedIds.has(s.bet.id)).length;
-    result.voided += voided.filter((b) => !failedIds.has(b.id)).length;
-    result.withClv += settled.filter((s) => s.clv !== null && !failedIds.has(s.bet.id)).length;
-    result.failed += failed.length;
-    result.batches++;
-    return bets.length < batchSize;
-  } catch (e) {
-    await client.query("ROLLBACK");
-    throw e;
-  } finally {
-    client.release();
-  }
+    return { claimed: bets.length, settled, voided, failed };
+  });
+  if (!outcome) return true;
+  const failedIds = new Set(outcome.failed.map((f) => f.bet.id));
+  result.settled += outcome.settled.filter((s) => !failedIds.has(s.bet.id)).length;
+  result.voided += outcome.voided.filter((b) => !failedIds.has(b.id)).length;
+  result.withClv += outcome.settled.filter((s) => s.clv !== null && !failedIds.has(s.bet.id)).length;
+  result.failed += outcome.failed.length;
+  result.batches++;
+  return outcome.claimed < batchSize;
 }
 
 interface Settlement {

@@ -1,6 +1,8 @@
 import { createHash } from "node:crypto";
 import type pg from "pg";
 import { decodeText, FileFormatError, SOURCE_FORMATS, type ImportSource, type RowIssue } from "@/server/domain/imports";
+import { ADVISORY_LOCKS } from "@/server/db/locks";
+import { withTransaction } from "@/server/db/transaction";
 import { writeBatch } from "./write-batch";
 
 /** What one file's import did; also stored as an ImportRun row. */
@@ -23,7 +25,6 @@ export interface FileImportReport {
 // Kept per run in ImportRun.errors; the counts stay exact when a file has more.
 const MAX_STORED_ISSUES = 1000;
 // Imports take this lock so two never resolve teams or games at the same time.
-export const IMPORT_LOCK = 72_707_370;
 
 export async function importFile(
   pool: pg.Pool,
@@ -55,26 +56,18 @@ export async function importFile(
     const batch = SOURCE_FORMATS[input.source].parse(decodeText(input.bytes), input.fileName);
     report.rowsRead = batch.rowsRead;
     report.warnings = batch.warnings;
-    const client = await pool.connect();
-    try {
-      await client.query("BEGIN");
-      await client.query("SELECT pg_advisory_xact_lock($1)", [IMPORT_LOCK]);
-      const counts = await writeBatch(client, batch, importRunId);
-      await client.query("COMMIT");
-      Object.assign(report, {
-        games: counts.games,
-        odds: counts.odds,
-        playerStats: counts.playerStats,
-        inserted: counts.inserted,
-        updated: counts.updated,
-        rejected: [...batch.rejected, ...counts.rejected].sort((a, b) => a.line - b.line),
-      });
-    } catch (error) {
-      await client.query("ROLLBACK");
-      throw error;
-    } finally {
-      client.release();
-    }
+    const counts = await withTransaction(pool, async (client) => {
+      await client.query("SELECT pg_advisory_xact_lock($1)", [ADVISORY_LOCKS.imports]);
+      return writeBatch(client, batch, importRunId);
+    });
+    Object.assign(report, {
+      games: counts.games,
+      odds: counts.odds,
+      playerStats: counts.playerStats,
+      inserted: counts.inserted,
+      updated: counts.updated,
+      rejected: [...batch.rejected, ...counts.rejected].sort((a, b) => a.line - b.line),
+    });
     report.status = "SUCCEEDED";
     report.message =
       report.inserted + report.updated === 0

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Prisma, PrismaClient } from "@/server/db/generated/client";
 import { AppError } from "@/server/errors";
-import { IMPORT_LOCK } from "./import-file";
+import { ADVISORY_LOCKS } from "@/server/db/locks";
 
 /** The import history, and what an administrator can do with a run: hide it, or delete what only it created. */
 
@@ -64,7 +64,7 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 export async function deleteRun(db: PrismaClient, id: string): Promise<DeletedRun> {
   return db.$transaction(
     async (tx) => {
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${IMPORT_LOCK}::bigint)`;
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ADVISORY_LOCKS.imports}::bigint)`;
       const [run] = await tx.$queryRaw<{ source: string; checksum: string; status: string; deletedAt: Date | null }[]>`
         SELECT source, checksum, status::text, "deletedAt" FROM "ImportRun" WHERE id = ${id} FOR UPDATE`;
       if (!run) throw new AppError("NOT_FOUND", "No such import.");
