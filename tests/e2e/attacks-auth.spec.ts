@@ -1,39 +1,12 @@
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import pg from "pg";
+import { expect, test, type Page } from "@playwright/test";
 import { E2E_SIGN_UPS_PER_HOUR } from "../../playwright.config";
-import { databaseUrl } from "../support/database";
+import { deleteUsers, PASSWORD, signIn, signUp, via } from "./http";
 
 /**
- * Attacks on sign-in, sessions and requests, made over HTTP against the built server. The server runs with
- * TRUST_PROXY=1, so the last X-Forwarded-For entry plays the address our proxy saw and anything before it
- * is what a client wrote itself. Accounts are made under @attack.test and removed afterwards, so the specs
- * that follow still find an empty installation (their first account becomes the admin).
+ * Attacks on sign-in, sessions and requests, made over HTTP against the built server. Accounts are made under
+ * @attack.test and removed afterwards.
  */
-const PASSWORD = "a long enough password";
-const via = (address: string, spoofed = "6.6.6.6") => ({ "x-forwarded-for": `${spoofed}, ${address}` });
-
-test.afterAll(async () => {
-  const db = new pg.Client({ connectionString: databaseUrl("linesmith_test_e2e") });
-  await db.connect();
-  await db.query(`DELETE FROM "User" WHERE "email" LIKE '%@attack.test'`);
-  await db.end();
-});
-
-async function signUp(request: APIRequestContext, email: string, address: string) {
-  return request.post("/api/trpc/auth.signUp", { data: { json: { email, password: PASSWORD } }, headers: via(address) });
-}
-
-/** Posts the credentials form as the sign-in page does; returns next-auth's error code or message, or null on success. */
-async function signIn(request: APIRequestContext, email: string, password: string, headers: Record<string, string>) {
-  const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
-  const response = await request.post("/api/auth/callback/credentials", {
-    form: { csrfToken, email, password, json: "true" },
-    headers,
-  });
-  const { url } = (await response.json()) as { url: string };
-  const params = new URL(url).searchParams;
-  return params.get("csrf") ? "CSRF" : params.get("error");
-}
+test.afterAll(() => deleteUsers("%@attack.test"));
 
 test("30 parallel wrong passwords: at most 5 are checked, the rest are told to wait, spoofing gives no fresh quota", async ({ request }) => {
   expect((await signUp(request, "victim@attack.test", "198.51.100.1")).status()).toBe(200);
