@@ -1,10 +1,11 @@
+import type { Phase, Selection } from "../vocabulary";
 import { dateOnlyToUtc, zonedTimeToUtc } from "../time/zoned";
 import { BOOKMAKERS, footballDataExtraLeague, footballDataLeague } from "./catalogue";
 import { optionalInteger, optionalNumber, readCsv, reject, type CsvRow } from "./csv";
 import { parseDayMonthYear, parseMangledDayMonthYear, spanningSeasonLabel } from "./dates";
 import { OddsCollector } from "./odds-values";
 import { addGame, eachRow } from "./rows";
-import type { BookmakerRef, LeagueRef, MatchStats, ParsedBatch, PhaseKind, SelectionKind } from "./types";
+import type { BookmakerRef, LeagueRef, MatchStats, ParsedBatch } from "./types";
 import { emptyBatch } from "./types";
 
 /**
@@ -90,9 +91,9 @@ const HANDICAP_SIZE = new RegExp(`^(${PREFIX_PATTERN})AH$`);
 const BOOK_BY_PREFIX = new Map(BOOK_PREFIXES);
 
 type PriceColumn =
-  | { column: string; book: BookmakerRef; phase: PhaseKind; kind: "1x2"; selection: SelectionKind }
-  | { column: string; book: BookmakerRef; phase: PhaseKind; kind: "ou"; selection: SelectionKind }
-  | { column: string; book: BookmakerRef; phase: PhaseKind; kind: "ah"; selection: SelectionKind; lineColumns: string[] };
+  | { column: string; book: BookmakerRef; phase: Phase; kind: "1x2"; selection: Selection }
+  | { column: string; book: BookmakerRef; phase: Phase; kind: "ou"; selection: Selection }
+  | { column: string; book: BookmakerRef; phase: Phase; kind: "ah"; selection: Selection; lineColumns: string[] };
 
 /** The price columns of a header, and a warning for each column football-data's key does not document. */
 function classifyColumns(columns: string[]): { prices: PriceColumn[]; unknown: string[] } {

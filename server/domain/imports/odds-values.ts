@@ -1,5 +1,6 @@
+import type { Market, Period, Phase, Selection } from "../vocabulary";
 import { americanToDecimal } from "../odds/convert";
-import type { BookmakerRef, MarketKind, ParsedBatch, ParsedOdds, PeriodKind, PhaseKind, SelectionKind } from "./types";
+import type { BookmakerRef, ParsedBatch, ParsedOdds } from "./types";
 import { optionalNumber } from "./csv";
 import { implausibleLine, implausiblePrice } from "./plausible";
 
@@ -32,11 +33,11 @@ export class OddsCollector {
 
   decimal(
     bookmaker: BookmakerRef,
-    market: MarketKind,
-    selection: SelectionKind,
-    phase: PhaseKind,
+    market: Market,
+    selection: Selection,
+    phase: Phase,
     raw: string | number | null | undefined,
-    opts: { line?: number | null; period?: PeriodKind; column?: string } = {},
+    opts: { line?: number | null; period?: Period; column?: string } = {},
   ) {
     const price = optionalNumber(raw);
     if (price === null) return;
@@ -46,11 +47,11 @@ export class OddsCollector {
 
   american(
     bookmaker: BookmakerRef,
-    market: MarketKind,
-    selection: SelectionKind,
-    phase: PhaseKind,
+    market: Market,
+    selection: Selection,
+    phase: Phase,
     raw: string | number | null | undefined,
-    opts: { line?: number | null; period?: PeriodKind; column?: string } = {},
+    opts: { line?: number | null; period?: Period; column?: string } = {},
   ) {
     const american = optionalNumber(raw);
     if (american === null) return;
@@ -67,11 +68,11 @@ export class OddsCollector {
   /** A line quoted without a price (e.g. the SBR archive's opening spread); `column` names it in warnings. */
   lineOnly(
     bookmaker: BookmakerRef,
-    market: MarketKind,
-    selection: SelectionKind,
-    phase: PhaseKind,
+    market: Market,
+    selection: Selection,
+    phase: Phase,
     line: number | null,
-    opts: { period?: PeriodKind; column: string },
+    opts: { period?: Period; column: string },
   ) {
     if (line === null) return;
     this.push({ bookmaker, market, selection, phase, period: opts.period ?? "FULL_GAME", line, price: null }, opts.column);

@@ -1,4 +1,4 @@
-import type { MarketKind, PeriodKind } from "./types";
+import type { Market, Period } from "../vocabulary";
 
 /**
  * What an imported line or price can be. Archives swap columns (an NFL second-half "spread" of -24.5 next to a
@@ -37,10 +37,10 @@ export function implausiblePrice(price: number): string | null {
   return null;
 }
 
-const PERIOD_WORDS: Record<PeriodKind, string> = { FULL_GAME: "", FIRST_HALF: "first-half ", SECOND_HALF: "second-half " };
+const PERIOD_WORDS: Record<Period, string> = { FULL_GAME: "", FIRST_HALF: "first-half ", SECOND_HALF: "second-half " };
 
 /** Why a spread or total line cannot be right for this sport and period, or null when it can. */
-export function implausibleLine(sportKey: string, market: MarketKind, period: PeriodKind, line: number): string | null {
+export function implausibleLine(sportKey: string, market: Market, period: Period, line: number): string | null {
   const lines = LINES[sportKey];
   // A sport without ranges here has no lines in any importer yet; its first importer adds them.
   if (!lines || (market !== "SPREAD" && market !== "TOTAL")) return null;

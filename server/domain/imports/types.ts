@@ -13,11 +13,6 @@ export type ImportSource =
   | "tennis-data";
 
 import type { Market, Period, Phase, Selection } from "../vocabulary";
-
-export type MarketKind = Market;
-export type PeriodKind = Period;
-export type SelectionKind = Selection;
-export type PhaseKind = Phase;
 export type GameStatusKind = "SCHEDULED" | "FINAL" | "POSTPONED" | "CANCELLED";
 
 export interface LeagueRef {
@@ -88,10 +83,10 @@ export interface ParsedOdds {
   /** Index into ParsedBatch.games */
   game: number;
   bookmaker: BookmakerRef;
-  market: MarketKind;
-  period: PeriodKind;
-  selection: SelectionKind;
-  phase: PhaseKind;
+  market: Market;
+  period: Period;
+  selection: Selection;
+  phase: Phase;
   line: number | null;
   /** Decimal odds; null for a line quoted without a price. */
   price: number | null;
