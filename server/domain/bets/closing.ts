@@ -1,6 +1,6 @@
 import { closingLineValue, closingLineValuePoints, removeVig } from "../odds";
 import { byReference, type Quote } from "../quotes";
-import { marketKey, selectionKey, selectionsOf } from "../vocabulary";
+import { marketKey, selectionKey, selectionsOf, type SelectionKey } from "../vocabulary";
 import type { BetShape } from "./markets";
 
 /**
@@ -38,7 +38,7 @@ function fromBook(bet: BetShape & { price: number }, quotes: Quote[]): Omit<Clos
   if (!mine) return null;
   const pointsClv =
     bet.line !== null && mine.line !== null && (bet.market === "SPREAD" || bet.market === "TOTAL")
-      ? closingLineValuePoints({ market: marketKey(bet.market) as "spread" | "total", selection: selectionKey(bet.selection) as "home" | "away" | "over" | "under", line: bet.line }, mine.line)
+      ? closingLineValuePoints({ market: marketKey(bet.market) as "spread" | "total", selection: selectionKey(bet.selection) as Exclude<SelectionKey, "draw">, line: bet.line }, mine.line)
       : null;
   // A price comparison is only fair at the same line; at another line only the points say something.
   const sameLine = bet.line === null || mine.line === bet.line;

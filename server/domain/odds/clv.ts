@@ -1,3 +1,4 @@
+import type { MarketKey, SelectionKey } from "../vocabulary";
 import { assertDecimalOdds } from "./convert";
 
 /** Price CLV: the taken price against the no-vig closing probability (0.03 = 3% better than the close). */
@@ -14,7 +15,7 @@ export function closingLineValue(takenDecimal: number, closingFairProbability: n
  * than the close (home +3.5 taken, closed +2; or over 44 taken, closed 45.5).
  */
 export function closingLineValuePoints(
-  bet: { market: "spread" | "total"; selection: "home" | "away" | "over" | "under"; line: number },
+  bet: { market: Extract<MarketKey, "spread" | "total">; selection: Exclude<SelectionKey, "draw">; line: number },
   closingLine: number,
 ): number {
   if (bet.market === "spread") return bet.line - closingLine;

@@ -1,3 +1,5 @@
+import type { Phase } from "../vocabulary";
+
 /**
  * Line movement over a time series of one selection's snapshots across bookmakers.
  * Steam: at least `minBooks` books move the same way by at least `minMove` within `windowMinutes`.
@@ -7,7 +9,7 @@ export interface PricePoint {
   at: Date;
   decimal: number | null;
   line: number | null;
-  phase?: "OPENING" | "SNAPSHOT" | "CLOSING" | "UNSPECIFIED";
+  phase?: Phase;
 }
 
 export interface MovementSummary {
