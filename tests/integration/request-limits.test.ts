@@ -1,13 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { TEST_DATABASE_URL, testPool, testPrisma } from "../support/test-db";
-
-process.env.DATABASE_URL = TEST_DATABASE_URL;
-process.env.NEXTAUTH_SECRET ??= "integration-test-secret-integration-test-secret";
-
-const prisma = testPrisma();
-const pool = testPool();
-afterAll(() => pool.end());
-afterAll(() => prisma.$disconnect());
+import { beforeAll, describe, expect, it } from "vitest";
+import { pool, prisma } from "../support/app-db";
 
 const { createCaller } = await import("@/server/api/root");
 const trpcRoute = await import("@/app/api/trpc/[trpc]/route");

@@ -12,7 +12,7 @@ export type ImportSource =
   | "nba-player-logs"
   | "tennis-data";
 
-import type { Market, Period, Phase, Selection } from "../vocabulary";
+import type { Quote } from "../quotes";
 export type GameStatusKind = "SCHEDULED" | "FINAL" | "POSTPONED" | "CANCELLED";
 
 export interface LeagueRef {
@@ -79,18 +79,12 @@ export interface BookmakerRef {
   isAggregate: boolean;
 }
 
-export interface ParsedOdds {
+/** A price as a file states it: the stored price's fields, before the game and bookmaker have database ids. */
+export type ParsedOdds = Pick<Quote, "market" | "period" | "selection" | "phase" | "line" | "price"> & {
   /** Index into ParsedBatch.games */
   game: number;
   bookmaker: BookmakerRef;
-  market: Market;
-  period: Period;
-  selection: Selection;
-  phase: Phase;
-  line: number | null;
-  /** Decimal odds; null for a line quoted without a price. */
-  price: number | null;
-}
+};
 
 export interface ParsedPlayerStat {
   line: number;
