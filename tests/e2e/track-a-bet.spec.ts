@@ -51,7 +51,7 @@ test("enter a bet on an imported game, import its result, see it graded, settled
   await expect(facts).toContainText("+130.00");
   const clv = closingLineValue(2.3, removeVig([2.05, 3.55, 3.9], "multiplicative")[0]!);
   await expect(facts).toContainText(`${(clv * 100).toFixed(2)}%`);
-  await expect(facts).toContainText("pinnacle closing");
+  await expect(facts).toContainText("Pinnacle closing");
   await expect(page.getByTestId("bet-history")).toContainText("Settled: won, profit +130.00");
   await expect(page.getByTestId("bet-history")).toContainText("(by the grader)");
 

@@ -110,7 +110,7 @@ describe("bet tracker, bankroll and settlement", () => {
 
     const home = await got("home1x2");
     const fairHome = removeVig([2.05, 3.55, 3.9], "multiplicative")[0]!;
-    expect(home.clvBasis).toBe("pinnacle closing");
+    expect(home.clvBasis).toBe("Pinnacle closing");
     expect(home.closingFairProbability).toBeCloseTo(fairHome, 9);
     expect(home.clv).toBeCloseTo(2.3 * fairHome - 1, 9);
     // Taken -0.25, closed -0.5: a quarter point better; no price comparison across different lines.

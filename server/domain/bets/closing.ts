@@ -27,7 +27,7 @@ export function closingValueOf(bet: BetShape & { price: number; bookmakerId: num
     const books = byReference([...new Map(inMarket.map((q) => [q.bookmaker.id, q])).values()], bet.bookmakerId);
     for (const book of books) {
       const value = fromBook(bet, inMarket.filter((q) => q.bookmaker.id === book.bookmaker.id));
-      if (value) return { ...value, basis: `${book.bookmaker.key} ${phase === "CLOSING" ? "closing" : "last listed (phase not stated)"}` };
+      if (value) return { ...value, basis: `${book.bookmaker.name} ${phase === "CLOSING" ? "closing" : "last listed (phase not stated)"}` };
     }
   }
   return null;
