@@ -7,6 +7,11 @@ export function formatKickoff(startsAt: Date, timeKnown: boolean): string {
   return `${date}, ${time} UTC`;
 }
 
+/** Between the teams of a matchup: "vs" at a neutral site, where neither side is at home. */
+export function versus(neutralSite: boolean): string {
+  return neutralSite ? "vs" : "v";
+}
+
 export function formatPercent(p: number | null | undefined, digits = 1): string {
   return p === null || p === undefined ? "–" : `${(p * 100).toFixed(digits)}%`;
 }

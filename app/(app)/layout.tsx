@@ -1,5 +1,6 @@
-import { redirect } from "next/navigation";
+import { Suspense } from "react";
 import { AppNav } from "@/components/shell/app-nav";
+import { SignInRedirect } from "@/components/shell/sign-in-redirect";
 import { db } from "@/server/db/client";
 import { getSession } from "@/server/auth/session";
 
@@ -7,9 +8,16 @@ export const dynamic = "force-dynamic";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const session = await getSession();
-  if (!session?.user?.id) redirect("/sign-in");
-  const user = await db.user.findUnique({ where: { id: session.user.id }, select: { email: true, role: true } });
-  if (!user) redirect("/sign-in");
+  const user = session?.user?.id
+    ? await db.user.findUnique({ where: { id: session.user.id }, select: { email: true, role: true } })
+    : null;
+  if (!user) {
+    return (
+      <Suspense>
+        <SignInRedirect />
+      </Suspense>
+    );
+  }
   return (
     <div className="flex min-h-dvh flex-col">
       <AppNav email={user.email} isAdmin={user.role === "ADMIN"} />

@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Input, NativeSelect } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { EmptyState, ErrorState, LoadingRows, NoDataYet } from "@/components/shell/states";
-import { formatKickoff } from "@/lib/format";
+import { formatKickoff, versus } from "@/lib/format";
 import { trpc } from "@/lib/trpc";
 
 function GamesBrowser() {
@@ -107,7 +107,7 @@ function GamesBrowser() {
                 <span className="block">{g.league.name} · {g.season.label}</span>
               </span>
               <span className="flex-1 font-medium">
-                {g.homeTeam.name} <span className="text-muted-foreground">{g.neutralSite ? "vs" : "v"}</span> {g.awayTeam.name}
+                {g.homeTeam.name} <span className="text-muted-foreground">{versus(g.neutralSite)}</span> {g.awayTeam.name}
               </span>
               <span className="flex items-center gap-2">
                 {g.status === "FINAL" ? (

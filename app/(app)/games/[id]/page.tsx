@@ -8,7 +8,7 @@ import { OddsTable } from "@/components/games/odds-table";
 import { EmptyState, ErrorState, LoadingRows } from "@/components/shell/states";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import { formatKickoff } from "@/lib/format";
+import { formatKickoff, versus } from "@/lib/format";
 import { trpc } from "@/lib/trpc";
 
 export default function GamePage({ params }: { params: Promise<{ id: string }> }) {
@@ -30,7 +30,7 @@ export default function GamePage({ params }: { params: Promise<{ id: string }> }
       <div>
         <Link href={`/games?league=${g.league.key}`} className="text-sm text-muted-foreground hover:underline">← {g.league.name}</Link>
         <h1 className="text-xl font-semibold tracking-tight sm:text-2xl">
-          {g.homeTeam.name} <span className="text-muted-foreground">{g.neutralSite ? "vs" : "v"}</span> {g.awayTeam.name}
+          {g.homeTeam.name} <span className="text-muted-foreground">{versus(g.neutralSite)}</span> {g.awayTeam.name}
         </h1>
         <p className="text-sm text-muted-foreground">
           {formatKickoff(g.startsAt, g.startTimeKnown)} · {g.season.label}
