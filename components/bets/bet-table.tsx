@@ -33,8 +33,7 @@ export function BetStatusBadge({ status, outcome }: { status: string; outcome: s
 
 export function BetTable({ bets }: { bets: BetListItem[] }) {
   return (
-    <div className="overflow-x-auto">
-      <Table data-testid="bet-table">
+    <Table data-testid="bet-table">
         <TableHeader>
           <TableRow>
             <TableHead>Placed (UTC)</TableHead>
@@ -66,7 +65,6 @@ export function BetTable({ bets }: { bets: BetListItem[] }) {
             </TableRow>
           ))}
         </TableBody>
-      </Table>
-    </div>
+    </Table>
   );
 }

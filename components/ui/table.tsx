@@ -1,10 +1,14 @@
 import * as React from "react";
 import { cn } from "@/lib/utils";
 
+/**
+ * Every table scrolls sideways inside its own box, its first column pinned, so a wide table stays readable
+ * on a phone and never widens the page.
+ */
 export function Table({ className, ...props }: React.HTMLAttributes<HTMLTableElement>) {
   return (
-    <div className="relative w-full overflow-x-auto">
-      <table className={cn("w-full caption-bottom text-sm", className)} {...props} />
+    <div className="relative w-full max-w-full overflow-x-auto">
+      <table className={cn("table-pinned w-full caption-bottom text-sm", className)} {...props} />
     </div>
   );
 }
