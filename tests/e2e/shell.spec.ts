@@ -59,7 +59,7 @@ test.describe("app shell", () => {
       "/scanners": "Scanners",
       "/models": "Model lab",
       "/bets": "Bets",
-      "/bets/new": "Track a bet",
+      "/bets/new": "Enter a bet",
       "/tools": "Odds tools",
       "/about-data": "About the data",
     };

@@ -76,7 +76,7 @@ export default function BetPage({ params }: { params: Promise<{ id: string }> })
           <CardContent>
             <form className="flex flex-wrap items-end gap-3" onSubmit={(e) => { e.preventDefault(); voidBet.mutate({ id, reason }); }}>
               <div className="flex flex-col gap-1"><Label htmlFor="void-reason">Reason</Label><Input id="void-reason" value={reason} onChange={(e) => setReason(e.target.value)} required maxLength={200} /></div>
-              <Button type="submit" variant="destructive" disabled={voidBet.isPending}>Void bet (stake returned{b.status === "SETTLED" ? ", settlement taken back" : ""})</Button>
+              <Button type="submit" variant="destructive" className="h-auto min-h-9 whitespace-normal" disabled={voidBet.isPending}>Void bet (stake returned{b.status === "SETTLED" ? ", settlement taken back" : ""})</Button>
             </form>
           </CardContent>
         </Card>
@@ -86,7 +86,7 @@ export default function BetPage({ params }: { params: Promise<{ id: string }> })
         <CardContent>
           <ol className="flex flex-col gap-1 text-sm" data-testid="bet-history">
             {b.events.map((e, i) => (
-              <li key={i}><span className="tabular text-muted-foreground">{e.at.toISOString().slice(0, 19).replace("T", " ")}</span> {e.action.toLowerCase()} {e.byGrader ? "(grader)" : ""} <code className="text-xs">{JSON.stringify(e.changes)}</code></li>
+              <li key={i}><span className="tabular text-muted-foreground">{e.at.toISOString().slice(0, 19).replace("T", " ")}</span> {e.action.toLowerCase()} {e.byGrader ? "(grader)" : ""} <code className="break-all text-xs">{JSON.stringify(e.changes)}</code></li>
             ))}
           </ol>
         </CardContent>

@@ -1,4 +1,4 @@
 import type { Metadata } from "next";
 
 export { TitleLayout as default } from "@/components/shell/title-layout";
-export const metadata: Metadata = { title: "Track a bet" };
+export const metadata: Metadata = { title: "Enter a bet" };
