@@ -34,37 +34,37 @@ export function BetStatusBadge({ status, outcome }: { status: string; outcome: s
 export function BetTable({ bets }: { bets: BetListItem[] }) {
   return (
     <Table data-testid="bet-table">
-        <TableHeader>
-          <TableRow>
-            <TableHead>Placed (UTC)</TableHead>
-            <TableHead>Game</TableHead>
-            <TableHead>Bet</TableHead>
-            <TableHead className="text-right">Price</TableHead>
-            <TableHead className="text-right">Stake</TableHead>
-            <TableHead>Status</TableHead>
-            <TableHead className="text-right">Profit</TableHead>
-            <TableHead className="text-right">CLV</TableHead>
+      <TableHeader>
+        <TableRow>
+          <TableHead>Game</TableHead>
+          <TableHead>Placed (UTC)</TableHead>
+          <TableHead>Bet</TableHead>
+          <TableHead className="text-right">Price</TableHead>
+          <TableHead className="text-right">Stake</TableHead>
+          <TableHead>Status</TableHead>
+          <TableHead className="text-right">Profit</TableHead>
+          <TableHead className="text-right">CLV</TableHead>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {bets.map((b) => (
+          <TableRow key={b.id}>
+            <TableCell>
+              <Link href={`/bets/${b.id}`} className="hover:underline">{b.game.homeTeam.name} v {b.game.awayTeam.name}</Link>
+              <span className="block text-xs text-muted-foreground">{b.game.league.name}{b.game.homeScore !== null ? ` · ${b.game.homeScore}–${b.game.awayScore}` : ""}</span>
+            </TableCell>
+            <TableCell className="whitespace-nowrap">{b.placedAt.toISOString().slice(0, 16).replace("T", " ")}</TableCell>
+            <TableCell>{MARKET_LABEL[b.market]}: {SELECTION_LABEL[b.selection]} {formatLine(b.line)}{b.bookmaker ? <span className="block text-xs text-muted-foreground">{b.bookmaker.name}</span> : null}</TableCell>
+            <TableCell className="tabular text-right">{formatPrice(b.price)}</TableCell>
+            <TableCell className="tabular text-right">{formatCents(b.stakeCents)}</TableCell>
+            <TableCell><BetStatusBadge status={b.status} outcome={b.outcome} /></TableCell>
+            <TableCell className="tabular text-right" data-testid="bet-profit">{formatCents(b.profitCents, { signed: true })}</TableCell>
+            <TableCell className="tabular text-right" data-testid="bet-clv">
+              {b.clv !== null ? formatPercent(b.clv) : b.clvPoints !== null ? `${b.clvPoints > 0 ? "+" : ""}${b.clvPoints} pts` : "–"}
+            </TableCell>
           </TableRow>
-        </TableHeader>
-        <TableBody>
-          {bets.map((b) => (
-            <TableRow key={b.id}>
-              <TableCell className="whitespace-nowrap">{b.placedAt.toISOString().slice(0, 16).replace("T", " ")}</TableCell>
-              <TableCell>
-                <Link href={`/bets/${b.id}`} className="hover:underline">{b.game.homeTeam.name} v {b.game.awayTeam.name}</Link>
-                <span className="block text-xs text-muted-foreground">{b.game.league.name}{b.game.homeScore !== null ? ` · ${b.game.homeScore}–${b.game.awayScore}` : ""}</span>
-              </TableCell>
-              <TableCell>{MARKET_LABEL[b.market]}: {SELECTION_LABEL[b.selection]} {formatLine(b.line)}{b.bookmaker ? <span className="block text-xs text-muted-foreground">{b.bookmaker.name}</span> : null}</TableCell>
-              <TableCell className="tabular text-right">{formatPrice(b.price)}</TableCell>
-              <TableCell className="tabular text-right">{formatCents(b.stakeCents)}</TableCell>
-              <TableCell><BetStatusBadge status={b.status} outcome={b.outcome} /></TableCell>
-              <TableCell className="tabular text-right" data-testid="bet-profit">{formatCents(b.profitCents, { signed: true })}</TableCell>
-              <TableCell className="tabular text-right" data-testid="bet-clv">
-                {b.clv !== null ? formatPercent(b.clv) : b.clvPoints !== null ? `${b.clvPoints > 0 ? "+" : ""}${b.clvPoints} pts` : "–"}
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
+        ))}
+      </TableBody>
     </Table>
   );
 }
