@@ -21,7 +21,9 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   return (
     <div className="flex min-h-dvh flex-col">
       <AppNav email={user.email} isAdmin={user.role === "ADMIN"} />
-      <main className="mx-auto w-full max-w-6xl flex-1 px-3 py-4 sm:px-6 sm:py-6">{children}</main>
+      {/* At least a screen tall (less the 3.5rem header), so the footer starts below the fold and is not
+          pushed about when a page's data replaces its loading placeholders. */}
+      <main className="mx-auto min-h-[calc(100dvh-3.5rem)] w-full max-w-6xl flex-1 px-3 py-4 sm:px-6 sm:py-6">{children}</main>
       <footer className="border-t px-4 py-3 text-center text-xs text-muted-foreground">
         Linesmith never places bets. <a className="underline" href="/about-data">About the data</a>
       </footer>
