@@ -25,7 +25,11 @@ export function SheetContent({
     <SheetPrimitive.Portal>
       <SheetPrimitive.Overlay className="fixed inset-0 z-40 bg-black/50" />
       <SheetPrimitive.Content
-        className={cn("fixed z-50 flex flex-col gap-4 bg-background p-4 shadow-lg focus-visible:outline-none", SIDE[side], className)}
+        className={cn(
+          "fixed z-50 flex flex-col gap-4 bg-background p-4 shadow-lg focus-visible:outline-none",
+          SIDE[side],
+          className,
+        )}
         {...props}
       >
         {children}

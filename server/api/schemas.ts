@@ -45,4 +45,9 @@ export function escapeLike(text: string): string {
 /** A free-text search term: bounded, no NUL. */
 export const SearchTerm = safeText(80);
 
-export const LeagueKey = z.string().trim().min(1).max(64).regex(/^[a-z0-9-]+$/, "league keys are lower-case letters, digits and dashes");
+export const LeagueKey = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^[a-z0-9-]+$/, "league keys are lower-case letters, digits and dashes");

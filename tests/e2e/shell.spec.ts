@@ -20,9 +20,13 @@ test.beforeAll(async ({ baseURL }) => {
   const dir = await mkdtemp(path.join(tmpdir(), "linesmith-e2e-"));
   const file = path.join(dir, "synthetic-league.csv");
   await writeFile(file, syntheticLeagueCsv([2015, 2016, 2017, 2018], 5));
-  await promisify(execFile)("npx", ["tsx", "scripts/import.ts", "--source", "football-data", "--path", file, "--json"], {
-    env: { ...process.env, DATABASE_URL: databaseUrl("linesmith_test_e2e") },
-  });
+  await promisify(execFile)(
+    "npx",
+    ["tsx", "scripts/import.ts", "--source", "football-data", "--path", file, "--json"],
+    {
+      env: { ...process.env, DATABASE_URL: databaseUrl("linesmith_test_e2e") },
+    },
+  );
 });
 
 async function signIn(page: Page) {
@@ -68,7 +72,10 @@ test.describe("app shell", () => {
       await expect(page).toHaveTitle(`${title} · Linesmith`);
     }
     await page.goto("/games?q=Juniper");
-    await page.getByRole("link", { name: /Juniper Rovers v / }).first().click();
+    await page
+      .getByRole("link", { name: /Juniper Rovers v / })
+      .first()
+      .click();
     await expect(page).toHaveTitle(/^Juniper Rovers v .+ · Linesmith$/);
   });
 
@@ -124,7 +131,9 @@ test.describe("app shell", () => {
       await expect(page.getByRole("heading", { name: "Odds tools" })).toBeVisible();
     });
 
-    test("the games list does not shift when it replaces its placeholders, and no page scrolls sideways", async ({ page }) => {
+    test("the games list does not shift when it replaces its placeholders, and no page scrolls sideways", async ({
+      page,
+    }) => {
       await page.goto("/sign-in");
       await signIn(page);
       await expect(page).toHaveURL(/\/games/);
@@ -155,7 +164,9 @@ test.describe("app shell", () => {
       for (const url of [`/games/${gameId}`, `/bets/new?game=${gameId}`, "/bets", "/scanners", "/tools"]) {
         await page.goto(url);
         await page.waitForLoadState("networkidle");
-        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        const overflow = await page.evaluate(
+          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        );
         expect(overflow, `${url} scrolls sideways`).toBeLessThanOrEqual(0);
       }
     });
