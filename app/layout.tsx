@@ -1,10 +1,11 @@
 import type { Metadata, Viewport } from "next";
 import { headers } from "next/headers";
+import { TITLE_TEMPLATE } from "@/components/shell/title-layout";
 import { Providers } from "@/lib/trpc";
 import "./globals.css";
 
 export const metadata: Metadata = {
-  title: { default: "Linesmith", template: "%s · Linesmith" },
+  title: { default: "Linesmith", template: TITLE_TEMPLATE },
   description: "Sports-betting analytics: odds across bookmakers, line movement, models you can trust, honest backtests.",
   manifest: "/manifest.webmanifest",
 };

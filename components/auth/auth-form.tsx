@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { safeCallbackPath } from "@/lib/safe-callback";
 import { trpc } from "@/lib/trpc";
 
 const SIGN_IN_ERRORS: Record<string, string> = {
@@ -22,7 +23,9 @@ export function AuthForm({ mode, oauth }: { mode: "sign-in" | "sign-up"; oauth: 
   const [error, setError] = useState<string | null>(SIGN_IN_ERRORS[params.get("error") ?? ""] ?? null);
   const [pending, setPending] = useState(false);
   const signUp = trpc.auth.signUp.useMutation();
-  const next = params.get("callbackUrl")?.startsWith("/") ? params.get("callbackUrl")! : "/games";
+  const next = safeCallbackPath(params.get("callbackUrl"));
+  // The other form keeps the page asked for too.
+  const keep = params.has("callbackUrl") ? `?callbackUrl=${encodeURIComponent(next)}` : "";
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -94,9 +97,9 @@ export function AuthForm({ mode, oauth }: { mode: "sign-in" | "sign-up"; oauth: 
         ))}
         <p className="text-center text-sm text-muted-foreground">
           {mode === "sign-in" ? (
-            <>No account? <Link className="underline" href="/sign-up">Create one</Link></>
+            <>No account? <Link className="underline" href={`/sign-up${keep}`}>Create one</Link></>
           ) : (
-            <>Have an account? <Link className="underline" href="/sign-in">Sign in</Link></>
+            <>Have an account? <Link className="underline" href={`/sign-in${keep}`}>Sign in</Link></>
           )}
         </p>
       </CardContent>

@@ -44,40 +44,38 @@ export const betMatchup = (game: BetListItem["game"]) => formatMatchup({ home: g
 export function BetTable({ bets }: { bets: BetListItem[] }) {
   const show = useDisplay();
   return (
-    <div className="overflow-x-auto">
-      <Table data-testid="bet-table">
-        <TableHeader>
-          <TableRow>
-            <TableHead>Placed ({show.zone})</TableHead>
-            <TableHead>Game</TableHead>
-            <TableHead>Bet</TableHead>
-            <TableHead className="text-right">Price</TableHead>
-            <TableHead className="text-right">Stake</TableHead>
-            <TableHead>Status</TableHead>
-            <TableHead className="text-right">Profit</TableHead>
-            <TableHead className="text-right">CLV</TableHead>
+    <Table data-testid="bet-table">
+      <TableHeader>
+        <TableRow>
+          <TableHead>Game</TableHead>
+          <TableHead>Placed ({show.zone})</TableHead>
+          <TableHead>Bet</TableHead>
+          <TableHead className="text-right">Price</TableHead>
+          <TableHead className="text-right">Stake</TableHead>
+          <TableHead>Status</TableHead>
+          <TableHead className="text-right">Profit</TableHead>
+          <TableHead className="text-right">CLV</TableHead>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {bets.map((b) => (
+          <TableRow key={b.id}>
+            <TableCell>
+              <Link href={`/bets/${b.id}`} className="hover:underline">{betMatchup(b.game)}</Link>
+              <span className="block text-xs text-muted-foreground">{b.game.league.name}{b.game.homeScore !== null ? ` · ${b.game.homeScore}–${b.game.awayScore}` : ""}</span>
+            </TableCell>
+            <TableCell className="whitespace-nowrap">{show.dateTime(b.placedAt)}</TableCell>
+            <TableCell>{MARKET_LABEL[b.market]}: {SELECTION_LABEL[b.selection]} {formatLine(b.line)}{b.bookmaker ? <span className="block text-xs text-muted-foreground">{b.bookmaker.name}</span> : null}</TableCell>
+            <TableCell className="tabular text-right">{show.price(b.price)}</TableCell>
+            <TableCell className="tabular text-right">{formatCents(b.stakeCents)}</TableCell>
+            <TableCell><span className="flex flex-wrap gap-1"><BetStatusBadge status={b.status} outcome={b.outcome} /><LateEntryBadge lateEntry={b.lateEntry} /></span></TableCell>
+            <TableCell className="tabular text-right" data-testid="bet-profit">{formatCents(b.profitCents, { signed: true })}</TableCell>
+            <TableCell className="tabular text-right" data-testid="bet-clv">
+              {b.clv !== null ? formatPercent(b.clv) : b.clvPoints !== null ? `${b.clvPoints > 0 ? "+" : ""}${b.clvPoints} pts` : "–"}
+            </TableCell>
           </TableRow>
-        </TableHeader>
-        <TableBody>
-          {bets.map((b) => (
-            <TableRow key={b.id}>
-              <TableCell className="whitespace-nowrap">{show.dateTime(b.placedAt)}</TableCell>
-              <TableCell>
-                <Link href={`/bets/${b.id}`} className="hover:underline">{betMatchup(b.game)}</Link>
-                <span className="block text-xs text-muted-foreground">{b.game.league.name}{b.game.homeScore !== null ? ` · ${b.game.homeScore}–${b.game.awayScore}` : ""}</span>
-              </TableCell>
-              <TableCell>{MARKET_LABEL[b.market]}: {SELECTION_LABEL[b.selection]} {formatLine(b.line)}{b.bookmaker ? <span className="block text-xs text-muted-foreground">{b.bookmaker.name}</span> : null}</TableCell>
-              <TableCell className="tabular text-right">{show.price(b.price)}</TableCell>
-              <TableCell className="tabular text-right">{formatCents(b.stakeCents)}</TableCell>
-              <TableCell><span className="flex flex-wrap gap-1"><BetStatusBadge status={b.status} outcome={b.outcome} /><LateEntryBadge lateEntry={b.lateEntry} /></span></TableCell>
-              <TableCell className="tabular text-right" data-testid="bet-profit">{formatCents(b.profitCents, { signed: true })}</TableCell>
-              <TableCell className="tabular text-right" data-testid="bet-clv">
-                {b.clv !== null ? formatPercent(b.clv) : b.clvPoints !== null ? `${b.clvPoints > 0 ? "+" : ""}${b.clvPoints} pts` : "–"}
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-    </div>
+        ))}
+      </TableBody>
+    </Table>
   );
 }

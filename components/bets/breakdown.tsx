@@ -10,7 +10,7 @@ function Rows({ title, rows, label = (k) => k }: { title: string; rows: { key: s
   return (
     <Card>
       <CardHeader><CardTitle className="text-base">{title}</CardTitle></CardHeader>
-      <CardContent className="overflow-x-auto">
+      <CardContent>
         {rows.length === 0 ? <p className="text-sm text-muted-foreground">No settled bets yet.</p> : (
           <Table>
             <TableHeader><TableRow><TableHead /><TableHead className="text-right">Bets</TableHead><TableHead className="text-right">Staked</TableHead><TableHead className="text-right">Profit</TableHead><TableHead className="text-right">Yield</TableHead></TableRow></TableHeader>

@@ -61,7 +61,7 @@ export function OddsTable({ table, sideNames }: { table: OddsTableData; sideName
                           {c.price !== null ? show.price(c.price) : <span className="text-muted-foreground">line only</span>}
                         </span>
                         {c.price !== null && (
-                          <span className="text-[11px] text-muted-foreground" title="implied / no-vig probability">
+                          <span className="whitespace-nowrap text-[11px] text-muted-foreground" title="implied / no-vig probability">
                             {formatPercent(c.implied)}
                             {c.fair !== null && ` / ${formatPercent(c.fair)}`}
                           </span>

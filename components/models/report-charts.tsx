@@ -20,7 +20,7 @@ export function SeasonChart({ report }: { report: EvaluationReport }) {
     return row;
   });
   return (
-    <div className="h-72 w-full" aria-label={`${metric === "rps" ? "RPS" : "Log loss"} per season`}>
+    <div className="h-72 w-full" role="img" aria-label={`${metric === "rps" ? "RPS" : "Log loss"} per season`}>
       <ResponsiveContainer width="100%" height="100%">
         <LineChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" className="stroke-border" />
@@ -42,7 +42,7 @@ export function SeasonChart({ report }: { report: EvaluationReport }) {
 export function ReliabilityDiagram({ bins, name }: { bins: EvaluationReport["market"]["reliability"]; name: string }) {
   const points = bins.map((b) => ({ predicted: Number(b.meanPredicted.toFixed(3)), observed: Number(b.observed.toFixed(3)), count: b.count }));
   return (
-    <div className="h-56 w-full" aria-label={`Reliability diagram for ${name}`}>
+    <div className="h-56 w-full" role="img" aria-label={`Reliability diagram for ${name}`}>
       <ResponsiveContainer width="100%" height="100%">
         <ScatterChart margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" className="stroke-border" />
@@ -61,7 +61,7 @@ export function ReliabilityDiagram({ bins, name }: { bins: EvaluationReport["mar
 export function ImportanceChart({ importances }: { importances: { feature: string; importance: number }[] }) {
   const data = importances.slice(0, 15).map((f) => ({ feature: f.feature, share: Number((f.importance * 100).toFixed(1)) }));
   return (
-    <div className="w-full" style={{ height: 28 * data.length + 40 }} aria-label="Feature importances">
+    <div className="w-full" style={{ height: 28 * data.length + 40 }} role="img" aria-label="Feature importances">
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={data} layout="vertical" margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" className="stroke-border" />

@@ -1,12 +1,13 @@
 "use client";
 
-import { LogOut, MonitorX, Moon, Sun } from "lucide-react";
+import { LogOut, Menu, MonitorX, Moon, Sun } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { signOut } from "next-auth/react";
 import { useTheme } from "next-themes";
 import { Button } from "@/components/ui/button";
 import { trpc } from "@/lib/trpc";
+import { Sheet, SheetClose, SheetContent, SheetDescription, SheetTitle, SheetTrigger } from "@/components/ui/sheet";
 import { cn } from "@/lib/utils";
 
 const LINKS = [
@@ -25,32 +26,58 @@ export function AppNav({ email, isAdmin }: { email: string; isAdmin: boolean }) 
   const { resolvedTheme, setTheme } = useTheme();
   const signOutEverywhere = trpc.auth.signOutEverywhere.useMutation({ onSuccess: () => signOut({ callbackUrl: "/sign-in" }) });
   const links = isAdmin ? [...LINKS, { href: "/imports", label: "Imports" }] : LINKS;
+  const navLinks = (className: string, wrap: (link: React.ReactElement) => React.ReactNode = (l) => l) =>
+    links.map((l) => {
+      const current = pathname.startsWith(l.href);
+      return (
+        <li key={l.href}>
+          {wrap(
+            <Link
+              href={l.href}
+              aria-current={current ? "page" : undefined}
+              className={cn(className, "rounded-md text-muted-foreground hover:text-foreground", current && "bg-secondary font-medium text-foreground")}
+            >
+              {l.label}
+            </Link>,
+          )}
+        </li>
+      );
+    });
   return (
     <header className="sticky top-0 z-20 border-b bg-background/95 backdrop-blur">
       <div className="mx-auto flex h-14 max-w-6xl items-center gap-2 px-3 sm:px-6">
+        <Sheet>
+          <SheetTrigger asChild>
+            <Button variant="ghost" size="icon" className="md:hidden" aria-label="Open menu">
+              <Menu />
+            </Button>
+          </SheetTrigger>
+          <SheetContent side="left">
+            <SheetTitle>Menu</SheetTitle>
+            <SheetDescription className="truncate">Signed in as {email}</SheetDescription>
+            <nav aria-label="Pages">
+              <ul className="flex flex-col gap-1">
+                {navLinks("block px-3 py-2.5 text-base", (link) => <SheetClose asChild>{link}</SheetClose>)}
+              </ul>
+            </nav>
+          </SheetContent>
+        </Sheet>
         <Link href="/games" className="mr-2 font-semibold tracking-tight">Linesmith</Link>
-        <nav aria-label="Main" className="flex min-w-0 flex-1 gap-1 overflow-x-auto">
-          {links.map((l) => (
-            <Link
-              key={l.href}
-              href={l.href}
-              className={cn(
-                "rounded-md px-2.5 py-1.5 text-sm text-muted-foreground hover:text-foreground",
-                pathname.startsWith(l.href) && "bg-secondary font-medium text-foreground",
-              )}
-            >
-              {l.label}
-            </Link>
-          ))}
+        <nav aria-label="Main" className="hidden min-w-0 flex-1 md:block">
+          <ul className="flex gap-1">{navLinks("block px-2.5 py-1.5 text-sm")}</ul>
         </nav>
-        <span className="hidden truncate text-xs text-muted-foreground md:inline" title={email}>{email}</span>
+        <span className="ml-auto hidden truncate text-xs text-muted-foreground lg:inline" title={email}>{email}</span>
         <Button
           variant="ghost"
           size="icon"
+          className="ml-auto lg:ml-0"
           aria-label="Toggle dark mode"
           onClick={() => setTheme(resolvedTheme === "dark" ? "light" : "dark")}
         >
-          {resolvedTheme === "dark" ? <Sun /> : <Moon />}
+          {/* Both icons are rendered and CSS picks one: the server cannot know the theme, so rendering by
+              resolvedTheme made the server and browser HTML differ (React hydration error #418). */}
+          <Sun className="hidden dark:block" />
+          <Moon className="dark:hidden" />
         </Button>
         <Button
           variant="ghost"

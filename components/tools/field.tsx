@@ -8,7 +8,7 @@ import { Label } from "@/components/ui/label";
 /** A labelled number input that keeps the raw text, so a half-typed "2." is not fought by the state. */
 export function NumberField({ id, label, value, onChange, step = "any" }: { id: string; label: string; value: string; onChange: (v: string) => void; step?: string }) {
   return (
-    <div className="flex flex-col gap-1">
+    <div className="flex min-w-0 flex-col gap-1">
       <Label htmlFor={id}>{label}</Label>
       <Input id={id} inputMode="decimal" type="text" value={value} step={step} onChange={(e) => onChange(e.target.value)} />
     </div>

@@ -1,10 +1,15 @@
 import * as React from "react";
 import { cn } from "@/lib/utils";
 
+/**
+ * Every table scrolls sideways inside its own box, its first column pinned, so a wide table stays readable
+ * on a phone. The box's width comes from its container only (inline-size containment), so a wide table
+ * never widens the card, grid or page around it.
+ */
 export function Table({ className, ...props }: React.HTMLAttributes<HTMLTableElement>) {
   return (
-    <div className="relative w-full overflow-x-auto">
-      <table className={cn("w-full caption-bottom text-sm", className)} {...props} />
+    <div className="relative w-full overflow-x-auto [contain:inline-size]">
+      <table className={cn("table-pinned w-full caption-bottom text-sm", className)} {...props} />
     </div>
   );
 }

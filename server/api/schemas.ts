@@ -112,6 +112,7 @@ export const BetFields = z.object({
   note: BetNote,
   externalRef: BetRef,
 });
+
 /** An IANA time zone name ("Europe/London"), checked with Intl and returned in its canonical spelling. */
 export const TimeZoneName = safeText(64).transform((name, ctx) => {
   const zone = canonicalTimeZone(name);
@@ -167,3 +168,10 @@ export function plainZodMessage(issue: Issue): string | undefined {
 }
 
 z.config({ customError: plainZodMessage });
+
+export const LeagueKey = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^[a-z0-9-]+$/, "league keys are lower-case letters, digits and dashes");

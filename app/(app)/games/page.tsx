@@ -7,11 +7,20 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Input, NativeSelect } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { Skeleton } from "@/components/ui/skeleton";
 import { EmptyState, ErrorState, LoadingRows, NoDataYet } from "@/components/shell/states";
 import { useDisplay } from "@/components/shell/preferences";
 import { formatMatchup, plural, toDateTimeInput } from "@/lib/format";
 import { zonedTimeToUtc } from "@/server/domain/time/zoned";
 import { trpc } from "@/lib/trpc";
+import { cn } from "@/lib/utils";
+
+const PAGE_SIZE = 25;
+// Shared by the rows and their loading placeholders, which must measure the same.
+const LIST = "flex flex-col divide-y rounded-lg border";
+const ROW = "flex flex-col gap-1 px-3 py-2.5 sm:flex-row sm:items-center sm:gap-4";
+const KICKOFF = "w-56 shrink-0";
+const TEAMS = "flex-1";
 
 function GamesBrowser() {
   const router = useRouter();
@@ -43,7 +52,7 @@ function GamesBrowser() {
       from: filters.from ? new Date(`${filters.from}T00:00:00Z`) : upcoming ? startOfToday : undefined,
       to: filters.to ? new Date(`${filters.to}T23:59:59Z`) : undefined,
       ...(upcoming ? { order: "soonest" as const } : played && !filtered ? { status: "FINAL" as const } : {}),
-      limit: 25,
+      limit: PAGE_SIZE,
     },
     { getNextPageParam: (last) => last.nextCursor },
   );
@@ -108,7 +117,6 @@ function GamesBrowser() {
         </div>
       </form>
 
-      {games.isLoading && <LoadingRows rows={8} />}
       {games.error && <ErrorState message={games.error.message} />}
       {!games.isLoading && items.length === 0 && !games.error &&
         (filtered ? (
@@ -122,29 +130,47 @@ function GamesBrowser() {
         ) : (
           <EmptyState title="No results stored yet" />
         ))}
-      <ul className="flex flex-col divide-y rounded-lg border">
-        {items.map((g) => (
-          <li key={g.id}>
-            <Link href={`/games/${g.id}`} className="flex flex-col gap-1 px-3 py-2.5 hover:bg-muted/50 sm:flex-row sm:items-center sm:gap-4">
-              <span className="w-56 shrink-0 text-xs text-muted-foreground">
-                {show.kickoff(g.startsAt, g.startTimeKnown)}
-                <span className="block">{g.league.name} · {g.season.label}</span>
+      {games.isLoading ? (
+        // A page of placeholders the size of the rows they stand for, so the list does not push the page about.
+        <ul className={LIST} aria-busy="true" aria-label="Loading games">
+          {Array.from({ length: PAGE_SIZE }, (_, i) => (
+            <li key={i} className={ROW}>
+              <span className={KICKOFF}>
+                <Skeleton className="my-0.5 h-3 w-36" />
+                <Skeleton className="my-0.5 h-3 w-44" />
               </span>
-              <span className="flex-1 font-medium">
-                {formatMatchup({ home: g.homeTeam.name, away: g.awayTeam.name, sport: g.league.sport.key, neutralSite: g.neutralSite })}
-              </span>
-              <span className="flex items-center gap-2">
-                {g.status === "FINAL" ? (
-                  <span className="tabular font-semibold">{g.homeScore}–{g.awayScore}</span>
-                ) : (
-                  <Badge variant="secondary">{g.status.toLowerCase()}</Badge>
-                )}
-                <span className="w-20 text-right text-xs text-muted-foreground">{plural(g.oddsCount, "price")}</span>
-              </span>
-            </Link>
-          </li>
-        ))}
-      </ul>
+              <span className={TEAMS}><Skeleton className="my-1 h-4 w-52 max-w-full" /></span>
+              <Skeleton className="my-1 h-4 w-28" />
+            </li>
+          ))}
+        </ul>
+      ) : (
+        items.length > 0 && (
+          <ul className={LIST}>
+            {items.map((g) => (
+              <li key={g.id}>
+                <Link href={`/games/${g.id}`} className={cn(ROW, "hover:bg-muted/50")}>
+                  <span className={cn(KICKOFF, "text-xs text-muted-foreground")}>
+                    {show.kickoff(g.startsAt, g.startTimeKnown)}
+                    <span className="block">{g.league.name} · {g.season.label}</span>
+                  </span>
+                  <span className={cn(TEAMS, "font-medium")}>
+                    {formatMatchup({ home: g.homeTeam.name, away: g.awayTeam.name, sport: g.league.sport.key, neutralSite: g.neutralSite })}
+                  </span>
+                  <span className="flex items-center gap-2">
+                    {g.status === "FINAL" ? (
+                      <span className="tabular font-semibold">{g.homeScore}–{g.awayScore}</span>
+                    ) : (
+                      <Badge variant="secondary">{g.status.toLowerCase()}</Badge>
+                    )}
+                    <span className="w-20 text-right text-xs text-muted-foreground">{plural(g.oddsCount, "price")}</span>
+                  </span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )
+      )}
       {games.hasNextPage && (
         <Button variant="outline" onClick={() => games.fetchNextPage()} disabled={games.isFetchingNextPage}>
           {games.isFetchingNextPage ? "Loading…" : "Load more"}

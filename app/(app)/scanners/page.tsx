@@ -104,7 +104,7 @@ export default function ScannersPage() {
               <CardTitle className="text-base">Value bets ({scan.data!.valueBets.length})</CardTitle>
               <CardDescription>Best price at a real book against the sharp book&apos;s no-vig price (Pinnacle first). Stake: quarter Kelly, capped at 5%.</CardDescription>
             </CardHeader>
-            <CardContent className="overflow-x-auto">
+            <CardContent>
               {scan.data!.valueBets.length === 0 ? <p className="text-sm text-muted-foreground">None at this minimum EV (or no sharp book priced these markets).</p> : (
                 <Table>
                   <TableHeader><TableRow><TableHead>Game</TableHead><TableHead>Market</TableHead><TableHead>Pick</TableHead><TableHead>Book</TableHead><TableHead className="text-right">Price</TableHead><TableHead className="text-right">Fair</TableHead><TableHead className="text-right">EV</TableHead><TableHead className="text-right">Kelly</TableHead></TableRow></TableHeader>
@@ -143,7 +143,7 @@ export default function ScannersPage() {
           </Card>
           <Card>
             <CardHeader><CardTitle className="text-base">Line shopping</CardTitle><CardDescription>Best price per selection and how many books price it.</CardDescription></CardHeader>
-            <CardContent className="overflow-x-auto">
+            <CardContent>
               <Table>
                 <TableHeader><TableRow><TableHead>Game</TableHead><TableHead>Market</TableHead><TableHead>Best prices</TableHead></TableRow></TableHeader>
                 <TableBody>

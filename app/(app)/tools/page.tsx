@@ -1,7 +1,8 @@
+import type { Metadata } from "next";
 import { OddsConverter, VigRemover } from "@/components/tools/price-tools";
 import { ArbitrageCalculator, EvKellyCalculator, HedgeCalculator, ParlayCalculator } from "@/components/tools/stake-tools";
 
-export const metadata = { title: "Odds tools · Linesmith" };
+export const metadata: Metadata = { title: "Odds tools" };
 
 export default function ToolsPage() {
   return (

@@ -1,9 +1,7 @@
 import { z } from "zod";
 import { getLeague, listLeagues, listTeams } from "@/server/services/catalog/leagues";
-import { escapeLike, SearchTerm } from "../schemas";
+import { escapeLike, LeagueKey, SearchTerm } from "../schemas";
 import { protectedProcedure, router } from "../trpc";
-
-const LeagueKey = z.string().trim().min(1).max(64).regex(/^[a-z0-9-]+$/, "league keys are lower-case letters, digits and dashes");
 
 const LeagueSummary = z.object({
   key: z.string(),

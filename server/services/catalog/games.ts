@@ -82,6 +82,14 @@ export async function listGames(db: PrismaClient, f: GameFilters) {
   };
 }
 
+/** Just the teams of a game (for its page title); null for no such game. */
+export function getMatchup(db: PrismaClient, id: number) {
+  return db.game.findUnique({
+    where: { id },
+    select: { neutralSite: true, league: { select: { sport: { select: { key: true } } } }, homeTeam: { select: { name: true } }, awayTeam: { select: { name: true } } },
+  });
+}
+
 export async function getGame(db: PrismaClient, pool: Queryable, id: number) {
   const game = await db.game.findUnique({
     where: { id },

@@ -17,6 +17,11 @@ export async function listLeagues(db: PrismaClient) {
   }));
 }
 
+/** Just the name of a league (for its page title); null for no such league. */
+export async function getLeagueName(db: PrismaClient, key: string): Promise<string | null> {
+  return (await db.league.findUnique({ where: { key }, select: { name: true } }))?.name ?? null;
+}
+
 export async function getLeague(db: PrismaClient, key: string) {
   const league = await db.league.findUnique({ where: { key }, include: { sport: true } });
   if (!league) throw new AppError("NOT_FOUND", `No league "${key}".`);

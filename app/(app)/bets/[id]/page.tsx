@@ -86,7 +86,7 @@ export default function BetPage({ params }: { params: Promise<{ id: string }> })
           <CardContent>
             <form className="flex flex-wrap items-end gap-3" onSubmit={(e) => { e.preventDefault(); voidBet.mutate({ id, reason }); }}>
               <div className="flex flex-col gap-1"><Label htmlFor="void-reason">Reason</Label><Input id="void-reason" value={reason} onChange={(e) => setReason(e.target.value)} required maxLength={200} {...errors.describe("reason", "void-reason")} /><FieldError id="void-reason" message={errors.fields.reason} /></div>
-              <Button type="submit" variant="destructive" disabled={voidBet.isPending}>Void bet (stake returned{b.status === "SETTLED" ? ", settlement taken back" : ""})</Button>
+              <Button type="submit" variant="destructive" className="h-auto min-h-9 whitespace-normal" disabled={voidBet.isPending}>Void bet (stake returned{b.status === "SETTLED" ? ", settlement taken back" : ""})</Button>
             </form>
           </CardContent>
         </Card>
