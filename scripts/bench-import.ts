@@ -12,8 +12,10 @@ import { importPaths } from "../server/services/imports/import-paths";
 /**
  * `npm run bench:import`: imports everything in ../shared/data into an EMPTY database (a fresh
  * `linesmith_bench` on BENCH_DATABASE_ADMIN_URL, default the local PostgreSQL), prints rows/s and total time,
- * then times the games-list and game-detail queries (p50/p95 over 200 calls each).
+ * then times the games-list and game-detail queries (p50/p95 over 200 calls each). With `--queries-only` it
+ * times the queries on the database a previous run left.
  */
+const queriesOnly = process.argv.includes("--queries-only");
 const DATA = path.resolve(import.meta.dirname, "../../shared/data");
 const ADMIN = process.env.BENCH_DATABASE_ADMIN_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const PLAN: [ImportSource, string][] = [
@@ -26,23 +28,25 @@ const PLAN: [ImportSource, string][] = [
   ["football-data", "soccer/football-data"],
 ];
 
-const admin = new pg.Client({ connectionString: ADMIN });
-await admin.connect();
-await admin.query(`DROP DATABASE IF EXISTS linesmith_bench WITH (FORCE)`);
-await admin.query(`CREATE DATABASE linesmith_bench`);
-await admin.end();
 const url = new URL(ADMIN);
 url.pathname = "/linesmith_bench";
+if (!queriesOnly) {
+  const admin = new pg.Client({ connectionString: ADMIN });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS linesmith_bench WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE linesmith_bench`);
+  await admin.end();
+}
 await applyMigrations(url.toString());
 const pool = createPool(url.toString());
 
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
 
-console.log(`Import of ${DATA} into an empty database`);
 let rows = 0;
 const start = performance.now();
-for (const [source, rel] of PLAN) {
+if (!queriesOnly) console.log(`Import of ${DATA} into an empty database`);
+for (const [source, rel] of queriesOnly ? [] : PLAN) {
   const t0 = performance.now();
   const s = await importPaths(pool, source, path.join(DATA, rel));
   const seconds = (performance.now() - t0) / 1000;
@@ -54,7 +58,10 @@ for (const [source, rel] of PLAN) {
   );
 }
 const total = (performance.now() - start) / 1000;
-console.log(`  total: ${rows.toLocaleString()} rows in ${total.toFixed(1)} s (${Math.round(rows / total).toLocaleString()} rows/s)`);
+if (!queriesOnly) console.log(`  total: ${rows.toLocaleString()} rows in ${total.toFixed(1)} s (${Math.round(rows / total).toLocaleString()} rows/s)`);
+// Fresh planner statistics, as autovacuum gives a live database soon after a bulk load; without them the
+// first queries plan for empty tables.
+await pool.query("ANALYZE");
 
 const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: url.toString() }) });
 const { rows: ids } = await pool.query<{ id: number }>(`SELECT id FROM "Game" ORDER BY random() LIMIT 200`);

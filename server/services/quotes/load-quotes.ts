@@ -13,7 +13,6 @@ export interface QuoteFilter {
 
 interface QuoteSqlRow {
   gameId: number;
-  gameStartsAt: Date;
   bookmakerId: number;
   bookmakerKey: string;
   bookmakerName: string;
@@ -35,23 +34,29 @@ interface QuoteSqlRow {
 export async function loadQuotes(db: Queryable, filter: QuoteFilter): Promise<Quote[]> {
   if (!filter.gameIds && filter.leagueId === undefined) throw new Error("loadQuotes needs gameIds or leagueId");
   if (filter.gameIds?.length === 0) return [];
+  // Kick-off times first, then the prices of exactly those games: one join over every game would make the
+  // planner hash the whole Game table for a page that shows one match.
+  const { rows: games } = await db.query<{ id: number; startsAt: Date }>(
+    `SELECT id, "startsAt" FROM "Game" WHERE ($1::int[] IS NULL OR id = ANY($1::int[])) AND ($2::int IS NULL OR "leagueId" = $2)`,
+    [filter.gameIds ?? null, filter.leagueId ?? null],
+  );
+  if (games.length === 0) return [];
+  const startsAt = new Map(games.map((g) => [g.id, g.startsAt]));
   const { rows } = await db.query<QuoteSqlRow>(
-    `SELECT o."gameId", g."startsAt" AS "gameStartsAt", b.id AS "bookmakerId", b.key AS "bookmakerKey", b.name AS "bookmakerName",
+    `SELECT o."gameId", b.id AS "bookmakerId", b.key AS "bookmakerKey", b.name AS "bookmakerName",
             b."isSharp", b."isAggregate", o.market, o.period, o.selection, o.phase, o.line::text, o.price::text, o."capturedAt"
        FROM "OddsSnapshot" o
        JOIN "Bookmaker" b ON b.id = o."bookmakerId"
-       JOIN "Game" g ON g.id = o."gameId"
-      WHERE ($1::int[] IS NULL OR o."gameId" = ANY($1::int[]))
-        AND ($2::int IS NULL OR g."leagueId" = $2)
-        AND ($3::"Market"[] IS NULL OR o.market = ANY($3::"Market"[]))
-        AND ($4::"MarketPeriod" IS NULL OR o.period = $4::"MarketPeriod")
-        AND ($5::"OddsPhase"[] IS NULL OR o.phase = ANY($5::"OddsPhase"[]))
+      WHERE o."gameId" = ANY($1::int[])
+        AND ($2::"Market"[] IS NULL OR o.market = ANY($2::"Market"[]))
+        AND ($3::"MarketPeriod" IS NULL OR o.period = $3::"MarketPeriod")
+        AND ($4::"OddsPhase"[] IS NULL OR o.phase = ANY($4::"OddsPhase"[]))
       ORDER BY o."capturedAt" DESC NULLS LAST, o.id DESC`,
-    [filter.gameIds ?? null, filter.leagueId ?? null, filter.markets ?? null, filter.period ?? null, filter.phases ?? null],
+    [[...startsAt.keys()], filter.markets ?? null, filter.period ?? null, filter.phases ?? null],
   );
   return rows.map((r) => ({
     gameId: r.gameId,
-    gameStartsAt: r.gameStartsAt,
+    gameStartsAt: startsAt.get(r.gameId)!,
     bookmaker: { id: r.bookmakerId, key: r.bookmakerKey, name: r.bookmakerName, isSharp: r.isSharp, isAggregate: r.isAggregate },
     market: r.market,
     period: r.period,
