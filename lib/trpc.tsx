@@ -1,5 +1,6 @@
 "use client";
 
+import "./zod-browser";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { httpBatchLink } from "@trpc/client";
 import { createTRPCReact } from "@trpc/react-query";

@@ -18,6 +18,13 @@ test.beforeAll(async () => {
 });
 
 test("run a walk-forward evaluation in the Model lab and read it against the market", async ({ page }) => {
+  // The report's charts and schemas must run under the nonce CSP: any violation (an eval probe, an inline
+  // script) is collected and fails the test.
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { cspViolations: string[] }).cspViolations = seen;
+    document.addEventListener("securitypolicyviolation", (e) => seen.push(`${e.violatedDirective} ${e.sourceFile}:${e.lineNumber}`));
+  });
   await page.goto("/sign-up");
   await page.getByLabel("Email").fill("modeller@example.com");
   await page.getByLabel("Password").fill("a long enough password");
@@ -40,6 +47,7 @@ test("run a walk-forward evaluation in the Model lab and read it against the mar
   await expect(page.getByText(/175 games in test seasons 2017, 2018/)).toBeVisible();
   await expect(page.getByLabel("Reliability diagram for closing market")).toBeVisible();
   await expect(page.getByLabel("Feature importances")).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
 
   // Registered versions, and their predictions for the five unplayed fixtures.
   await expect(page.getByRole("cell", { name: /logistic \(logistic, stats-only\)/ })).toBeVisible();
