@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { useDisplay } from "@/components/shell/preferences";
 import { ErrorState, LoadingRows } from "@/components/shell/states";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { NativeSelect } from "@/components/ui/input";
@@ -12,6 +13,7 @@ type Version = RouterOutputs["models"]["evaluation"]["versions"][number];
 
 /** The registered versions of this evaluation and their predictions for unplayed games. */
 export function Predictions({ versions }: { versions: Version[] }) {
+  const show = useDisplay();
   const [selected, setSelected] = useState<number | null>(versions[0]?.id ?? null);
   const predictions = trpc.models.predictions.useQuery({ modelVersionId: selected! }, { enabled: selected !== null });
   return (
@@ -54,7 +56,7 @@ export function Predictions({ versions }: { versions: Version[] }) {
                 <TableBody>
                   {predictions.data.predictions.map((p) => (
                     <TableRow key={p.gameId}>
-                      <TableCell>{p.startsAt.toISOString().slice(0, 16).replace("T", " ")}</TableCell>
+                      <TableCell>{show.dateTime(p.startsAt)}</TableCell>
                       <TableCell>{p.home} v {p.away}</TableCell>
                       <TableCell className="text-right">{(p.probabilities.home! * 100).toFixed(1)}%</TableCell>
                       <TableCell className="text-right">{p.probabilities.draw === undefined ? "-" : `${(p.probabilities.draw * 100).toFixed(1)}%`}</TableCell>

@@ -7,6 +7,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { Input, NativeSelect } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { useDisplay } from "@/components/shell/preferences";
 import { ErrorState, LoadingRows } from "@/components/shell/states";
 import { trpc } from "@/lib/trpc";
 
@@ -73,6 +74,7 @@ function useRunActions() {
 }
 
 export default function ImportsPage() {
+  const show = useDisplay();
   const sources = trpc.imports.sources.useQuery();
   const runs = trpc.imports.runs.useQuery({ limit: 50 });
   const utils = trpc.useUtils();
@@ -184,7 +186,7 @@ export default function ImportsPage() {
               <TableHead className="text-right">Updated</TableHead>
               <TableHead className="text-right">Rejected</TableHead>
               <TableHead className="text-right" title="Values dropped from imported rows (implausible lines, bad prices)">Dropped</TableHead>
-              <TableHead className="hidden md:table-cell">When (UTC)</TableHead>
+              <TableHead className="hidden md:table-cell">When ({show.zone})</TableHead>
               <TableHead><span className="sr-only">Actions</span></TableHead>
             </TableRow>
           </TableHeader>
@@ -209,7 +211,7 @@ export default function ImportsPage() {
                   <TableCell className="tabular text-right">{r.updated}</TableCell>
                   <TableCell className="tabular text-right">{r.rejected}</TableCell>
                   <TableCell className="tabular text-right">{r.warnings}</TableCell>
-                  <TableCell className="hidden md:table-cell">{r.startedAt.toISOString().slice(0, 16).replace("T", " ")}</TableCell>
+                  <TableCell className="hidden md:table-cell">{show.dateTime(r.startedAt)}</TableCell>
                   <TableCell className="whitespace-nowrap text-right">
                     {!r.deletedAt && r.status !== "RUNNING" && (
                       <>

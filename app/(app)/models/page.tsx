@@ -4,12 +4,14 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { EvaluationForm } from "@/components/models/evaluation-form";
 import { StatusBadge } from "@/components/models/status-badge";
+import { useDisplay } from "@/components/shell/preferences";
 import { EmptyState, ErrorState, LoadingRows } from "@/components/shell/states";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { trpc } from "@/lib/trpc";
 
 export default function ModelLabPage() {
+  const show = useDisplay();
   const router = useRouter();
   const options = trpc.models.options.useQuery();
   const evaluations = trpc.models.evaluations.useQuery();
@@ -50,7 +52,7 @@ export default function ModelLabPage() {
                     <TableCell>{e.models.join(", ")}</TableCell>
                     <TableCell>{e.fromSeason}</TableCell>
                     <TableCell><StatusBadge status={e.status} progress={e.progress} /></TableCell>
-                    <TableCell>{e.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC</TableCell>
+                    <TableCell>{show.dateTime(e.createdAt)}</TableCell>
                   </TableRow>
                 ))}
               </TableBody>

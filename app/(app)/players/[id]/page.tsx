@@ -35,7 +35,7 @@ function GameLogs({ id }: { id: number }) {
         <Table aria-label="Game logs">
           <TableHeader>
             <TableRow>
-              <TableHead className="sticky left-0 bg-background">Date</TableHead>
+              <TableHead>Date</TableHead>
               <TableHead>Opponent</TableHead>
               <TableHead className="text-right">Min</TableHead>
               <TableHead className="text-right">Pts</TableHead>
@@ -53,7 +53,7 @@ function GameLogs({ id }: { id: number }) {
             {p.logs.map((l) => (
               <TableRow key={l.gameDate.toISOString()}>
                 {/* Box scores carry the game's date only: shown as stated, never shifted by a time zone. */}
-                <TableCell className="sticky left-0 whitespace-nowrap bg-background">
+                <TableCell className="whitespace-nowrap">
                   {l.gameId ? <Link className="hover:underline" href={`/games/${l.gameId}`}>{formatDate(l.gameDate, "UTC")}</Link> : formatDate(l.gameDate, "UTC")}
                 </TableCell>
                 <TableCell className="whitespace-nowrap">
