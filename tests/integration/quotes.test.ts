@@ -11,6 +11,7 @@ const { loadQuotes } = await import("@/server/services/quotes/load-quotes");
 const { loadLeagueRecords } = await import("@/server/services/models/league-records");
 
 let gameId = 0;
+let game = { id: 0, startsAt: new Date(0) };
 let leagueId = 0;
 
 beforeAll(async () => {
@@ -18,6 +19,7 @@ beforeAll(async () => {
   gameId = rovers;
   const { rows } = await pool.query<{ leagueId: number; startsAt: Date }>(`SELECT "leagueId", "startsAt" FROM "Game" WHERE id = $1`, [gameId]);
   leagueId = rows[0]!.leagueId;
+  game = { id: gameId, startsAt: rows[0]!.startsAt };
   // Live collection stores timed snapshots: Pinnacle seen twice before kick-off and once after it.
   const start = rows[0]!.startsAt.getTime();
   const snapshots: [string, number, number][] = [
@@ -36,13 +38,13 @@ beforeAll(async () => {
 
 describe("stored quotes", () => {
   it("loads one shape for every reader, latest first, with the game's kick-off and the book", async () => {
-    const quotes = await loadQuotes(pool, { gameIds: [gameId], markets: ["ONE_X_TWO"] });
+    const quotes = await loadQuotes(pool, [game], { markets: ["ONE_X_TWO"] });
     const live = quotes.filter((q) => q.capturedAt !== null);
     expect(live).toHaveLength(9);
     expect(live[0]!.capturedAt!.getTime()).toBeGreaterThan(live[8]!.capturedAt!.getTime());
     expect(quotes.findIndex((q) => q.capturedAt === null)).toBeGreaterThan(quotes.findLastIndex((q) => q.capturedAt !== null));
     expect(quotes.every((q) => q.gameId === gameId && q.gameStartsAt instanceof Date && typeof q.bookmaker.id === "number")).toBe(true);
-    const snapshotsOnly = await loadQuotes(pool, { gameIds: [gameId], phases: ["SNAPSHOT"] });
+    const snapshotsOnly = await loadQuotes(pool, [game], { phases: ["SNAPSHOT"] });
     expect(snapshotsOnly).toHaveLength(9);
     expect(snapshotsOnly.every((q) => q.phase === "SNAPSHOT")).toBe(true);
   });

@@ -3,7 +3,7 @@ import { closingValueOf, type ClosingValue } from "@/server/domain/bets/closing"
 import type { Quote } from "@/server/domain/quotes";
 import type { Queryable } from "@/server/db/pool";
 import { withTransaction } from "@/server/db/transaction";
-import { loadQuotes, quotesByGame } from "@/server/services/quotes/load-quotes";
+import { loadQuotes, quotesByGame, type QuotedGame } from "@/server/services/quotes/load-quotes";
 import { marketKey, selectionKey, type Market, type Selection } from "@/server/domain/vocabulary";
 import { gradeBet, settleProfitCents, type Outcome } from "@/server/domain/odds";
 
@@ -41,6 +41,7 @@ interface OpenBet {
   gameStatus: "FINAL" | "CANCELLED";
   homeScore: number | null;
   awayScore: number | null;
+  startsAt: Date;
 }
 
 export async function settleOpenBets(pool: pg.Pool, opts: { gameIds?: number[]; batchSize?: number } = {}): Promise<SettleResult> {
@@ -55,7 +56,7 @@ async function settleBatch(pool: pg.Pool, gameIds: number[] | null, batchSize: n
   const outcome = await withTransaction(pool, async (client) => {
     const { rows: bets } = await client.query<OpenBet>(
       `SELECT b.id, b."bankrollId", b."gameId", b.market, b.selection, b.line::text, b.price::text, b."stakeCents"::text, b."bookmakerId",
-              g.status AS "gameStatus", g."homeScore", g."awayScore"
+              g.status AS "gameStatus", g."homeScore", g."awayScore", g."startsAt"
          FROM "Bet" b JOIN "Game" g ON g.id = b."gameId"
         WHERE b.status = 'OPEN' AND b."settlementError" IS NULL
           AND ((g.status = 'FINAL' AND g."homeScore" IS NOT NULL AND g."awayScore" IS NOT NULL) OR g.status = 'CANCELLED')
@@ -66,7 +67,7 @@ async function settleBatch(pool: pg.Pool, gameIds: number[] | null, batchSize: n
       [gameIds, batchSize],
     );
     if (bets.length === 0) return null;
-    const closing = await loadClosingQuotes(client, [...new Set(bets.map((b) => b.gameId))]);
+    const closing = await loadClosingQuotes(client, [...new Map(bets.map((b) => [b.gameId, { id: b.gameId, startsAt: b.startsAt }])).values()]);
     const settled: Settlement[] = [];
     const voided: OpenBet[] = [];
     const failed: Failure[] = [];
@@ -216,6 +217,6 @@ async function insertEvents(client: pg.PoolClient, action: "SETTLE" | "VOID", ev
 }
 
 /** Closing-capable odds (CLOSING, or UNSPECIFIED when a source never says) of the given games, latest first. */
-export async function loadClosingQuotes(client: Queryable, gameIds: number[]): Promise<Map<number, Quote[]>> {
-  return quotesByGame(await loadQuotes(client, { gameIds, period: "FULL_GAME", phases: ["CLOSING", "UNSPECIFIED"] }));
+export async function loadClosingQuotes(client: Queryable, games: QuotedGame[]): Promise<Map<number, Quote[]>> {
+  return quotesByGame(await loadQuotes(client, games, { period: "FULL_GAME", phases: ["CLOSING", "UNSPECIFIED"] }));
 }

@@ -106,7 +106,7 @@ export async function getGame(db: PrismaClient, pool: Queryable, id: number) {
     },
   });
   if (!game) throw new AppError("NOT_FOUND", `No game with id ${id}.`);
-  const quotes = await loadQuotes(pool, { gameIds: [id] });
+  const quotes = await loadQuotes(pool, [game]);
   return {
     ...game,
     periodScores: (game.periodScores as { period: string; home: number; away: number }[] | null) ?? null,

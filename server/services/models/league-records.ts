@@ -43,7 +43,7 @@ export async function loadLeagueRecords(db: Queryable, leagueId: number): Promis
       ORDER BY g."startsAt", g.id`,
     [leagueId],
   );
-  const byGame = quotesByGame(await loadQuotes(db, { leagueId, markets: ["ONE_X_TWO", "MONEYLINE"], period: "FULL_GAME" }));
+  const byGame = quotesByGame(await loadQuotes(db, games, { markets: ["ONE_X_TWO", "MONEYLINE"], period: "FULL_GAME" }));
   const gameIds = new Map<string, number>();
   const records = games.map((g): GameRecord => {
     const id = `${league.key}:${g.localDate}:${g.home}:${g.away}`;

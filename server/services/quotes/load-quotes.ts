@@ -2,10 +2,13 @@ import type { Queryable } from "@/server/db/pool";
 import type { Quote } from "@/server/domain/quotes";
 import type { Market, Period, Phase } from "@/server/domain/vocabulary";
 
+/** A game whose prices to read, with its kick-off (every caller has already read it). */
+export interface QuotedGame {
+  id: number;
+  startsAt: Date;
+}
+
 export interface QuoteFilter {
-  /** Games to read; or every game of a league. One of the two is required. */
-  gameIds?: number[];
-  leagueId?: number;
   markets?: Market[];
   period?: Period;
   phases?: Phase[];
@@ -28,18 +31,11 @@ interface QuoteSqlRow {
 }
 
 /**
- * The one loader of stored prices. Latest first (by capture time, archive rows last, then newest row), so a
+ * The one loader of stored prices, for games the caller has already read (their kick-off times come with
+ * them, so no query joins the Game table). Latest first (by capture time, archive rows last, then newest row), so a
  * caller that keeps the first price per book and selection keeps the latest one.
  */
-export async function loadQuotes(db: Queryable, filter: QuoteFilter): Promise<Quote[]> {
-  if (!filter.gameIds && filter.leagueId === undefined) throw new Error("loadQuotes needs gameIds or leagueId");
-  if (filter.gameIds?.length === 0) return [];
-  // Kick-off times first, then the prices of exactly those games: one join over every game would make the
-  // planner hash the whole Game table for a page that shows one match.
-  const { rows: games } = await db.query<{ id: number; startsAt: Date }>(
-    `SELECT id, "startsAt" FROM "Game" WHERE ($1::int[] IS NULL OR id = ANY($1::int[])) AND ($2::int IS NULL OR "leagueId" = $2)`,
-    [filter.gameIds ?? null, filter.leagueId ?? null],
-  );
+export async function loadQuotes(db: Queryable, games: QuotedGame[], filter: QuoteFilter = {}): Promise<Quote[]> {
   if (games.length === 0) return [];
   const startsAt = new Map(games.map((g) => [g.id, g.startsAt]));
   const { rows } = await db.query<QuoteSqlRow>(

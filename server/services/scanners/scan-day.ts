@@ -38,7 +38,7 @@ export async function scanMarkets(db: Queryable, req: ScanRequest) {
   );
   const truncated = games.length > MAX_GAMES;
   const shown = games.slice(0, MAX_GAMES);
-  const quotes = await loadQuotes(db, { gameIds: shown.map((g) => g.id), ...(req.market ? { markets: [req.market] } : {}) });
+  const quotes = await loadQuotes(db, shown, req.market ? { markets: [req.market] } : {});
   const options = { ...SCAN_DEFAULTS, ...req.options, kelly: { ...SCAN_DEFAULTS.kelly, ...req.options?.kelly } };
   const result = scanOffers(buildOffers(quotes, req.asOf), options);
   return {
