@@ -1,4 +1,4 @@
-import { mulberry32, percentileOfSorted } from "./statistics";
+import { mulberry32, percentileOfSorted, type Rng } from "./statistics";
 
 /*
  * Monte Carlo over the order of a run's bets: how much of its drawdown and final bankroll was the luck of the
@@ -65,6 +65,16 @@ export interface MonteCarloResult {
   observed: PathSummary;
 }
 
+/** Fisher-Yates: a uniformly random permutation of `order` in place, drawn from `rng`. */
+export function shuffleInPlace(order: Int32Array, rng: Rng): void {
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = Math.floor(rng() * (i + 1));
+    const t = order[i]!;
+    order[i] = order[j]!;
+    order[j] = t;
+  }
+}
+
 /** Replays `values` (in `order`) from `start`; see the model above. */
 function replay(values: Float64Array, order: Int32Array, start: number, ruin: number, additive: boolean): PathSummary {
   let bankroll = start;
@@ -110,13 +120,8 @@ export function monteCarlo(values: ArrayLike<number>, options: MonteCarloOptions
   const finals = new Float64Array(runs);
   let ruinedRuns = 0;
   for (let r = 0; r < runs; r++) {
-    // Fisher-Yates on the previous permutation: a uniform shuffle of any arrangement is uniform.
-    for (let i = n - 1; i > 0; i--) {
-      const j = Math.floor(rng() * (i + 1));
-      const t = order[i]!;
-      order[i] = order[j]!;
-      order[j] = t;
-    }
+    // Shuffling the previous permutation is fine: a uniform shuffle of any arrangement is uniform.
+    shuffleInPlace(order, rng);
     const path = replay(xs, order, start, ruinAt, additive);
     drawdowns[r] = path.maxDrawdown;
     finals[r] = path.finalBankroll;
