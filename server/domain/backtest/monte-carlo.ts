@@ -65,24 +65,24 @@ export interface MonteCarloResult {
   observed: PathSummary;
 }
 
-/** Fisher-Yates: a uniformly random permutation of `order` in place, drawn from `rng`. */
-export function shuffleInPlace(order: Int32Array, rng: Rng): void {
-  for (let i = order.length - 1; i > 0; i--) {
+/** Fisher-Yates: a uniformly random permutation of `items` in place, drawn from `rng`. */
+export function shuffleInPlace(items: Int32Array | Float64Array, rng: Rng): void {
+  for (let i = items.length - 1; i > 0; i--) {
     const j = Math.floor(rng() * (i + 1));
-    const t = order[i]!;
-    order[i] = order[j]!;
-    order[j] = t;
+    const t = items[i]!;
+    items[i] = items[j]!;
+    items[j] = t;
   }
 }
 
-/** Replays `values` (in `order`) from `start`; see the model above. */
-function replay(values: Float64Array, order: Int32Array, start: number, ruin: number, additive: boolean): PathSummary {
+/** Replays `values` in their order from `start`; see the model above. */
+function replay(values: Float64Array, start: number, ruin: number, additive: boolean): PathSummary {
   let bankroll = start;
   let peak = start;
   let maxDd = 0;
   let ruined = start <= ruin;
-  for (let i = 0; i < order.length && !ruined; i++) {
-    const x = values[order[i]!]!;
+  for (let i = 0; i < values.length && !ruined; i++) {
+    const x = values[i]!;
     bankroll = additive ? bankroll + x : bankroll * (1 + x);
     if (bankroll > peak) peak = bankroll;
     else {
@@ -110,10 +110,9 @@ export function monteCarlo(values: ArrayLike<number>, options: MonteCarloOptions
   const additive = mode === "additive";
 
   const n = values.length;
+  // The values themselves are shuffled (a copy): no index indirection in the replay loop.
   const xs = Float64Array.from(values as ArrayLike<number>);
-  const order = new Int32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  const observed = replay(xs, order, start, ruinAt, additive);
+  const observed = replay(xs, start, ruinAt, additive);
 
   const rng = mulberry32(seed);
   const drawdowns = new Float64Array(runs);
@@ -121,8 +120,8 @@ export function monteCarlo(values: ArrayLike<number>, options: MonteCarloOptions
   let ruinedRuns = 0;
   for (let r = 0; r < runs; r++) {
     // Shuffling the previous permutation is fine: a uniform shuffle of any arrangement is uniform.
-    shuffleInPlace(order, rng);
-    const path = replay(xs, order, start, ruinAt, additive);
+    shuffleInPlace(xs, rng);
+    const path = replay(xs, start, ruinAt, additive);
     drawdowns[r] = path.maxDrawdown;
     finals[r] = path.finalBankroll;
     if (path.ruined) ruinedRuns++;
