@@ -1,6 +1,6 @@
 import { americanToDecimal } from "../odds";
 import { parseMoneyToCents, centsToAmount } from "../money/cents";
-import { readCsv } from "../imports/csv";
+import { csvCell, readCsv } from "../imports/csv";
 import { MARKET_KEYS, SELECTION_KEYS, marketFromKey, marketKey, selectionFromKey, selectionKey, type Market, type Selection } from "../vocabulary";
 import { betShapeProblem } from "./markets";
 import { FileFormatError } from "../imports/types";
@@ -119,9 +119,8 @@ const NUMERIC_COLUMNS = new Set<string>(["game_id", "line", "price_decimal", "pr
  * Quotes when needed. A text cell starting with = + - @ tab or CR is prefixed with ' so spreadsheets do not
  * run it as a formula (OWASP), whatever follows ("-2+3+cmd|..." is a formula too); numbers stay numbers.
  */
-function csvCell(column: string, value: string): string {
-  const safe = !NUMERIC_COLUMNS.has(column) && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+function betCell(column: string, value: string): string {
+  return csvCell(value, NUMERIC_COLUMNS.has(column));
 }
 
 export function formatBetCsv(bets: ExportedBet[]): string {
@@ -150,7 +149,7 @@ export function formatBetCsv(bets: ExportedBet[]): string {
       clv_points: b.clvPoints === null ? "" : String(b.clvPoints),
       note: b.note ?? "",
     };
-    lines.push(BET_CSV_COLUMNS.map((c) => csvCell(c, row[c])).join(","));
+    lines.push(BET_CSV_COLUMNS.map((c) => betCell(c, row[c])).join(","));
   }
   return lines.join("\n") + "\n";
 }

@@ -80,10 +80,17 @@ export function marketOf(quotes: TimedQuote[]): Pick<GameRecord, "opening" | "cl
 }
 
 /** Franchise names where sources change spellings over time (OAK, LV); elsewhere the source's own. */
-function teamKey(league: ParsedBatch["games"][number]["league"], raw: string, season: number): string {
+export function teamKey(league: ParsedBatch["games"][number]["league"], raw: string, season: number): string {
   const registry = league.naming === "nfl" ? nflFranchises : league.naming === "nba" ? nbaFranchises : null;
   const resolved = registry?.resolve(raw, season);
   return resolved?.kind === "team" ? resolved.name : raw.trim();
+}
+
+/** A file game's identity across the model engine and backtests: league, local date and both teams. */
+export function recordKeyOf(g: ParsedBatch["games"][number]): { id: string; home: string; away: string } {
+  const home = teamKey(g.league, g.home, g.season.startYear);
+  const away = teamKey(g.league, g.away, g.season.startYear);
+  return { id: `${g.league.key}:${g.localDate}:${home}:${away}`, home, away };
 }
 
 /**
@@ -101,10 +108,9 @@ export function recordsFromBatch(batch: ParsedBatch): GameRecord[] {
     .filter((g) => g.status !== "CANCELLED" && g.status !== "POSTPONED")
     .map((g) => {
       const index = batch.games.indexOf(g);
-      const home = teamKey(g.league, g.home, g.season.startYear);
-      const away = teamKey(g.league, g.away, g.season.startYear);
+      const { id, home, away } = recordKeyOf(g);
       return {
-        id: `${g.league.key}:${g.localDate}:${home}:${away}`,
+        id,
         league: g.league.key,
         sport: g.league.sport.key,
         season: g.season.startYear,

@@ -114,3 +114,12 @@ export function optionalInteger(value: string | number | null | undefined, what:
   if (raw === "" || raw === null || raw === undefined) return null;
   return requiredInteger(value, what);
 }
+
+/**
+ * One CSV cell for a file people open in a spreadsheet: a text starting with = + - @ tab or CR is prefixed
+ * with ' so no spreadsheet runs it as a formula (OWASP); numeric columns stay numbers; quotes escaped.
+ */
+export function csvCell(value: string, numeric = false): string {
+  const safe = !numeric && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
