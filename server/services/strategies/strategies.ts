@@ -1,9 +1,9 @@
 import type pg from "pg";
-import type { z } from "zod";
 import { withTransaction } from "@/server/db/transaction";
-import { StrategyV1, type Strategy } from "@/server/domain/strategies/schema";
+import { strategyHash } from "@/server/domain/strategies/canonical";
+import type { Strategy } from "@/server/domain/strategies/schema";
+import { parseStrategy } from "@/server/domain/strategies/validate";
 import { AppError } from "@/server/errors";
-import { hashStrategy } from "./hash";
 
 /** Until plans exist: enough for any real use, and a bound on what one account can store. */
 export const MAX_STRATEGIES_PER_USER = 200;
@@ -27,21 +27,23 @@ export interface SaveStrategyInput {
   strategy: unknown;
 }
 
-function readableIssues(error: z.ZodError): string {
-  return error.issues
-    .slice(0, 10)
-    .map((i) => `${i.path.length ? i.path.join(".") : "strategy"}: ${i.message}`)
-    .join("; ");
-}
+/** How many of a strategy's errors one message lists; the builder shows them all by path anyway. */
+const ERRORS_SHOWN = 10;
 
-/** The strategy as the engine reads it, or BAD_REQUEST naming each rule at fault. */
+/**
+ * The strategy as the engine reads it (migrated to the current schema version, defaults filled), or
+ * BAD_REQUEST naming each rule at fault: schema errors, unknown fields, look-ahead fields, bad values.
+ */
 export function parseStrategyOrRefuse(input: unknown): Strategy {
-  const parsed = StrategyV1.safeParse(input);
-  if (!parsed.success)
-    throw new AppError("BAD_REQUEST", `The strategy is not valid: ${readableIssues(parsed.error)}`, {
-      field: "strategy",
-    });
-  return parsed.data;
+  const parsed = parseStrategy(input);
+  if (parsed.ok) return parsed.strategy;
+  const shown = parsed.errors.slice(0, ERRORS_SHOWN).map((e) => e.message);
+  const more = parsed.errors.length - shown.length;
+  throw new AppError(
+    "BAD_REQUEST",
+    `The strategy is not valid: ${shown.join("; ")}${more > 0 ? ` (and ${more} more)` : ""}`,
+    { field: "strategy" },
+  );
 }
 
 const HEAD_COLUMNS = `s.id, s.name, s.version, v.hash, s."archivedAt", s."createdAt", s."updatedAt"`;
@@ -60,7 +62,7 @@ export async function listStrategies(
       LIMIT ${MAX_STRATEGIES_PER_USER * 2}`,
     [userId, options.archived === true],
   );
-  return rows.map((r) => ({ ...r, hash: r.hash?.trim() ?? null }));
+  return rows;
 }
 
 /** One of the user's strategies with its current definition and every version saved; another user's is NOT_FOUND. */
@@ -77,7 +79,7 @@ export async function getStrategy(db: Pick<pg.Pool, "query">, userId: string, id
     `SELECT id, hash, "createdAt" FROM "StrategyVersion" WHERE "strategyId" = $1 ORDER BY "createdAt" DESC, id DESC`,
     [id],
   );
-  return { ...head, hash: head.hash?.trim() ?? null, versions: versions.map((v) => ({ ...v, hash: v.hash.trim() })) };
+  return { ...head, versions };
 }
 
 /** Inserts the version with this content, or finds the one already saved: (strategyId, hash) is unique. */
@@ -111,7 +113,7 @@ export async function saveStrategy(
   input: SaveStrategyInput,
 ): Promise<{ id: number; version: number; hash: string }> {
   const strategy = parseStrategyOrRefuse(input.strategy);
-  const hash = hashStrategy(strategy);
+  const hash = await strategyHash(strategy);
   if (input.id === undefined) return createStrategy(pool, userId, strategy, hash);
   if (input.version === undefined)
     throw new AppError("BAD_REQUEST", "Give the version of the strategy you edited.", { field: "version" });
@@ -126,7 +128,7 @@ export async function saveStrategy(
     const row = rows[0];
     if (!row) throw new AppError("NOT_FOUND", "No such strategy.");
     if (row.archivedAt) throw new AppError("CONFLICT", "This strategy is archived: save it as a new strategy instead.");
-    if (row.hash?.trim() === hash) return { id, version: row.version, hash };
+    if (row.hash === hash) return { id, version: row.version, hash };
     if (row.version !== version) {
       throw new AppError(
         "CONFLICT",

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { InngestTestEngine } from "@inngest/test";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPool } from "@/server/db/pool";
 import { TEST_DATABASE_URL, testPrisma } from "../../support/test-db";
@@ -16,6 +17,10 @@ afterAll(async () => {
 
 const { createCaller } = await import("@/server/api/root");
 const { runQueuedBacktests } = await import("@/server/services/backtests/backtests");
+const { MAX_STRATEGIES_PER_USER } = await import("@/server/services/strategies/strategies");
+const { strategyHash } = await import("@/server/domain/strategies/canonical");
+const { StrategyV1 } = await import("@/server/domain/strategies/schema");
+const { functions } = await import("@/inngest/functions");
 
 type Who = { id: string; role: "USER" | "ADMIN" };
 const caller = (user: Who) => createCaller({ db: prisma, pool, session: { user, expires: "2999-01-01" } });
@@ -234,5 +239,50 @@ describe("strategies: saving, versions and ownership", () => {
     expect(run.startedAt).toBeInstanceOf(Date);
     expect(run.finishedAt).toBeInstanceOf(Date);
     expect((await a.strategies.get({ id: s.id })).backtests.map((b) => b.id)).toEqual([backtestId]);
+  });
+  it("identifies a strategy by the language's hash, the one the CLI and bots compute", async () => {
+    const s = await caller(alice).strategies.save({ strategy: valueHunter({ name: "  Hashed  " }) });
+    expect(s.hash).toBe(await strategyHash(StrategyV1.parse(valueHunter({ name: "Hashed" }))));
+  });
+
+  it("refuses a condition on a field known only after the decision, naming it", async () => {
+    const lookAhead = valueHunter({ name: "Peeks", when: { all: [{ field: "closingPrice", op: "gte", value: 2 }] } });
+    await expect(caller(alice).strategies.save({ strategy: lookAhead })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringMatching(/when\.all\[0\].*"closingPrice".*look-ahead/),
+    });
+  });
+
+  it(`caps a user at ${MAX_STRATEGIES_PER_USER} strategies with a message that says what to do`, async () => {
+    const carol = await prisma.user.create({
+      data: { email: `carol-${Date.now()}@example.com` },
+      select: { id: true, role: true },
+    });
+    await pool.query(
+      `INSERT INTO "Strategy" ("userId", name) SELECT $1, 'filler ' || n FROM generate_series(1, $2) AS n`,
+      [carol.id, MAX_STRATEGIES_PER_USER - 1],
+    );
+    const last = await caller(carol).strategies.save({ strategy: valueHunter({ name: "The last one" }) });
+    await expect(
+      caller(carol).strategies.save({ strategy: valueHunter({ name: "One too many" }) }),
+    ).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: expect.stringMatching(/archive one/),
+    });
+    // Archived strategies do not count.
+    await caller(carol).strategies.archive({ id: last.id, version: last.version });
+    await expect(
+      caller(carol).strategies.save({ strategy: valueHunter({ name: "Room again" }) }),
+    ).resolves.toMatchObject({ version: 1 });
+  });
+
+  it("is served as an Inngest function triggered by the backtest event", async () => {
+    const fn = functions.find((f) => f.id().endsWith("run-backtests"))!;
+    expect(fn).toBeDefined();
+    const engine = new InngestTestEngine({ function: fn });
+    const { result } = await engine.execute({
+      events: [{ name: "linesmith/backtest.requested", data: { backtestId: 1 } }],
+    });
+    expect(result).toEqual({ ran: [], failed: [] });
   });
 });
