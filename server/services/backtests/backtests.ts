@@ -2,6 +2,7 @@ import type pg from "pg";
 import type { Strategy } from "@/server/domain/strategies/schema";
 import { AppError } from "@/server/errors";
 import { EVENTS, publishEvent } from "@/server/jobs/events";
+import { parseStrategyOrRefuse } from "@/server/services/strategies/strategies";
 import { BACKTEST_CODE_VERSION } from "./code-version";
 import { executeBacktest } from "./execute";
 import { assertSweepFits, type BacktestOptions, type BacktestRequest } from "./request";
@@ -143,7 +144,7 @@ function dataRange(report: unknown): [Date | null, Date | null] {
 }
 
 async function runBacktest(pool: pg.Pool, id: number): Promise<void> {
-  const { rows } = await pool.query<{ userId: string; definition: Strategy; request: BacktestRequest }>(
+  const { rows } = await pool.query<{ userId: string; definition: unknown; request: BacktestRequest }>(
     `SELECT b."userId", v.definition, b.request FROM "Backtest" b JOIN "StrategyVersion" v ON v.id = b."strategyVersionId" WHERE b.id = $1`,
     [id],
   );
@@ -159,11 +160,9 @@ async function runBacktest(pool: pg.Pool, id: number): Promise<void> {
       note.slice(0, 500),
     ]);
   };
-  const report = await executeBacktest(
-    pool,
-    { id, userId: job.userId, strategy: job.definition, request: job.request },
-    progress,
-  );
+  // Parsed again so a version stored under an older schema reaches the engine migrated.
+  const strategy = parseStrategyOrRefuse(job.definition);
+  const report = await executeBacktest(pool, { id, userId: job.userId, strategy, request: job.request }, progress);
   const [dataFrom, dataTo] = dataRange(report);
   await pool.query(
     `UPDATE "Backtest" SET status = 'SUCCEEDED', progress = 1, "progressNote" = NULL, report = $2, "dataFrom" = $3, "dataTo" = $4, "finishedAt" = now()

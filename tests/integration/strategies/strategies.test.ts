@@ -285,4 +285,40 @@ describe("strategies: saving, versions and ownership", () => {
     });
     expect(result).toEqual({ ran: [], failed: [] });
   });
+  it("answers ids out of the database's range with a 400, not a 500", async () => {
+    const a = caller(alice);
+    const tooBig = 2 ** 31;
+    const attempts = [
+      () => a.strategies.get({ id: tooBig }),
+      () => a.strategies.archive({ id: tooBig, version: 1 }),
+      () => a.strategies.save({ id: tooBig, version: 1, strategy: valueHunter() }),
+      () => a.strategies.backtest({ id: tooBig }),
+      () => a.strategies.backtests({ strategyId: tooBig }),
+      () => a.strategies.requestBacktest({ strategyId: tooBig, idempotencyKey: randomUUID() }),
+    ];
+    for (const attempt of attempts)
+      await expect(attempt()).rejects.toMatchObject({
+        code: "BAD_REQUEST",
+        message: expect.stringMatching(/is not a valid id/),
+      });
+  });
+
+  it("rate-limits backtest requests per user", async () => {
+    const dave = await prisma.user.create({
+      data: { email: `dave-${Date.now()}@example.com` },
+      select: { id: true, role: true },
+    });
+    const d = caller(dave);
+    const s = await d.strategies.save({ strategy: valueHunter({ name: "Busy" }) });
+    for (let i = 0; i < 60; i++) await d.strategies.requestBacktest({ strategyId: s.id, idempotencyKey: randomUUID() });
+    await expect(
+      d.strategies.requestBacktest({ strategyId: s.id, idempotencyKey: randomUUID() }),
+    ).rejects.toMatchObject({ code: "TOO_MANY_REQUESTS" });
+    expect(await prisma.backtest.count({ where: { userId: dave.id } })).toBe(60);
+    // Another user's allowance is their own.
+    const other = await caller(alice).strategies.save({ strategy: valueHunter({ name: "Not busy" }) });
+    await expect(
+      caller(alice).strategies.requestBacktest({ strategyId: other.id, idempotencyKey: randomUUID() }),
+    ).resolves.toHaveProperty("backtestId");
+  });
 });
