@@ -30,8 +30,7 @@ export const settleBetsJob: Job = {
   cron: "*/10 * * * *",
   events: [EVENTS.resultsStored],
   run: async ({ event, step }) => {
-    const gameIds =
-      event?.name === EVENTS.resultsStored ? (event as AppEvent<typeof EVENTS.resultsStored>).data.gameIds : undefined;
+    const gameIds = event?.name === EVENTS.resultsStored ? (event as AppEvent<typeof EVENTS.resultsStored>).data.gameIds : undefined;
     return step.run("settle-open-bets", () => settleOpenBets(bulkPool, gameIds ? { gameIds } : {}));
   },
 };
@@ -42,10 +41,7 @@ export const evaluateModelsJob: Job = {
   // The schedule picks up evaluations queued while no runner was listening.
   cron: "*/5 * * * *",
   events: [EVENTS.evaluationRequested],
-  run: async ({ step }) =>
-    step.run("run-queued-evaluations", () =>
-      runQueuedEvaluations(bulkPool, trainerFromEnv(), env().MODEL_ARTIFACT_DIR),
-    ),
+  run: async ({ step }) => step.run("run-queued-evaluations", () => runQueuedEvaluations(bulkPool, trainerFromEnv(), env().MODEL_ARTIFACT_DIR)),
 };
 
 export const runBacktestsJob: Job = {

@@ -15,10 +15,7 @@ export const EVENTS = {
 } as const;
 
 export const EventSchemas = {
-  [EVENTS.resultsStored]: z.object({
-    gameIds: z.array(z.number().int().positive()).max(100_000).optional(),
-    importRunId: z.string().optional(),
-  }),
+  [EVENTS.resultsStored]: z.object({ gameIds: z.array(z.number().int().positive()).max(100_000).optional(), importRunId: z.string().optional() }),
   [EVENTS.evaluationRequested]: z.object({ evaluationId: z.number().int().positive() }),
   [EVENTS.backtestRequested]: z.object({ backtestId: z.number().int().positive() }),
 };
