@@ -2,6 +2,7 @@ import { bulkPool } from "@/server/db/client";
 import { EVENTS, type AppEvent } from "@/server/jobs/events";
 import { env } from "@/server/env";
 import { settleOpenBets } from "@/server/services/bets/settle";
+import { runQueuedBacktests } from "@/server/services/backtests/backtests";
 import { runQueuedEvaluations } from "@/server/services/models/evaluations";
 import { trainerFromEnv } from "@/server/services/models/trainer";
 
@@ -43,4 +44,13 @@ export const evaluateModelsJob: Job = {
   run: async ({ step }) => step.run("run-queued-evaluations", () => runQueuedEvaluations(bulkPool, trainerFromEnv(), env().MODEL_ARTIFACT_DIR)),
 };
 
-export const JOBS: Job[] = [settleBetsJob, evaluateModelsJob];
+export const runBacktestsJob: Job = {
+  id: "run-backtests",
+  name: "Run queued strategy backtests",
+  // The schedule picks up backtests queued while no runner was listening.
+  cron: "*/5 * * * *",
+  events: [EVENTS.backtestRequested],
+  run: async ({ step }) => step.run("run-queued-backtests", () => runQueuedBacktests(bulkPool)),
+};
+
+export const JOBS: Job[] = [settleBetsJob, evaluateModelsJob, runBacktestsJob];

@@ -104,6 +104,31 @@ export async function evaluateModels(records: GameRecord[], trainer: Trainer, op
 
 /** evaluateModels on features already built (the app goes on to train final models on the same ones). */
 export async function evaluatePrepared(prepared: PreparedModels, trainer: Trainer, options: EvaluationOptions = {}, progress: Progress = () => {}): Promise<EvaluationReport> {
+  return (await evaluatePreparedWithPredictions(prepared, trainer, options, progress)).report;
+}
+
+/**
+ * One out-of-sample prediction of the walk-forward: `model` trained on seasons before `testSeason` only,
+ * predicting game record `recordId`. Probabilities are in the model's class order (home, draw, away for
+ * three-way markets; away, home for two-way: see `namedProbabilities`).
+ */
+export interface WalkForwardRow {
+  recordId: string;
+  model: string;
+  testSeason: number;
+  probabilities: number[];
+}
+
+/**
+ * evaluatePrepared, also returning every window's out-of-sample predictions of every model (ensembles
+ * included) for the games the report measures: kept beside the report, never inside its JSON.
+ */
+export async function evaluatePreparedWithPredictions(
+  prepared: PreparedModels,
+  trainer: Trainer,
+  options: EvaluationOptions = {},
+  progress: Progress = () => {},
+): Promise<{ report: EvaluationReport; predictions: WalkForwardRow[] }> {
   const { sport, classes, features, labelled, models, trained, columnsOf } = prepared;
   const windows = walkForwardWindows(
     labelled.map((r) => r.game.season),
@@ -165,7 +190,7 @@ export async function evaluatePrepared(prepared: PreparedModels, trainer: Traine
     testRows.map((r, i) => ({ model: probs[i]!, price: pricesOf(r.game, classes, useOpening), closingFair: market[i]!, label: labels[i]! }));
   const sources = [...new Set(testRows.map((r) => r.game.closingSource))].join(", ");
 
-  return {
+  const report: EvaluationReport = {
     reportVersion: REPORT_VERSION,
     sport,
     classes,
@@ -194,6 +219,10 @@ export async function evaluatePrepared(prepared: PreparedModels, trainer: Traine
     strategyPricing: useOpening ? "opening prices" : "closing prices",
     trainer: trainer.where,
   };
+  const rows = models.flatMap((m) =>
+    predictions.get(m.name)!.map((probabilities, i) => ({ recordId: testRows[i]!.game.id, model: m.name, testSeason: testRows[i]!.game.season, probabilities })),
+  );
+  return { report, predictions: rows };
 }
 
 export interface FinalModel {

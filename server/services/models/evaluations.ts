@@ -1,12 +1,13 @@
 import type pg from "pg";
 import { AppError } from "@/server/errors";
 import { SPORT_SETTINGS } from "@/server/domain/features/sports";
-import type { EvaluationReport } from "@/server/domain/evaluation/report";
-import { evaluatePrepared, namedProbabilities, prepareModels, trainFinalModels } from "@/server/ml/evaluate";
+import { withTransaction } from "@/server/db/transaction";
+import { evaluatePreparedWithPredictions, namedProbabilities, prepareModels, trainFinalModels } from "@/server/ml/evaluate";
 import { predictRows, SessionCache } from "@/server/ml/inference";
 import { featuresHash, registerModelVersion } from "@/server/ml/registry";
 import type { Trainer } from "@/server/ml/trainer";
 import { loadLeagueRecords } from "./league-records";
+import { storeWalkForwardPredictions } from "./walk-forward-predictions";
 
 export interface EvaluationRequest {
   leagueId: number;
@@ -76,7 +77,7 @@ async function runEvaluation(pool: pg.Pool, id: number, trainer: Trainer, artifa
   await setProgress(0, "loading games", true);
   const { records, gameIds } = await loadLeagueRecords(pool, e.leagueId);
   const prepared = prepareModels(records, e.models);
-  const report: EvaluationReport = await evaluatePrepared(
+  const { report, predictions: walkForward } = await evaluatePreparedWithPredictions(
     prepared,
     trainer,
     { fromSeason: e.fromSeason, trainSeasons: e.trainSeasons ?? undefined },
@@ -128,10 +129,14 @@ async function runEvaluation(pool: pg.Pool, id: number, trainer: Trainer, artifa
   } finally {
     await sessions.clear();
   }
-  await pool.query(`UPDATE "Evaluation" SET status = 'SUCCEEDED', progress = 1, "progressNote" = NULL, report = $2, "finishedAt" = now() WHERE id = $1`, [
-    id,
-    JSON.stringify(report),
-  ]);
+  // A succeeded evaluation always has its walk-forward predictions: both are written in one transaction.
+  await withTransaction(pool, async (client) => {
+    await storeWalkForwardPredictions(client, id, walkForward, gameIds, prepared.classes);
+    await client.query(`UPDATE "Evaluation" SET status = 'SUCCEEDED', progress = 1, "progressNote" = NULL, report = $2, "finishedAt" = now() WHERE id = $1`, [
+      id,
+      JSON.stringify(report),
+    ]);
+  });
 }
 
 export function assertSeasons(request: EvaluationRequest, league: { firstSeason: number | null; lastSeason: number | null }) {
