@@ -6,6 +6,7 @@ import { recordsFromBatch } from "../server/domain/features/records";
 import { gamesFromBatch, type BacktestGame } from "../server/domain/backtest/games";
 import { prepareData, type ModelProbabilities } from "../server/domain/backtest/dataset";
 import { dataNotes } from "../server/domain/backtest/notes";
+import { MAX_SWEEP_VARIANTS } from "../server/domain/backtest/sweep";
 import { parseStrategy } from "../server/domain/strategies/validate";
 import { strategyHash } from "../server/domain/strategies/canonical";
 import type { Strategy } from "../server/domain/strategies/schema";
@@ -71,7 +72,8 @@ try {
 }
 const inputs = Array.isArray(raw) ? raw : [raw];
 if (inputs.length === 0) fail("the strategy file holds an empty array");
-if (inputs.length > 10_000) fail("a sweep runs at most 10,000 variants");
+if (inputs.length > MAX_SWEEP_VARIANTS)
+  fail(`a sweep runs at most ${MAX_SWEEP_VARIANTS.toLocaleString("en")} variants`);
 const strategies: { strategy: Strategy; hash: string }[] = [];
 for (const [i, input] of inputs.entries()) {
   const parsed = parseStrategy(input);

@@ -57,8 +57,11 @@ export function checkSweep(strategy: StrategyInput, parameters: SweepParameter[]
   return errors;
 }
 
-/** Every variant of the grid, named after the strategy and its parameter values. */
-export function expandSweep(strategy: StrategyInput, parameters: SweepParameter[]): StrategyInput[] {
+/** Every variant of the grid with its parameter values, named after the strategy and those values. */
+export function expandSweep(
+  strategy: StrategyInput,
+  parameters: SweepParameter[],
+): { strategy: StrategyInput; values: number[] }[] {
   const errors = checkSweep(strategy, parameters);
   if (errors.length) throw new RangeError(errors.join("; "));
   const paths = parameters.map((p) => parsePath(p.path)!);
@@ -68,6 +71,6 @@ export function expandSweep(strategy: StrategyInput, parameters: SweepParameter[
     const copy = structuredClone(strategy) as StrategyInput;
     values.forEach((x, i) => write(copy, paths[i]!, x));
     copy.name = `${strategy.name} [${parameters.map((p, i) => `${p.path}=${values[i]}`).join(", ")}]`.slice(0, 120);
-    return copy;
+    return { strategy: copy, values };
   });
 }

@@ -3,6 +3,7 @@ import type { Strategy } from "@/server/domain/strategies/schema";
 import { AppError } from "@/server/errors";
 import { EVENTS, publishEvent } from "@/server/jobs/events";
 import { parseStrategyOrRefuse } from "@/server/services/strategies/strategies";
+import type { BacktestReport } from "@/server/domain/backtest/report";
 import { BACKTEST_CODE_VERSION } from "./code-version";
 import { executeBacktest } from "./execute";
 import { assertSweepFits, type BacktestOptions, type BacktestRequest } from "./request";
@@ -134,13 +135,10 @@ async function claimQueued(pool: pg.Pool): Promise<number | null> {
 }
 
 /** A report's `dataFrom`/`dataTo` (ISO times of the first and last game read), when the engine states them. */
-function dataRange(report: unknown): [Date | null, Date | null] {
-  const at = (key: string) => {
-    const value = report !== null && typeof report === "object" ? (report as Record<string, unknown>)[key] : undefined;
-    const date = typeof value === "string" ? new Date(value) : null;
-    return date && !Number.isNaN(date.getTime()) ? date : null;
-  };
-  return [at("dataFrom"), at("dataTo")];
+/** The first and last dates of the games the report read, stored on the run for lists and comparisons. */
+function dataRange(report: BacktestReport): [Date | null, Date | null] {
+  const at = (day: string | null) => (day ? new Date(`${day}T00:00:00Z`) : null);
+  return [at(report.data.from), at(report.data.to)];
 }
 
 async function runBacktest(pool: pg.Pool, id: number): Promise<void> {

@@ -1,9 +1,13 @@
 import { z } from "zod";
 import type { Strategy } from "@/server/domain/strategies/schema";
 import { AppError } from "@/server/errors";
+import { checkSweep } from "@/server/domain/backtest/sweep";
 
-/** A 1,000-variant sweep is the benchmark's size; beyond it a run would hold a runner for minutes. */
-export const MAX_SWEEP_VARIANTS = 1000;
+/**
+ * A 1,000-variant sweep is the benchmark's size (about 2 s); the app keeps a run on the shared job runner
+ * to that. The command line takes up to the domain's APP_SWEEP_VARIANTS.
+ */
+export const APP_SWEEP_VARIANTS = 1000;
 
 const Season = z.number().int("a season is a year such as 2019").min(1900).max(2100);
 
@@ -20,7 +24,7 @@ export const SweepParameter = z
         /^[A-Za-z][A-Za-z0-9]*(\.[A-Za-z0-9]+){0,15}$/,
         'write the path with dots, e.g. "stake.fraction" or "when.all.0.value"',
       ),
-    values: z.array(z.number().finite()).min(1).max(MAX_SWEEP_VARIANTS),
+    values: z.array(z.number().finite()).min(1).max(APP_SWEEP_VARIANTS),
   })
   .strict();
 
@@ -37,8 +41,8 @@ export const Sweep = z
       .optional(),
   })
   .strict()
-  .refine((s) => s.parameters.reduce((n, p) => n * p.values.length, 1) <= MAX_SWEEP_VARIANTS, {
-    message: `a sweep can try at most ${MAX_SWEEP_VARIANTS} variants (the product of the numbers of values)`,
+  .refine((s) => s.parameters.reduce((n, p) => n * p.values.length, 1) <= APP_SWEEP_VARIANTS, {
+    message: `a sweep can try at most ${APP_SWEEP_VARIANTS} variants (the product of the numbers of values)`,
   })
   .refine((s) => new Set(s.parameters.map((p) => p.path)).size === s.parameters.length, {
     message: "each parameter can be swept once",
@@ -67,24 +71,13 @@ export const BacktestOptions = z
   });
 export type BacktestOptions = z.infer<typeof BacktestOptions>;
 
-function valueAt(root: unknown, path: string): unknown {
-  let node = root;
-  for (const key of path.split(".")) {
-    if (node === null || typeof node !== "object") return undefined;
-    node = (node as Record<string, unknown>)[key];
-  }
-  return node;
-}
-
 /** Refuses a sweep whose paths do not name a number in this strategy, saying which one. */
 export function assertSweepFits(strategy: Strategy, sweep: Sweep): void {
-  for (const p of sweep.parameters) {
-    if (typeof valueAt(strategy, p.path) !== "number") {
-      throw new AppError(
-        "BAD_REQUEST",
-        `"${p.path}" is not a number in this strategy: a sweep can only vary numbers it already has.`,
-        { field: "sweep" },
-      );
-    }
-  }
+  const problems = checkSweep(strategy, sweep.parameters);
+  if (problems.length)
+    throw new AppError(
+      "BAD_REQUEST",
+      `${problems.join("; ")}: a sweep can only vary numbers the strategy already has.`,
+      { field: "sweep" },
+    );
 }
