@@ -2,6 +2,8 @@ import { z } from "zod";
 import { StrategyV1 } from "@/server/domain/strategies/schema";
 import { getBacktest, listBacktests, requestBacktest } from "@/server/services/backtests/backtests";
 import { BacktestOptions, Sweep } from "@/server/services/backtests/request";
+import { backtestBetsCsv } from "@/server/services/backtests/export";
+import { previewBacktest } from "@/server/services/backtests/preview";
 import { archiveStrategy, getStrategy, listStrategies, saveStrategy } from "@/server/services/strategies/strategies";
 import { DbId, Version } from "../schemas";
 import { protectedProcedure, rateLimited, router } from "../trpc";
@@ -83,6 +85,21 @@ export const strategiesRouter = router({
     .input(z.object({ id: DbId }))
     .output(BacktestHead.extend({ report: z.unknown() }))
     .query(({ ctx, input }) => getBacktest(ctx.pool, ctx.user.id, input.id)),
+
+  /**
+   * The builder's live mini-backtest on the last completed season; invalid strategies come back as errors, not a
+   * 400. A mutation only so that a large strategy travels in the body, not the address; it writes nothing.
+   */
+  preview: protectedProcedure
+    .use(rateLimited("strategies.preview", 240, 60_000))
+    .input(z.object({ strategy: z.unknown() }))
+    .mutation(({ ctx, input }) => previewBacktest(ctx.pool, ctx.user.id, input.strategy)),
+
+  /** Every bet of a finished run as CSV (also at GET /api/v1/backtests/{id}/bets.csv). */
+  backtestBetsCsv: protectedProcedure
+    .input(z.object({ id: DbId }))
+    .output(z.object({ csv: z.string(), fileName: z.string() }))
+    .query(({ ctx, input }) => backtestBetsCsv(ctx.pool, ctx.user.id, input.id)),
 
   backtests: protectedProcedure
     .input(z.object({ strategyId: DbId }))

@@ -152,6 +152,8 @@ export interface ReportInput {
   sweep?: Omit<SweepSummary, "verdict"> | null;
   walkForward?: WalkForwardStep[] | null;
   monteCarloRuns?: number;
+  /** Bets kept in the report (default REPORT_BET_LIMIT; the CSV export keeps them all). */
+  betLimit?: number;
 }
 
 export function buildReport(input: ReportInput): BacktestReport {
@@ -221,8 +223,8 @@ export function buildReport(input: ReportInput): BacktestReport {
       month: asBreakdown(m.byMonth),
       oddsBand: asBreakdown(m.byOddsBand),
     },
-    bets: report.slice(0, REPORT_BET_LIMIT),
-    betsTruncated: report.length > REPORT_BET_LIMIT,
+    bets: report.slice(0, input.betLimit ?? REPORT_BET_LIMIT),
+    betsTruncated: report.length > (input.betLimit ?? REPORT_BET_LIMIT),
     skipped: { total: run.skipped.length, byReason },
     monteCarlo: mc
       ? {

@@ -2,7 +2,7 @@ import type pg from "pg";
 import { buildReport } from "@/server/domain/backtest/build-report";
 import { prepareData, viewKeyOf, viewOf } from "@/server/domain/backtest/dataset";
 import { runStrategy } from "@/server/domain/backtest/engine";
-import type { BacktestReport, SweepSummary } from "@/server/domain/backtest/report";
+import type { BacktestReport, ReportBet, SweepSummary } from "@/server/domain/backtest/report";
 import { runSweep } from "@/server/domain/backtest/run";
 import { expandSweep } from "@/server/domain/backtest/sweep";
 import { walkForwardOptimise } from "@/server/domain/backtest/walk-forward";
@@ -29,30 +29,20 @@ export async function executeBacktest(
 ): Promise<BacktestReport> {
   const { strategy, request } = job;
   await progress(0.05, "Reading games and prices");
-  const { games, gameIds } = await loadBacktestGames(pool, {
-    leagueKeys: strategy.leagues.length ? strategy.leagues : null,
-    fromSeason: request.fromSeason ?? undefined,
-    toSeason: request.toSeason ?? undefined,
-  });
-  if (games.length === 0) {
-    throw new AppError(
-      "BAD_REQUEST",
-      "No played games in the leagues and seasons asked for: import results and prices first.",
-    );
-  }
   const variants = request.sweep
     ? expandSweep(strategy, request.sweep.parameters).map(({ strategy: input, values }) => ({
         strategy: parsedVariant(input),
         values,
       }))
     : [];
-  const models = await modelProbabilitiesFor(pool, job.userId, [strategy, ...variants.map((v) => v.strategy)], gameIds);
-  const started = performance.now();
-  await progress(0.2, `Running on ${games.length.toLocaleString("en")} games`);
-  const data = prepareData(games, models);
-  const hash = await strategyHash(strategy);
-  const run = runStrategy(data.dates, strategy, viewOf(data, viewKeyOf(strategy)));
-
+  const { games, models, data, hash, run, started } = await runOne(
+    pool,
+    job.userId,
+    strategy,
+    request,
+    variants.map((v) => v.strategy),
+  );
+  await progress(0.3, `Ran on ${games.length.toLocaleString("en")} games`);
   let sweep: Omit<SweepSummary, "verdict"> | null = null;
   let walkForward = null;
   if (request.sweep) {
@@ -91,6 +81,54 @@ export async function executeBacktest(
     sweep,
     walkForward,
   });
+}
+
+/** The strategy itself over the games of its request (variants' model sources loaded with it). */
+async function runOne(
+  pool: pg.Pool,
+  userId: string,
+  strategy: Strategy,
+  request: BacktestRequest,
+  variants: Strategy[] = [],
+) {
+  const { games, gameIds } = await loadBacktestGames(pool, {
+    leagueKeys: strategy.leagues.length ? strategy.leagues : null,
+    fromSeason: request.fromSeason ?? undefined,
+    toSeason: request.toSeason ?? undefined,
+  });
+  if (games.length === 0) {
+    throw new AppError(
+      "BAD_REQUEST",
+      "No played games in the leagues and seasons asked for: import results and prices first.",
+    );
+  }
+  const models = await modelProbabilitiesFor(pool, userId, [strategy, ...variants], gameIds);
+  const started = performance.now();
+  const data = prepareData(games, models);
+  const hash = await strategyHash(strategy);
+  const run = runStrategy(data.dates, strategy, viewOf(data, viewKeyOf(strategy)));
+  return { games, models, data, hash, run, started };
+}
+
+/** Every bet of a stored run, recomputed (reports keep the first REPORT_BET_LIMIT): the same engine, same data. */
+export async function allBetsOf(
+  pool: pg.Pool,
+  userId: string,
+  strategy: Strategy,
+  request: BacktestRequest,
+): Promise<ReportBet[]> {
+  const { data, hash, run } = await runOne(pool, userId, strategy, request);
+  return buildReport({
+    data,
+    strategy,
+    hash,
+    run,
+    summary: "",
+    codeVersion: BACKTEST_CODE_VERSION,
+    seconds: 0,
+    monteCarloRuns: 1,
+    betLimit: Number.POSITIVE_INFINITY,
+  }).bets;
 }
 
 function parsedVariant(input: unknown): Strategy {

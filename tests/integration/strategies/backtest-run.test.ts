@@ -16,6 +16,8 @@ const { gamesFromBatch } = await import("@/server/domain/backtest/games");
 const { prepareData } = await import("@/server/domain/backtest/dataset");
 const { runSweep } = await import("@/server/domain/backtest/run");
 const { parseStrategy } = await import("@/server/domain/strategies/validate");
+const { allBetsOf } = await import("@/server/services/backtests/execute");
+const { parseStrategyOrRefuse } = await import("@/server/services/strategies/strategies");
 type Report = import("@/server/domain/backtest/report").BacktestReport;
 
 afterAll(async () => {
@@ -106,6 +108,41 @@ describe("a backtest through the app", () => {
     ]);
   });
 
+  it("exports every bet as CSV, the same bets recomputed as stored", async () => {
+    const api = createCaller({ db: prisma, pool, session: { user, expires: "2999-01-01" } });
+    const saved = await api.strategies.save({ strategy: { ...strategy, name: "Exported" } });
+    const { backtestId } = await api.strategies.requestBacktest({ strategyId: saved.id, idempotencyKey: randomUUID() });
+    await runQueuedBacktests(pool);
+    const run = await api.strategies.backtest({ id: backtestId });
+    const report = run.report as Report;
+    const { csv, fileName } = await api.strategies.backtestBetsCsv({ id: backtestId });
+    expect(fileName).toBe(`linesmith-backtest-${backtestId}-bets.csv`);
+    const lines = csv.trim().split("\n");
+    expect(lines).toHaveLength(report.bets.length + 1);
+    expect(lines[0]).toMatch(/^date,kickoff,league,game,market,selection/);
+    const recomputed = await allBetsOf(pool, user.id, parseStrategyOrRefuse(strategy), run.request);
+    expect(recomputed).toEqual(report.bets);
+  });
+
+  it("previews the last completed season in well under a second, and answers an invalid strategy with the rule at fault", async () => {
+    const api = createCaller({ db: prisma, pool, session: { user, expires: "2999-01-01" } });
+    const bad = await api.strategies.preview({
+      strategy: { ...strategy, when: { all: [{ field: "result", op: "in", value: ["win"] }] } },
+    });
+    expect(bad).toMatchObject({ ok: false, errors: [{ code: "look-ahead", path: "when.all[0]" }] });
+    const preview = await api.strategies.preview({ strategy });
+    if (!preview.ok) throw new Error("preview should run");
+    expect(preview.season).toBe(SEASONS.at(-1));
+    const parsed = parseStrategyOrRefuse(strategy);
+    const lastSeason = gamesFromBatch(batch).filter((g) => g.season === SEASONS.at(-1));
+    const direct = runSweep(prepareData(lastSeason), [{ strategy: parsed, hash: preview.hash }]).variants[0]!;
+    expect(preview.games).toBe(lastSeason.length);
+    expect(preview.bets).toBe(direct.bets);
+    expect(preview.profit).toBeCloseTo(direct.profit, 9);
+    expect(preview.equity.at(-1)!.bankroll).toBeCloseTo(direct.finalBankroll, 9);
+    expect(preview.milliseconds).toBeLessThan(1000);
+  });
+
   it("another user cannot read the run", async () => {
     const api = createCaller({ db: prisma, pool, session: { user, expires: "2999-01-01" } });
     const saved = await api.strategies.save({ strategy: { ...strategy, name: "Mine" } });
@@ -116,5 +153,6 @@ describe("a backtest through the app", () => {
     });
     const other = createCaller({ db: prisma, pool, session: { user: eve, expires: "2999-01-01" } });
     await expect(other.strategies.backtest({ id: backtestId })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(other.strategies.backtestBetsCsv({ id: backtestId })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });

@@ -1,0 +1,34 @@
+import { NextResponse } from "next/server";
+import { idFromParam } from "@/server/api/schemas";
+import { getSession } from "@/server/auth/session";
+import { bulkPool } from "@/server/db/client";
+import { AppError, HTTP_STATUS } from "@/server/errors";
+import { backtestBetsCsv } from "@/server/services/backtests/export";
+
+function fail(error: AppError) {
+  return NextResponse.json(
+    { error: { code: error.code, message: error.message } },
+    { status: HTTP_STATUS[error.code] },
+  );
+}
+
+/** GET /api/v1/backtests/{id}/bets.csv: every bet of one of the signed-in user's finished backtests. */
+export async function GET(_req: Request, { params }: { params: Promise<{ id: string }> }) {
+  const session = await getSession();
+  if (!session?.user?.id) return fail(new AppError("UNAUTHORIZED", "Sign in to export a backtest."));
+  const id = idFromParam((await params).id);
+  if (id === null) return fail(new AppError("NOT_FOUND", "No such backtest."));
+  try {
+    const { csv, fileName } = await backtestBetsCsv(bulkPool, session.user.id, id);
+    return new NextResponse(csv, {
+      headers: {
+        "content-type": "text/csv; charset=utf-8",
+        "content-disposition": `attachment; filename="${fileName}"`,
+        "cache-control": "private, no-store",
+      },
+    });
+  } catch (error) {
+    if (error instanceof AppError) return fail(error);
+    throw error;
+  }
+}
