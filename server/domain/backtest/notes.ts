@@ -22,6 +22,20 @@ export function dataNotes(data: PreparedData, strategies: Strategy[]): string[] 
     if (hasPinnacle(byMarket)) pinnacleClosing++;
   });
   const games = data.games.length;
+  const aggregates = new Set<string>();
+  let individual = false;
+  for (const g of data.games) {
+    for (const q of g.quotes) {
+      if (q.bookmaker.isAggregate) aggregates.add(q.bookmaker.key);
+      else individual = true;
+    }
+  }
+  if (!individual && aggregates.size > 0 && strategies.some((s) => s.price === "best" || s.price === "pinnacle")) {
+    const keys = [...aggregates].sort();
+    notes.push(
+      `These files carry only consensus prices (${keys.join(", ")}), not a bookmaker's: "best" and "pinnacle" find no price here; price at "book:${keys[0]}" to bet the consensus line.`,
+    );
+  }
   if (opening === 0) {
     notes.push(
       'These files hold closing prices only: decisions can only be taken at the close (decideAt "closing"), so a bet\'s price is the closing price and its CLV is 0 by construction.',
