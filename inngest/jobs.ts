@@ -2,6 +2,7 @@ import { bulkPool } from "@/server/db/client";
 import { EVENTS, type AppEvent } from "@/server/jobs/events";
 import { env } from "@/server/env";
 import { settleOpenBets } from "@/server/services/bets/settle";
+import { runQueuedBacktests } from "@/server/services/backtests/backtests";
 import { runQueuedEvaluations } from "@/server/services/models/evaluations";
 import { trainerFromEnv } from "@/server/services/models/trainer";
 
@@ -29,7 +30,8 @@ export const settleBetsJob: Job = {
   cron: "*/10 * * * *",
   events: [EVENTS.resultsStored],
   run: async ({ event, step }) => {
-    const gameIds = event?.name === EVENTS.resultsStored ? (event as AppEvent<typeof EVENTS.resultsStored>).data.gameIds : undefined;
+    const gameIds =
+      event?.name === EVENTS.resultsStored ? (event as AppEvent<typeof EVENTS.resultsStored>).data.gameIds : undefined;
     return step.run("settle-open-bets", () => settleOpenBets(bulkPool, gameIds ? { gameIds } : {}));
   },
 };
@@ -40,7 +42,19 @@ export const evaluateModelsJob: Job = {
   // The schedule picks up evaluations queued while no runner was listening.
   cron: "*/5 * * * *",
   events: [EVENTS.evaluationRequested],
-  run: async ({ step }) => step.run("run-queued-evaluations", () => runQueuedEvaluations(bulkPool, trainerFromEnv(), env().MODEL_ARTIFACT_DIR)),
+  run: async ({ step }) =>
+    step.run("run-queued-evaluations", () =>
+      runQueuedEvaluations(bulkPool, trainerFromEnv(), env().MODEL_ARTIFACT_DIR),
+    ),
 };
 
-export const JOBS: Job[] = [settleBetsJob, evaluateModelsJob];
+export const runBacktestsJob: Job = {
+  id: "run-backtests",
+  name: "Run queued strategy backtests",
+  // The schedule picks up backtests queued while no runner was listening.
+  cron: "*/5 * * * *",
+  events: [EVENTS.backtestRequested],
+  run: async ({ step }) => step.run("run-queued-backtests", () => runQueuedBacktests(bulkPool)),
+};
+
+export const JOBS: Job[] = [settleBetsJob, evaluateModelsJob, runBacktestsJob];

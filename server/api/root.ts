@@ -3,6 +3,7 @@ import { bankrollsRouter } from "./routers/bankrolls";
 import { betsRouter } from "./routers/bets";
 import { scannersRouter } from "./routers/scanners";
 import { settingsRouter } from "./routers/settings";
+import { strategiesRouter } from "./routers/strategies";
 import { gamesRouter } from "./routers/games";
 import { importsRouter } from "./routers/imports";
 import { leaguesRouter } from "./routers/leagues";
@@ -21,6 +22,7 @@ export const appRouter = router({
   models: modelsRouter,
   settings: settingsRouter,
   players: playersRouter,
+  strategies: strategiesRouter,
 });
 
 export type AppRouter = typeof appRouter;

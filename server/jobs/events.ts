@@ -10,11 +10,17 @@ export const EVENTS = {
   resultsStored: "linesmith/results.stored",
   /** A user asked for a model evaluation: run the queued evaluations. */
   evaluationRequested: "linesmith/evaluation.requested",
+  /** A user asked for a strategy backtest: run the queued backtests. */
+  backtestRequested: "linesmith/backtest.requested",
 } as const;
 
 export const EventSchemas = {
-  [EVENTS.resultsStored]: z.object({ gameIds: z.array(z.number().int().positive()).max(100_000).optional(), importRunId: z.string().optional() }),
+  [EVENTS.resultsStored]: z.object({
+    gameIds: z.array(z.number().int().positive()).max(100_000).optional(),
+    importRunId: z.string().optional(),
+  }),
   [EVENTS.evaluationRequested]: z.object({ evaluationId: z.number().int().positive() }),
+  [EVENTS.backtestRequested]: z.object({ backtestId: z.number().int().positive() }),
 };
 
 export type EventName = keyof typeof EventSchemas;
