@@ -107,27 +107,28 @@ export function RuleBuilder({
   errors?: readonly RuleError[];
   suggestions?: Suggestions;
 }) {
-  const ids = useRef(idSource("r"));
-  const [root, setRoot] = useState<RuleGroup>(() => toTree(value, ids.current));
+  const [ids] = useState(() => idSource("r"));
+  const [root, setRoot] = useState<RuleGroup>(() => toTree(value, ids));
   // The JSON this tree stands for: when the strategy changes from outside (quick form, template) the tree is
   // rebuilt; edits made here come back equal and keep their ids.
   const [mirrored, setMirrored] = useState(() => JSON.stringify(value ?? { all: [] }));
   const incoming = JSON.stringify(value ?? { all: [] });
   if (incoming !== mirrored) {
     setMirrored(incoming);
-    setRoot(toTree(value, ids.current));
+    setRoot(toTree(value, ids));
   }
 
-  const [focusId, setFocusId] = useState<string | null>(null);
+  const focusRequest = useRef<string | null>(null);
   const [status, setStatus] = useState("");
   const [activeId, setActiveId] = useState<string | null>(null);
 
   useEffect(() => {
-    if (!focusId) return;
+    const id = focusRequest.current;
+    if (!id) return;
+    focusRequest.current = null;
     // An item moved to another group is a new element: focus its handle again so the keyboard user keeps their place.
-    document.querySelector<HTMLElement>(`[data-handle-for="${focusId}"]`)?.focus();
-    setFocusId(null);
-  }, [focusId, root]);
+    document.querySelector<HTMLElement>(`[data-handle-for="${id}"]`)?.focus();
+  }, [root]);
 
   const change = useCallback(
     (next: RuleGroup | null, focus?: string) => {
@@ -136,7 +137,7 @@ export function RuleBuilder({
       const json = toCondition(next);
       setMirrored(JSON.stringify(json));
       onChange(json);
-      if (focus) setFocusId(focus);
+      if (focus) focusRequest.current = focus;
     },
     [root, onChange],
   );
@@ -432,17 +433,21 @@ function AddButtons({ group }: { group: RuleGroup }) {
 function GroupBox({ node, isRoot = false }: { node: RuleGroup; isRoot?: boolean }) {
   const { root, change, dragging, errors } = useBuilder();
   const inDragged = dragging.has(node.id) && !isSelf(dragging, node.id);
-  const sortable = useSortable({ id: node.id, disabled: { draggable: isRoot, droppable: isRoot || inDragged } });
-  const drop = useDroppable({ id: `${DROP_PREFIX}${node.id}`, disabled: dragging.has(node.id) });
+  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({
+    id: node.id,
+    disabled: { draggable: isRoot, droppable: isRoot || inDragged },
+  });
+  const { setNodeRef: setDropRef, isOver } = useDroppable({
+    id: `${DROP_PREFIX}${node.id}`,
+    disabled: dragging.has(node.id),
+  });
   const messages = errors.get(node.id);
   const n = countRules(node);
   const Tag = isRoot ? "div" : "li";
   return (
     <Tag
-      ref={isRoot ? undefined : sortable.setNodeRef}
-      style={
-        isRoot ? undefined : { transform: CSS.Translate.toString(sortable.transform), transition: sortable.transition }
-      }
+      ref={isRoot ? undefined : setNodeRef}
+      style={isRoot ? undefined : { transform: CSS.Translate.toString(transform), transition }}
       data-node={node.id}
       role={isRoot ? "group" : undefined}
       aria-label={`${isRoot ? "Rules" : "Group"}: ${GROUP_LABELS[node.type]} (${n} condition${n === 1 ? "" : "s"})`}
@@ -452,18 +457,11 @@ function GroupBox({ node, isRoot = false }: { node: RuleGroup; isRoot?: boolean 
         node.type === "any" && "border-emerald-300 bg-emerald-50/60 dark:border-emerald-800 dark:bg-emerald-950/30",
         node.type === "not" && "border-rose-300 bg-rose-50/60 dark:border-rose-800 dark:bg-rose-950/30",
         messages && "ring-2 ring-destructive",
-        sortable.isDragging && "relative z-10 opacity-80 shadow-lg",
+        isDragging && "relative z-10 opacity-80 shadow-lg",
       )}
     >
       <div className="flex min-w-0 flex-wrap items-center gap-1">
-        {!isRoot && (
-          <Handle
-            node={node}
-            attributes={sortable.attributes}
-            listeners={sortable.listeners}
-            setRef={sortable.setActivatorNodeRef}
-          />
-        )}
+        {!isRoot && <Handle node={node} attributes={attributes} listeners={listeners} setRef={setActivatorNodeRef} />}
         <NativeSelect
           aria-label={isRoot ? "Bet when" : `Kind of group ${GROUP_LABELS[node.type]}`}
           className="h-8 w-auto font-medium"
@@ -500,12 +498,12 @@ function GroupBox({ node, isRoot = false }: { node: RuleGroup; isRoot?: boolean 
         </ul>
       </SortableContext>
       <div
-        ref={drop.setNodeRef}
+        ref={setDropRef}
         data-drop-for={node.id}
         className={cn(
           "flex flex-wrap items-center justify-between gap-1 rounded-md border border-dashed border-transparent p-1",
           activeAndNotSelf(dragging, node.id) && "border-muted-foreground/40",
-          drop.isOver && "border-primary bg-primary/10",
+          isOver && "border-primary bg-primary/10",
         )}
       >
         {node.children.length === 0 && (
