@@ -4,6 +4,7 @@ import {
   closestCorners,
   DndContext,
   KeyboardSensor,
+  MeasuringStrategy,
   MouseSensor,
   pointerWithin,
   TouchSensor,
@@ -204,10 +205,13 @@ export function RuleBuilder({
   const announcements: Announcements = {
     onDragStart: ({ active }) =>
       `Picked up ${labelOf(active.id)}. Use the arrow keys to move, Space to drop, Escape to cancel.`,
+    // Over its own place (where every drag starts) says nothing, so "Picked up" is heard in full.
     onDragOver: ({ active, over }) =>
-      over
-        ? `${labelOf(active.id)} is over ${labelOf(over.id)}.`
-        : `${labelOf(active.id)} is no longer over a drop place.`,
+      over?.id === active.id
+        ? undefined
+        : over
+          ? `${labelOf(active.id)} is over ${labelOf(over.id)}.`
+          : `${labelOf(active.id)} is no longer over a drop place.`,
     onDragEnd: ({ active, over }) =>
       over ? `Dropped ${labelOf(active.id)} at ${labelOf(over.id)}.` : `Dropped ${labelOf(active.id)}; nothing moved.`,
     onDragCancel: ({ active }) => `Cancelled: ${labelOf(active.id)} is back where it was.`,
@@ -245,6 +249,9 @@ export function RuleBuilder({
     <Ctx.Provider value={context}>
       <DndContext
         sensors={sensors}
+        // Drop targets are measured before a drag starts, so the first arrow key of a keyboard drag already has
+        // places to go (measured on demand, a quick Space then arrow found none and the item stayed put).
+        measuring={{ droppable: { strategy: MeasuringStrategy.Always } }}
         collisionDetection={collisionDetection}
         accessibility={{
           announcements,
