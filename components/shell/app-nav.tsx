@@ -55,7 +55,7 @@ export function AppNav({ email, isAdmin }: { email: string; isAdmin: boolean }) 
       <div className="mx-auto flex h-14 max-w-6xl items-center gap-2 px-3 sm:px-6">
         <Sheet>
           <SheetTrigger asChild>
-            <Button variant="ghost" size="icon" className="md:hidden" aria-label="Open menu">
+            <Button variant="ghost" size="icon" className="lg:hidden" aria-label="Open menu">
               <Menu />
             </Button>
           </SheetTrigger>
@@ -74,16 +74,20 @@ export function AppNav({ email, isAdmin }: { email: string; isAdmin: boolean }) 
         <Link href="/games" className="mr-2 font-semibold tracking-tight">
           Linesmith
         </Link>
-        <nav aria-label="Main" className="hidden min-w-0 flex-1 md:block">
-          <ul className="flex gap-1">{navLinks("block px-2.5 py-1.5 text-sm")}</ul>
+        {/* Ten pages fit on one line from lg; below that the menu button lists them. */}
+        <nav aria-label="Main" className="hidden min-w-0 flex-1 lg:block">
+          <ul className="flex gap-1">{navLinks("block whitespace-nowrap px-2 py-1.5 text-sm xl:px-2.5")}</ul>
         </nav>
-        <span className="ml-auto hidden truncate text-xs text-muted-foreground lg:inline" title={email}>
+        <span
+          className="ml-auto hidden min-w-0 max-w-56 truncate text-xs text-muted-foreground xl:inline"
+          title={email}
+        >
           {email}
         </span>
         <Button
           variant="ghost"
           size="icon"
-          className="ml-auto lg:ml-0"
+          className="ml-auto xl:ml-0"
           aria-label="Toggle dark mode"
           onClick={() => setTheme(resolvedTheme === "dark" ? "light" : "dark")}
         >

@@ -122,7 +122,7 @@ export function ToggleChips({
   labels?: Partial<Record<string, string>>;
 }) {
   return (
-    <div role="group" aria-label={label} className="flex min-w-0 flex-wrap gap-1">
+    <div role="group" aria-label={label} className="flex w-full min-w-0 flex-wrap gap-1 sm:w-auto">
       {options.map((o) => {
         const on = values.includes(o);
         return (

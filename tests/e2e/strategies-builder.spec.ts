@@ -37,7 +37,8 @@ test("build a strategy by dragging conditions into a group, with the mouse and t
   await page.getByLabel("Email").fill(EMAIL);
   await page.getByLabel("Password").fill("a long enough password");
   await page.getByRole("button", { name: "Create your account" }).click();
-  await expect(page).toHaveURL(/\/games/);
+  // The first sign-up of a cold server on a busy machine can take a few seconds (password hashing).
+  await expect(page).toHaveURL(/\/games/, { timeout: 20_000 });
 
   await page.getByRole("link", { name: "Strategies" }).click();
   await expect(page.getByRole("heading", { name: "Strategies", level: 1 })).toBeVisible();
@@ -126,7 +127,8 @@ test("the builder in light and dark, at 1280 and 360 px", async ({ page }) => {
   await page.getByLabel("Email").fill(`strategy-builder-shots@example.com`);
   await page.getByLabel("Password").fill("a long enough password");
   await page.getByRole("button", { name: "Create your account" }).click();
-  await expect(page).toHaveURL(/\/games/);
+  // The first sign-up of a cold server on a busy machine can take a few seconds (password hashing).
+  await expect(page).toHaveURL(/\/games/, { timeout: 20_000 });
   await page.goto("/strategies/new?template=weather-edge");
   await page.getByRole("tab", { name: "Rule builder" }).click();
   await page.getByRole("button", { name: "Add group Any of", exact: true }).click();
@@ -142,6 +144,13 @@ test("the builder in light and dark, at 1280 and 360 px", async ({ page }) => {
       await page.screenshot({ path: test.info().outputPath(`builder-${scheme}-${width}.png`), fullPage: true });
     }
   }
+  await page.setViewportSize({ width: 1024, height: 900 });
+  // The top bar holds every page on one line from 1024 px: no link wraps onto a second line.
+  for (const link of await page.getByRole("navigation", { name: "Main" }).getByRole("link").all()) {
+    expect((await link.boundingBox())!.height).toBeLessThan(40);
+  }
+  await page.screenshot({ path: test.info().outputPath("builder-dark-1024.png") });
+  await page.setViewportSize({ width: 360, height: 740 });
   await page.getByRole("tab", { name: "Quick form" }).click();
   await page.screenshot({ path: test.info().outputPath("quick-form-dark-360.png"), fullPage: true });
   await page.setViewportSize({ width: 1280, height: 900 });

@@ -386,7 +386,8 @@ function RuleRow({ node }: { node: Extract<RuleNode, { kind: "rule" }> }) {
       )}
     >
       <Handle node={node} attributes={attributes} listeners={listeners} setRef={setActivatorNodeRef} />
-      <div className="flex min-w-0 flex-1 flex-col gap-1">
+      {/* Narrow screens: handle and buttons on the first line, the condition below at full width. */}
+      <div className="order-2 flex min-w-0 basis-full flex-col gap-1 sm:order-1 sm:basis-0 sm:flex-1">
         <ComparisonEditor
           comparison={node.comparison}
           label={label}
@@ -395,7 +396,9 @@ function RuleRow({ node }: { node: Extract<RuleNode, { kind: "rule" }> }) {
         />
         <Errors messages={messages} id={`${node.id}-errors`} />
       </div>
-      <ItemActions node={node} />
+      <div className="order-1 ml-auto sm:order-2 sm:ml-0">
+        <ItemActions node={node} />
+      </div>
     </li>
   );
 }
