@@ -75,7 +75,7 @@ export function AppNav({ email, isAdmin }: { email: string; isAdmin: boolean }) 
           Linesmith
         </Link>
         {/* Ten pages fit on one line from lg; below that the menu button lists them. */}
-        <nav aria-label="Main" className="hidden min-w-0 flex-1 lg:block">
+        <nav aria-label="Main" className="hidden shrink-0 lg:block">
           <ul className="flex gap-1">{navLinks("block whitespace-nowrap px-2 py-1.5 text-sm xl:px-2.5")}</ul>
         </nav>
         <span
