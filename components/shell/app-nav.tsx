@@ -15,6 +15,7 @@ const LINKS = [
   { href: "/leagues", label: "Leagues" },
   { href: "/scanners", label: "Scanners" },
   { href: "/models", label: "Model lab" },
+  { href: "/strategies", label: "Strategies" },
   { href: "/bets", label: "Bets" },
   { href: "/tools", label: "Tools" },
   { href: "/players", label: "Players" },
@@ -24,7 +25,9 @@ const LINKS = [
 export function AppNav({ email, isAdmin }: { email: string; isAdmin: boolean }) {
   const pathname = usePathname();
   const { resolvedTheme, setTheme } = useTheme();
-  const signOutEverywhere = trpc.auth.signOutEverywhere.useMutation({ onSuccess: () => signOut({ callbackUrl: "/sign-in" }) });
+  const signOutEverywhere = trpc.auth.signOutEverywhere.useMutation({
+    onSuccess: () => signOut({ callbackUrl: "/sign-in" }),
+  });
   const links = isAdmin ? [...LINKS, { href: "/imports", label: "Imports" }] : LINKS;
   const navLinks = (className: string, wrap: (link: React.ReactElement) => React.ReactNode = (l) => l) =>
     links.map((l) => {
@@ -35,7 +38,11 @@ export function AppNav({ email, isAdmin }: { email: string; isAdmin: boolean }) 
             <Link
               href={l.href}
               aria-current={current ? "page" : undefined}
-              className={cn(className, "rounded-md text-muted-foreground hover:text-foreground", current && "bg-secondary font-medium text-foreground")}
+              className={cn(
+                className,
+                "rounded-md text-muted-foreground hover:text-foreground",
+                current && "bg-secondary font-medium text-foreground",
+              )}
             >
               {l.label}
             </Link>,
@@ -48,7 +55,7 @@ export function AppNav({ email, isAdmin }: { email: string; isAdmin: boolean }) 
       <div className="mx-auto flex h-14 max-w-6xl items-center gap-2 px-3 sm:px-6">
         <Sheet>
           <SheetTrigger asChild>
-            <Button variant="ghost" size="icon" className="md:hidden" aria-label="Open menu">
+            <Button variant="ghost" size="icon" className="lg:hidden" aria-label="Open menu">
               <Menu />
             </Button>
           </SheetTrigger>
@@ -57,20 +64,30 @@ export function AppNav({ email, isAdmin }: { email: string; isAdmin: boolean }) 
             <SheetDescription className="truncate">Signed in as {email}</SheetDescription>
             <nav aria-label="Pages">
               <ul className="flex flex-col gap-1">
-                {navLinks("block px-3 py-2.5 text-base", (link) => <SheetClose asChild>{link}</SheetClose>)}
+                {navLinks("block px-3 py-2.5 text-base", (link) => (
+                  <SheetClose asChild>{link}</SheetClose>
+                ))}
               </ul>
             </nav>
           </SheetContent>
         </Sheet>
-        <Link href="/games" className="mr-2 font-semibold tracking-tight">Linesmith</Link>
-        <nav aria-label="Main" className="hidden min-w-0 flex-1 md:block">
-          <ul className="flex gap-1">{navLinks("block px-2.5 py-1.5 text-sm")}</ul>
+        <Link href="/games" className="mr-2 font-semibold tracking-tight">
+          Linesmith
+        </Link>
+        {/* Ten pages fit on one line from lg; below that the menu button lists them. */}
+        <nav aria-label="Main" className="hidden shrink-0 lg:block">
+          <ul className="flex gap-1">{navLinks("block whitespace-nowrap px-2 py-1.5 text-sm xl:px-2.5")}</ul>
         </nav>
-        <span className="ml-auto hidden truncate text-xs text-muted-foreground lg:inline" title={email}>{email}</span>
+        <span
+          className="ml-auto hidden min-w-0 max-w-56 truncate text-xs text-muted-foreground xl:inline"
+          title={email}
+        >
+          {email}
+        </span>
         <Button
           variant="ghost"
           size="icon"
-          className="ml-auto lg:ml-0"
+          className="ml-auto xl:ml-0"
           aria-label="Toggle dark mode"
           onClick={() => setTheme(resolvedTheme === "dark" ? "light" : "dark")}
         >
@@ -89,7 +106,13 @@ export function AppNav({ email, isAdmin }: { email: string; isAdmin: boolean }) 
         >
           <MonitorX />
         </Button>
-        <Button variant="ghost" size="icon" aria-label="Sign out" title="Sign out" onClick={() => signOut({ callbackUrl: "/" })}>
+        <Button
+          variant="ghost"
+          size="icon"
+          aria-label="Sign out"
+          title="Sign out"
+          onClick={() => signOut({ callbackUrl: "/" })}
+        >
           <LogOut />
         </Button>
       </div>
