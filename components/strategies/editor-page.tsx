@@ -4,6 +4,10 @@ import { useMemo } from "react";
 import { trpc } from "@/lib/trpc";
 import { BOOKMAKERS } from "@/server/domain/imports/catalogue";
 import type { StrategyInput } from "@/server/domain/strategies/schema";
+import { summarizeStrategy } from "@/server/domain/strategies/summary";
+import { parseStrategy } from "@/server/domain/strategies/validate";
+import { BacktestPreview } from "./preview";
+import type { RuleError } from "./rule-builder/rule-builder";
 import { StrategyEditor } from "./strategy-editor";
 
 /** Individual bookmakers only: "best" never takes the market maximum or average aggregates. */
@@ -27,7 +31,39 @@ export function StrategyEditorWithData(props: {
     [options.data],
   );
   const leagues = useMemo(() => (options.data ?? []).map((l) => l.key), [options.data]);
+  const leagueNames = useMemo(() => new Map((options.data ?? []).map((l) => [l.key, l.name])), [options.data]);
+  const bookNames = useMemo(() => new Map(Object.values(BOOKMAKERS).map((b) => [b.key, b.name])), []);
+  // The language's own checks (look-ahead, unknown fields, values against the registry) beside the schema's.
+  const validate = useMemo(
+    () =>
+      (strategy: StrategyInput): RuleError[] => {
+        const parsed = parseStrategy(strategy);
+        return parsed.ok
+          ? []
+          : parsed.errors.filter((e) => e.code !== "schema").map((e) => ({ path: e.path, message: e.message }));
+      },
+    [],
+  );
+  const summary = useMemo(
+    () => (strategy: StrategyInput) => {
+      const parsed = parseStrategy(strategy);
+      if (!parsed.ok) return "Fix the problems below to read the strategy in words.";
+      return summarizeStrategy(parsed.strategy, {
+        league: (k) => leagueNames.get(k) ?? k,
+        book: (k) => bookNames.get(k) ?? k,
+      });
+    },
+    [leagueNames, bookNames],
+  );
   return (
-    <StrategyEditor {...props} models={models} leagueSuggestions={leagues} bookmakerSuggestions={BOOKMAKER_KEYS} />
+    <StrategyEditor
+      {...props}
+      models={models}
+      leagueSuggestions={leagues}
+      bookmakerSuggestions={BOOKMAKER_KEYS}
+      validate={validate}
+      summary={summary}
+      preview={(strategy) => <BacktestPreview strategy={strategy} />}
+    />
   );
 }

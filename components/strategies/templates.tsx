@@ -3,7 +3,7 @@
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader } from "@/components/ui/card";
 import type { StrategyInput } from "@/server/domain/strategies/schema";
-import { STRATEGY_TEMPLATES, type StrategyTemplate } from "./templates-placeholder";
+import { DEFAULT_STAKE, STRATEGY_TEMPLATES, type StrategyTemplate } from "@/server/domain/strategies/templates";
 
 /** A blank strategy: every market the form starts with, no condition, a quarter of Kelly capped at 2%. */
 export const BLANK_STRATEGY: StrategyInput = {
@@ -16,7 +16,7 @@ export const BLANK_STRATEGY: StrategyInput = {
   decideAt: "opening",
   when: { all: [] },
   pick: "all",
-  stake: { kind: "kelly", fraction: 0.25, maxFraction: 0.02, minEdge: 0.03 },
+  stake: DEFAULT_STAKE,
   bankroll: 100,
 };
 

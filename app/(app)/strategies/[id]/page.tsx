@@ -5,6 +5,7 @@ import { notFound } from "next/navigation";
 import { use, useState } from "react";
 import { ErrorState, LoadingRows } from "@/components/shell/states";
 import { StrategyEditorWithData } from "@/components/strategies/editor-page";
+import { RunBacktest } from "@/components/strategies/run-backtest";
 import { idFromParam } from "@/server/api/schemas";
 import { trpc } from "@/lib/trpc";
 
@@ -46,6 +47,7 @@ export default function StrategyPage({ params }: { params: Promise<{ id: string 
       ) : (
         <ErrorState message="This strategy's stored definition is not one this version of Linesmith can read." />
       )}
+      {s.definition && <RunBacktest strategyId={s.id} definition={s.definition} runs={s.backtests} />}
     </div>
   );
 }

@@ -6,7 +6,7 @@ import { Suspense, useState } from "react";
 import { LoadingRows } from "@/components/shell/states";
 import { StrategyEditorWithData } from "@/components/strategies/editor-page";
 import { BLANK_STRATEGY } from "@/components/strategies/templates";
-import { STRATEGY_TEMPLATES } from "@/components/strategies/templates-placeholder";
+import { STRATEGY_TEMPLATES } from "@/server/domain/strategies/templates";
 import { trpc } from "@/lib/trpc";
 
 function NewStrategy() {
