@@ -1,0 +1,87 @@
+import { execFile } from "node:child_process";
+import { mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { expect, test } from "@playwright/test";
+import { databaseUrl } from "../support/database";
+import { syntheticLeagueCsv } from "../support/synthetic-league";
+import { deleteUsers } from "./http";
+
+const EMAIL = "strategy-backtest@example.com";
+
+test.beforeAll(async () => {
+  // An invented league (three seasons with Pinnacle opening and closing prices), loaded by the import CLI.
+  const dir = await mkdtemp(path.join(tmpdir(), "linesmith-e2e-"));
+  const file = path.join(dir, "synthetic-backtest.csv");
+  // A division of its own (X8): the Model lab spec counts the games of the synthetic league X1.
+  await writeFile(file, syntheticLeagueCsv([2021, 2022, 2023], 0, 9).replaceAll("\nX1,", "\nX8,"));
+  await promisify(execFile)(
+    "npx",
+    ["tsx", "scripts/import.ts", "--source", "football-data", "--path", file, "--json"],
+    {
+      env: { ...process.env, DATABASE_URL: databaseUrl("linesmith_test_e2e") },
+    },
+  );
+});
+
+test.afterAll(async () => {
+  await deleteUsers("strategy-backtest%@example.com");
+});
+
+test("build a strategy, watch its live preview, run its backtest and a sweep, and read the report", async ({
+  page,
+}) => {
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(m.text());
+  });
+  await page.goto("/sign-up");
+  await page.getByLabel("Email").fill(EMAIL);
+  await page.getByLabel("Password").fill("a long enough password");
+  await page.getByRole("button", { name: "Create your account" }).click();
+  await expect(page).toHaveURL(/\/games/, { timeout: 20_000 });
+
+  await page.goto("/strategies/new");
+  await page.getByLabel("Name").fill("Close against the opening");
+  await page.getByLabel("Price taken at").selectOption("pinnacle");
+  await page.getByLabel("Decide at").selectOption("closing");
+  await page.getByLabel("Stake", { exact: true }).selectOption("flat");
+  await page.getByLabel("Minimum edge").fill("0");
+  await expect(page.getByTestId("strategy-summary")).toContainText("Bet");
+
+  // The live mini-backtest runs on the last completed season and shows bets and the bankroll curve.
+  const preview = page.getByTestId("strategy-preview");
+  await expect(preview).toContainText("Season 2023-24", { timeout: 15_000 });
+  await expect(page.getByTestId("preview-bets")).toHaveText(/^[1-9]\d*$/);
+
+  await page.getByRole("button", { name: "Save strategy" }).click();
+  await expect(page).toHaveURL(/\/strategies\/\d+$/);
+  const strategyUrl = page.url();
+
+  // The full backtest runs as a job; the report page follows it and shows the equity curve.
+  await page.getByRole("button", { name: "Run backtest" }).click();
+  await expect(page).toHaveURL(/\/backtests\/\d+$/);
+  await expect(page.getByRole("img", { name: /^Equity curve from/ })).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByLabel("Key figures")).toContainText("ROI");
+  const csv = await page.request.get(`${page.url().replace(/\/backtests\//, "/api/v1/backtests/")}/bets.csv`);
+  expect(csv.status()).toBe(200);
+  expect((await csv.text()).split("\n")[0]).toMatch(/^date,kickoff,league,game,market,selection/);
+
+  // A sweep over the minimum edge: the report says how likely the best variant's result is luck.
+  await page.goto(strategyUrl);
+  await page.getByRole("button", { name: "Add a sweep parameter" }).click();
+  await page.getByLabel("Values (as stored: 0.02 is 2%)").fill("0, 0.005, 0.01, 0.02");
+  await page.getByRole("button", { name: "Run sweep" }).click();
+  await expect(page).toHaveURL(/\/backtests\/\d+$/);
+  await expect(page.getByText(/With 4 variants tried/)).toBeVisible({ timeout: 60_000 });
+
+  // Nothing scrolls sideways on a phone.
+  await page.setViewportSize({ width: 360, height: 740 });
+  await expect(page.getByRole("img", { name: /^Equity curve from/ })).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(
+    true,
+  );
+  expect(errors).toEqual([]);
+});
