@@ -3,9 +3,9 @@ import { MARKETS, type Market } from "../vocabulary";
 import type { PreparedData, View } from "./dataset";
 import { viewKeyOf, viewOf } from "./dataset";
 import type { RunResult } from "./engine";
-import { runMetrics, type BreakdownRow, type DailyPoint, type SettledBet } from "./metrics";
+import { runMetrics, type BreakdownRow, type DailyPoint, type RunMetrics, type SettledBet } from "./metrics";
 import { monteCarlo } from "./monte-carlo";
-import type { BacktestReport, Breakdown, EquityPoint, ReportBet, SweepSummary } from "./report";
+import type { BacktestFigures, BacktestReport, Breakdown, EquityPoint, ReportBet, SweepSummary } from "./report";
 import { BACKTEST_REPORT_VERSION } from "./report";
 import type { WalkForwardStep } from "./walk-forward";
 import type { SkipReason } from "./engine";
@@ -141,6 +141,11 @@ export function sweepVerdict(variants: number, deflatedSharpe: number | null, pb
   return parts.join(" ");
 }
 
+function figuresOf(m: RunMetrics): Omit<BacktestFigures, "startBankroll" | "finalBankroll"> {
+  const { byLeague: _l, byMarket: _m, bySelection: _s, byTier: _t, byMonth: _mo, byOddsBand: _o, ...figures } = m;
+  return figures;
+}
+
 export interface ReportInput {
   data: PreparedData;
   strategy: Strategy;
@@ -193,26 +198,9 @@ export function buildReport(input: ReportInput): BacktestReport {
     codeVersion: input.codeVersion,
     seconds: input.seconds,
     figures: {
-      bets: m.bets,
-      staked: m.staked,
-      profit: m.profit,
-      roi: m.roi,
-      yield: m.yield,
-      winRate: m.winRate,
-      averageOdds: m.averageOdds,
-      meanClv: m.meanClv,
-      beatCloseShare: m.beatCloseShare,
-      clvBets: m.clvBets,
-      maxDrawdown: m.maxDrawdown,
-      maxDrawdownPeakDate: m.maxDrawdownPeakDate,
-      maxDrawdownTroughDate: m.maxDrawdownTroughDate,
-      sharpe: m.sharpe,
-      sortino: m.sortino,
-      profitFactor: m.profitFactor,
-      longestLosingRun: m.longestLosingRun,
+      ...figuresOf(m),
       startBankroll: strategy.bankroll,
       finalBankroll: run.end.length ? run.end[run.end.length - 1]! : strategy.bankroll,
-      bettingDays: m.bettingDays,
     },
     equity: thin(path),
     breakdowns: {

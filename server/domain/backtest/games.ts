@@ -1,4 +1,4 @@
-import { recordKeyOf } from "../features/records";
+import { recordKeyOf, type GameRecord } from "../features/records";
 import type { ParsedBatch } from "../imports/types";
 import type { Quote } from "../quotes";
 
@@ -15,22 +15,24 @@ export type BacktestQuote = Pick<Quote, "market" | "period" | "selection" | "lin
   gameStartsAt: Date;
 };
 
-export interface BacktestGame {
-  /** The model engine's record id, so walk-forward predictions join on it. */
-  id: string;
-  league: string;
-  sport: string;
-  season: number;
-  startsAt: Date;
-  home: string;
-  away: string;
-  homeScore: number | null;
-  awayScore: number | null;
-  roof: string | null;
-  temperatureC: number | null;
-  windKph: number | null;
+/** The model engine's game record (its id, so walk-forward predictions join on it), with every price. */
+export type BacktestGame = Pick<
+  GameRecord,
+  | "id"
+  | "league"
+  | "sport"
+  | "season"
+  | "startsAt"
+  | "home"
+  | "away"
+  | "homeScore"
+  | "awayScore"
+  | "roof"
+  | "temperatureC"
+  | "windKph"
+> & {
   quotes: BacktestQuote[];
-}
+};
 
 /** Games of an importer's batch, cancelled and postponed ones left out (they were never bettable). */
 export function gamesFromBatch(batch: ParsedBatch): BacktestGame[] {

@@ -1,4 +1,5 @@
 import type { SkipReason } from "./engine";
+import type { RunMetrics } from "./metrics";
 import type { VariantSummary } from "./run";
 import type { WalkForwardStep } from "./walk-forward";
 
@@ -42,30 +43,14 @@ export interface EquityPoint {
   drawdown: number;
 }
 
-export interface BacktestFigures {
-  bets: number;
-  staked: number;
-  profit: number;
-  roi: number | null;
-  /** Profit per unit staked, the same number as ROI; bettors call it yield. */
-  yield: number | null;
-  winRate: number | null;
-  averageOdds: number | null;
-  meanClv: number | null;
-  /** Share of bets (with a Pinnacle close) whose price beat the closing no-vig price. */
-  beatCloseShare: number | null;
-  clvBets: number;
-  maxDrawdown: number;
-  maxDrawdownPeakDate: string | null;
-  maxDrawdownTroughDate: string | null;
-  sharpe: number | null;
-  sortino: number | null;
-  profitFactor: number | null;
-  longestLosingRun: number;
+/** The report's figures: the run's metrics (breakdowns apart) and its bankroll at the start and end. */
+export type BacktestFigures = Omit<
+  RunMetrics,
+  "byLeague" | "byMarket" | "bySelection" | "byTier" | "byMonth" | "byOddsBand"
+> & {
   startBankroll: number;
   finalBankroll: number;
-  bettingDays: number;
-}
+};
 
 export interface MonteCarloSummary {
   runs: number;

@@ -3,7 +3,7 @@ import { prepareData, viewKeyOf, viewOf } from "@/server/domain/backtest/dataset
 import type { BacktestGame } from "@/server/domain/backtest/games";
 import { runStrategy } from "@/server/domain/backtest/engine";
 import { dataNotes } from "@/server/domain/backtest/notes";
-import { summarize } from "@/server/domain/backtest/run";
+import { summarize, type VariantSummary } from "@/server/domain/backtest/run";
 import { strategyHash } from "@/server/domain/strategies/canonical";
 import { summarizeStrategy } from "@/server/domain/strategies/summary";
 import { parseStrategy, type StrategyError } from "@/server/domain/strategies/validate";
@@ -17,24 +17,17 @@ import { loadBacktestGames } from "./load-games";
  */
 export type Preview =
   | { ok: false; errors: StrategyError[] }
-  | {
+  | ({
       ok: true;
       hash: string;
       summary: string;
       season: number | null;
       games: number;
-      bets: number;
-      staked: number;
-      profit: number;
-      roi: number | null;
-      meanClv: number | null;
-      maxDrawdown: number;
-      finalBankroll: number;
       startBankroll: number;
       equity: { date: string; bankroll: number }[];
       notes: string[];
       milliseconds: number;
-    };
+    } & Pick<VariantSummary, "bets" | "staked" | "profit" | "roi" | "meanClv" | "maxDrawdown" | "finalBankroll">);
 
 const CACHE_MS = 5 * 60_000;
 const CACHE_ENTRIES = 16;
