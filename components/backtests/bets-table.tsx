@@ -85,7 +85,7 @@ export function BetsTable({
           <TableBody>
             {shown.map((b, i) => (
               <TableRow key={`${page}-${i}`}>
-                <TableCell className="whitespace-nowrap" title={`Bet date (UTC): ${dayLabel(b.date)}`}>
+                <TableCell className="sm:whitespace-nowrap" title={`Bet date (UTC): ${dayLabel(b.date)}`}>
                   {display.dateTime(new Date(b.kickoff))}
                 </TableCell>
                 <TableCell className="whitespace-nowrap">{b.game}</TableCell>

@@ -44,7 +44,7 @@ export function BreakdownTable({
       <TableBody>
         {rows.map((r) => (
           <TableRow key={r.key}>
-            <TableCell className="whitespace-nowrap">{name(r.key)}</TableCell>
+            <TableCell className="sm:whitespace-nowrap">{name(r.key)}</TableCell>
             <TableCell className="text-right tabular-nums">{r.bets.toLocaleString("en-US")}</TableCell>
             <TableCell className="text-right tabular-nums">{units(r.staked)}</TableCell>
             <TableCell

@@ -24,21 +24,39 @@ export function CompareView({ runs }: { runs: ComparedRun[] }) {
   const display = useDisplay();
   const figures = runs.map((r) => figuresOf(r.report.figures, display.price));
   const names = Object.fromEntries(runs.map((r) => [`run${r.id}`, `#${r.id} ${r.report.strategyName}`]));
-  const facts: { label: string; cell: (r: BacktestReport) => React.ReactNode; key: (r: BacktestReport) => string }[] = [
+  // `warn`: a difference in this row makes the figures less comparable (a different strategy is the point).
+  const facts: {
+    label: string;
+    cell: (r: BacktestReport) => React.ReactNode;
+    key: (r: BacktestReport) => string;
+    warn?: boolean;
+  }[] = [
     { label: "Strategy hash", cell: (r) => <CopyHash hash={r.strategyHash} />, key: (r) => r.strategyHash },
     {
       label: "Data range",
       cell: (r) => `${dayLabel(r.data.from)} to ${dayLabel(r.data.to)}`,
       key: (r) => `${r.data.from}|${r.data.to}`,
+      warn: true,
     },
-    { label: "Games", cell: (r) => r.data.games.toLocaleString("en-US"), key: (r) => String(r.data.games) },
+    { label: "Games", cell: (r) => r.data.games.toLocaleString("en-US"), key: (r) => String(r.data.games), warn: true },
     {
       label: "Seasons",
       cell: (r) => (r.data.seasons.length ? `${r.data.seasons[0]}–${r.data.seasons.at(-1)}` : NONE),
       key: (r) => r.data.seasons.join(","),
+      warn: true,
     },
-    { label: "Leagues", cell: (r) => r.data.leagues.join(", ") || NONE, key: (r) => r.data.leagues.join(",") },
-    { label: "Code version", cell: (r) => <code className="text-xs">{r.codeVersion}</code>, key: (r) => r.codeVersion },
+    {
+      label: "Leagues",
+      cell: (r) => r.data.leagues.join(", ") || NONE,
+      key: (r) => r.data.leagues.join(","),
+      warn: true,
+    },
+    {
+      label: "Code version",
+      cell: (r) => <code className="text-xs">{r.codeVersion}</code>,
+      key: (r) => r.codeVersion,
+      warn: true,
+    },
   ];
   const reports = runs.map((r) => r.report);
   const differs = (key: (r: BacktestReport) => string) => new Set(reports.map(key)).size > 1;
@@ -51,7 +69,8 @@ export function CompareView({ runs }: { runs: ComparedRun[] }) {
         <CardHeader>
           <CardTitle className="text-base">Side by side</CardTitle>
           <CardDescription>
-            Rows that differ between the runs are marked. Amounts are in each strategy&apos;s bankroll units.
+            Rows in which the runs differ in what they were tested on are marked. Amounts are in each strategy&apos;s
+            bankroll units.
           </CardDescription>
         </CardHeader>
         <CardContent>
@@ -78,11 +97,22 @@ export function CompareView({ runs }: { runs: ComparedRun[] }) {
             <TableBody>
               {facts.map((f) => {
                 const differ = differs(f.key);
+                const warn = differ && f.warn;
                 return (
-                  <TableRow key={f.label} className={cn(differ && "bg-amber-50 dark:bg-amber-950/30")}>
-                    <TableCell className="whitespace-nowrap text-muted-foreground">
+                  <TableRow
+                    key={f.label}
+                    className={cn(warn && "bg-amber-50 hover:bg-amber-50 dark:bg-amber-950 dark:hover:bg-amber-950")}
+                  >
+                    <TableCell
+                      className={cn(
+                        "text-muted-foreground sm:whitespace-nowrap",
+                        warn && "bg-amber-50 dark:bg-amber-950",
+                      )}
+                    >
                       {f.label}
-                      {differ && <span className="ml-1 text-amber-700 dark:text-amber-400">(differs)</span>}
+                      {differ && (
+                        <span className={cn("ml-1", warn && "text-amber-800 dark:text-amber-300")}>(differs)</span>
+                      )}
                     </TableCell>
                     {runs.map((r) => (
                       <TableCell key={r.id}>{f.cell(r.report)}</TableCell>
@@ -92,7 +122,7 @@ export function CompareView({ runs }: { runs: ComparedRun[] }) {
               })}
               {figures[0]!.map((fig, row) => (
                 <TableRow key={fig.label}>
-                  <TableCell className="whitespace-nowrap text-muted-foreground" title={fig.definition}>
+                  <TableCell className="text-muted-foreground sm:whitespace-nowrap" title={fig.definition}>
                     {fig.label}
                   </TableCell>
                   {figures.map((col, i) => {

@@ -22,12 +22,26 @@ export const SERIES_COLOURS = ["#6366f1", "#10b981", "#f59e0b", "#0ea5e9"];
 // The default tooltip is white: its text is set dark so it reads in the dark theme too.
 const TOOLTIP = { contentStyle: { fontSize: 12, color: "#111827" }, labelStyle: { color: "#111827" } };
 
+// The x axis is time (milliseconds of the UTC date), so a quiet month between seasons takes its real width
+// rather than looking like the next betting day.
+const timeOf = (date: string) => Date.parse(`${date}T00:00:00Z`);
+const dateOf = (t: unknown) => new Date(Number(t)).toISOString().slice(0, 10);
+const TIME_AXIS = {
+  dataKey: "t",
+  type: "number" as const,
+  scale: "time" as const,
+  domain: ["dataMin", "dataMax"] as [string, string],
+  tick: { fontSize: 11 },
+  tickFormatter: (t: number) => dayLabel(dateOf(t), "short"),
+  minTickGap: 24,
+};
+
 /**
  * The bankroll at the end of each betting date, with the drawdown from the running peak underneath on the
  * same time axis (hovering one shows the other's date). Dates are the UTC calendar dates bets are settled on.
  */
 export function EquityChart({ equity, startBankroll }: { equity: EquityPoint[]; startBankroll: number }) {
-  const data = equity.map((p) => ({ date: p.date, bankroll: p.bankroll, drawdown: -p.drawdown }));
+  const data = equity.map((p) => ({ t: timeOf(p.date), bankroll: p.bankroll, drawdown: -p.drawdown }));
   const deepest = equity.reduce((m, p) => Math.max(m, p.drawdown), 0);
   const last = equity.at(-1);
   const label = last
@@ -39,12 +53,7 @@ export function EquityChart({ equity, startBankroll }: { equity: EquityPoint[]; 
         <ResponsiveContainer width="100%" height="100%">
           <LineChart data={data} syncId="equity" margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
             <CartesianGrid strokeDasharray="3 3" className="stroke-border" />
-            <XAxis
-              dataKey="date"
-              tick={{ fontSize: 11 }}
-              tickFormatter={(d: string) => dayLabel(d, "short")}
-              minTickGap={24}
-            />
+            <XAxis {...TIME_AXIS} />
             <YAxis
               tick={{ fontSize: 11 }}
               width={64}
@@ -53,7 +62,7 @@ export function EquityChart({ equity, startBankroll }: { equity: EquityPoint[]; 
             />
             <Tooltip
               {...TOOLTIP}
-              labelFormatter={(d) => dayLabel(String(d))}
+              labelFormatter={(t) => dayLabel(dateOf(t))}
               formatter={(v) => [units(Number(v)), "Bankroll"]}
             />
             <ReferenceLine y={startBankroll} stroke="#9ca3af" strokeDasharray="4 3" />
@@ -73,12 +82,7 @@ export function EquityChart({ equity, startBankroll }: { equity: EquityPoint[]; 
         <ResponsiveContainer width="100%" height="100%">
           <AreaChart data={data} syncId="equity" margin={{ top: 0, right: 12, bottom: 0, left: 0 }}>
             <CartesianGrid strokeDasharray="3 3" className="stroke-border" />
-            <XAxis
-              dataKey="date"
-              tick={{ fontSize: 11 }}
-              tickFormatter={(d: string) => dayLabel(d, "short")}
-              minTickGap={24}
-            />
+            <XAxis {...TIME_AXIS} />
             <YAxis
               tick={{ fontSize: 11 }}
               width={64}
@@ -87,7 +91,7 @@ export function EquityChart({ equity, startBankroll }: { equity: EquityPoint[]; 
             />
             <Tooltip
               {...TOOLTIP}
-              labelFormatter={(d) => dayLabel(String(d))}
+              labelFormatter={(t) => dayLabel(dateOf(t))}
               formatter={(v) => [pct(-Number(v)), "Drawdown"]}
             />
             <Area
@@ -108,7 +112,7 @@ export function EquityChart({ equity, startBankroll }: { equity: EquityPoint[]; 
 
 /** Several runs' equity curves overlaid, each divided by its starting bankroll (1.00 = where it started). */
 export function CompareEquityChart({ series, names }: { series: CompareSeries[]; names: Record<string, string> }) {
-  const data = normalisedCurves(series);
+  const data = normalisedCurves(series).map((row) => ({ ...row, t: timeOf(String(row.date)) }));
   return (
     <div
       className="h-72 w-full"
@@ -118,12 +122,7 @@ export function CompareEquityChart({ series, names }: { series: CompareSeries[];
       <ResponsiveContainer width="100%" height="100%">
         <LineChart data={data} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" className="stroke-border" />
-          <XAxis
-            dataKey="date"
-            tick={{ fontSize: 11 }}
-            tickFormatter={(d: string) => dayLabel(d, "short")}
-            minTickGap={24}
-          />
+          <XAxis {...TIME_AXIS} />
           <YAxis
             tick={{ fontSize: 11 }}
             width={48}
@@ -132,7 +131,7 @@ export function CompareEquityChart({ series, names }: { series: CompareSeries[];
           />
           <Tooltip
             {...TOOLTIP}
-            labelFormatter={(d) => dayLabel(String(d))}
+            labelFormatter={(t) => dayLabel(dateOf(t))}
             formatter={(v, name) => [`${Number(v).toFixed(4)} × start`, String(name)]}
           />
           <Legend wrapperStyle={{ fontSize: 12 }} />
@@ -140,6 +139,7 @@ export function CompareEquityChart({ series, names }: { series: CompareSeries[];
           {series.map((s, i) => (
             <Line
               key={s.key}
+              type="stepAfter"
               dataKey={s.key}
               name={names[s.key] ?? s.key}
               stroke={SERIES_COLOURS[i % SERIES_COLOURS.length]}

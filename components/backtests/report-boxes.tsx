@@ -38,13 +38,13 @@ export function MonteCarloBox({ monteCarlo, bets }: { monteCarlo: MonteCarloSumm
             </TableHeader>
             <TableBody>
               <TableRow>
-                <TableCell className="whitespace-nowrap">Max drawdown</TableCell>
+                <TableCell className="sm:whitespace-nowrap">Max drawdown</TableCell>
                 <TableCell className="text-right tabular-nums">{pct(monteCarlo.maxDrawdown.p5)}</TableCell>
                 <TableCell className="text-right tabular-nums">{pct(monteCarlo.maxDrawdown.p50)}</TableCell>
                 <TableCell className="text-right tabular-nums">{pct(monteCarlo.maxDrawdown.p95)}</TableCell>
               </TableRow>
               <TableRow>
-                <TableCell className="whitespace-nowrap">Final bankroll</TableCell>
+                <TableCell className="sm:whitespace-nowrap">Final bankroll</TableCell>
                 <TableCell className="text-right tabular-nums">{units(monteCarlo.finalBankroll.p5)}</TableCell>
                 <TableCell className="text-right tabular-nums">{units(monteCarlo.finalBankroll.p50)}</TableCell>
                 <TableCell className="text-right tabular-nums">{units(monteCarlo.finalBankroll.p95)}</TableCell>

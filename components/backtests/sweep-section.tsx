@@ -1,6 +1,6 @@
 "use client";
 
-import { useMemo, useState } from "react";
+import { useId, useMemo, useState } from "react";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { NativeSelect } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
@@ -65,62 +65,71 @@ function OverfittingFigures({ sweep }: { sweep: SweepSummary }) {
  * carries its numbers in its title and aria-label, so the colours are never the only way to read it.
  */
 export function SweepHeatmap({ sweep, metric }: { sweep: SweepSummary; metric: "sharpe" | "roi" }) {
+  const captionId = useId();
   const grid = heatmapGrid(sweep);
   if (!grid) return null;
   const [down, across] = sweep.parameters;
   const maxAbs = sweep.variants.reduce((m, v) => Math.max(m, Math.abs(v[metric] ?? 0)), 0);
   return (
-    <div className="relative w-full overflow-x-auto [contain:inline-size]">
-      <table
-        className="border-separate border-spacing-0.5 text-xs"
-        aria-label={`${SWEEP_METRIC_LABEL[metric]} by ${down!.path} and ${across!.path}`}
-      >
-        <caption className="caption-top pb-1 text-left text-muted-foreground">
-          Rows: <code>{down!.path}</code>; columns: <code>{across!.path}</code>; colour: {SWEEP_METRIC_LABEL[metric]}{" "}
-          (green above 0, red below). The best variant is outlined.
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col" className="sr-only">
-              {down!.path}
-            </th>
-            {grid.columns.map((c) => (
-              <th key={c} scope="col" className="px-1 py-1 text-center font-medium tabular-nums text-muted-foreground">
-                {c}
+    <div className="flex flex-col gap-1">
+      <p id={captionId} className="text-xs text-muted-foreground">
+        Rows: <code>{down!.path}</code>; columns: <code>{across!.path}</code>; colour: {SWEEP_METRIC_LABEL[metric]}{" "}
+        (green above 0, red below, grey: no figure). The best variant is outlined. Hover or focus a cell for its
+        figures.
+      </p>
+      <div className="relative w-full overflow-x-auto [contain:inline-size]">
+        <table
+          aria-describedby={captionId}
+          className="border-separate border-spacing-0.5 text-xs"
+          aria-label={`${SWEEP_METRIC_LABEL[metric]} by ${down!.path} and ${across!.path}`}
+        >
+          <thead>
+            <tr>
+              <th scope="col" className="sr-only">
+                {down!.path}
               </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {grid.rows.map((r, ri) => (
-            <tr key={r}>
-              <th scope="row" className="px-1 text-right font-medium tabular-nums text-muted-foreground">
-                {r}
-              </th>
-              {grid.cells[ri]!.map((vi, ci) => {
-                const v = vi === null ? null : sweep.variants[vi]!;
-                const text = v
-                  ? `${down!.path} = ${r}, ${across!.path} = ${grid.columns[ci]}: Sharpe ${ratio(v.sharpe)}, ROI ${pct(v.roi, { signed: true })}, profit ${units(v.profit, { signed: true })}, ${v.bets} bets${vi === sweep.best ? " (best)" : ""}`
-                  : `${down!.path} = ${r}, ${across!.path} = ${grid.columns[ci]}: not run`;
-                return (
-                  <td
-                    key={ci}
-                    title={text}
-                    aria-label={text}
-                    className={cn(
-                      "h-8 min-w-12 rounded px-1 text-center tabular-nums",
-                      vi === sweep.best && "outline outline-2 -outline-offset-2 outline-foreground",
-                    )}
-                    style={{ backgroundColor: heatColour(v ? v[metric] : null, maxAbs) }}
-                  >
-                    {v ? metricText(metric, v[metric]) : NONE}
-                  </td>
-                );
-              })}
+              {grid.columns.map((c) => (
+                <th
+                  key={c}
+                  scope="col"
+                  className="px-1 py-1 text-center font-medium tabular-nums text-muted-foreground"
+                >
+                  {c}
+                </th>
+              ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {grid.rows.map((r, ri) => (
+              <tr key={r}>
+                <th scope="row" className="px-1 text-right font-medium tabular-nums text-muted-foreground">
+                  {r}
+                </th>
+                {grid.cells[ri]!.map((vi, ci) => {
+                  const v = vi === null ? null : sweep.variants[vi]!;
+                  const text = v
+                    ? `${down!.path} = ${r}, ${across!.path} = ${grid.columns[ci]}: Sharpe ${ratio(v.sharpe)}, ROI ${pct(v.roi, { signed: true })}, profit ${units(v.profit, { signed: true })}, ${v.bets} bets${vi === sweep.best ? " (best)" : ""}`
+                    : `${down!.path} = ${r}, ${across!.path} = ${grid.columns[ci]}: not run`;
+                  return (
+                    <td
+                      key={ci}
+                      title={text}
+                      aria-label={text}
+                      className={cn(
+                        "h-8 min-w-12 rounded px-1 text-center tabular-nums",
+                        vi === sweep.best && "outline outline-2 -outline-offset-2 outline-foreground",
+                      )}
+                      style={{ backgroundColor: heatColour(v ? v[metric] : null, maxAbs) }}
+                    >
+                      {v ? metricText(metric, v[metric]) : NONE}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </div>
   );
 }
@@ -230,7 +239,10 @@ export function SweepSection({ sweep }: { sweep: SweepSummary }) {
                   className={cn(i === sweep.best && "bg-best/50 font-medium")}
                   aria-current={i === sweep.best ? "true" : undefined}
                 >
-                  <TableCell className="whitespace-nowrap" title={v.strategyHash}>
+                  <TableCell
+                    className={cn("sm:whitespace-nowrap", i === sweep.best && "bg-best")}
+                    title={v.strategyHash}
+                  >
                     {variantLabel(sweep.parameters, v.values)}
                     {i === sweep.best ? " (best)" : ""}
                   </TableCell>

@@ -38,11 +38,17 @@ export default function BacktestPage({ params }: { params: Promise<{ id: string 
     <div className="flex flex-col gap-4">
       <div className="flex flex-wrap items-start justify-between gap-2">
         <div className="min-w-0">
-          <Link href={`/strategies/${b.strategyId}`} className="text-sm underline">
-            {strategy.data?.name ?? "Strategy"}
-          </Link>
+          <nav aria-label="Breadcrumb" className="text-sm">
+            <Link href="/strategies" className="underline">
+              Strategies
+            </Link>{" "}
+            /{" "}
+            <Link href={`/strategies/${b.strategyId}`} className="underline">
+              {strategy.data?.name ?? `Strategy ${b.strategyId}`}
+            </Link>
+          </nav>
           <h1 className="break-words text-2xl font-semibold tracking-tight">
-            {name}: backtest #{b.id}
+            Backtest #{b.id}: {name}
           </h1>
         </div>
         <div className="flex items-center gap-3">
