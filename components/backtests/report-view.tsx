@@ -82,7 +82,7 @@ export function BacktestReportView({ report, run }: { report: BacktestReport; ru
         </CardContent>
       </Card>
       <div className="grid gap-4 lg:grid-cols-2">
-        <Card className="min-w-0">
+        <Card className="min-w-0 self-start">
           <CardHeader>
             <CardTitle className="text-base">Breakdowns</CardTitle>
           </CardHeader>
