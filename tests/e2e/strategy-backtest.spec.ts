@@ -77,11 +77,24 @@ test("build a strategy, watch its live preview, run its backtest and a sweep, an
   await expect(page).toHaveURL(/\/backtests\/\d+$/);
   await expect(page.getByText(/With 4 variants tried/)).toBeVisible({ timeout: 60_000 });
 
-  // Nothing scrolls sideways on a phone.
-  await page.setViewportSize({ width: 360, height: 740 });
-  await expect(page.getByRole("img", { name: /^Equity curve from/ })).toBeVisible();
-  expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(
-    true,
-  );
+  // The report in light and dark, at 1280 and 360 px: nothing scrolls sideways on a phone.
+  for (const scheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    for (const width of [1280, 360]) {
+      await page.setViewportSize({ width, height: width === 360 ? 740 : 900 });
+      await expect(page.getByRole("img", { name: /^Equity curve from/ })).toBeVisible();
+      const fits = await page.evaluate(
+        () => document.documentElement.scrollWidth <= document.documentElement.clientWidth,
+      );
+      expect(fits).toBe(true);
+      await page.screenshot({ path: test.info().outputPath(`report-${scheme}-${width}.png`), fullPage: true });
+    }
+  }
+  await page.goto(strategyUrl);
+  await expect(page.getByTestId("preview-bets")).toHaveText(/^[1-9]\d*$/, { timeout: 15_000 });
+  await page.screenshot({ path: test.info().outputPath("strategy-dark-360.png"), fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.emulateMedia({ colorScheme: "light" });
+  await page.screenshot({ path: test.info().outputPath("strategy-light-1280.png"), fullPage: true });
   expect(errors).toEqual([]);
 });
