@@ -116,6 +116,12 @@ test("build a strategy by dragging conditions into a group, with the mouse and t
   expect(saved.name).toBe("Dragged into place");
   expect(saved.when).toEqual(combined);
 
+  // The dragged strategy's backtest runs as a job; its report shows the equity curve (over whatever games
+  // this installation holds: the curve is drawn, with dates, or says there were none).
+  await page.getByRole("button", { name: "Run backtest" }).click();
+  await expect(page).toHaveURL(/\/backtests\/\d+$/);
+  await expect(page.getByRole("img", { name: /^Equity curve/ })).toBeVisible({ timeout: 60_000 });
+
   // The list shows it.
   await page.goto("/strategies");
   await expect(page.getByRole("link", { name: "Dragged into place" })).toBeVisible();
