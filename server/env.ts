@@ -7,6 +7,13 @@ import { z } from "zod";
 const optionalPair = (a: string, b: string) => (env: Record<string, unknown>) =>
   Boolean(env[a]) === Boolean(env[b]);
 
+/** A comma-separated list of lower-case keys ("uk,eu,us"), as an array. */
+const commaList = (name: string, example: string) =>
+  z
+    .string()
+    .transform((text) => text.split(",").map((part) => part.trim()).filter(Boolean))
+    .refine((keys) => keys.length > 0 && keys.every((key) => /^[a-z0-9_]+$/.test(key)), `${name} must be comma-separated ${example}`);
+
 const schema = z
   .object({
     NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
@@ -42,6 +49,17 @@ const schema = z
     GPU_SERVICE_TOKEN: z.string().min(16, "GPU_SERVICE_TOKEN must be at least 16 characters").optional(),
     // ONNX artefacts go into PostgreSQL unless a folder is given.
     MODEL_ARTIFACT_DIR: z.string().min(1).optional(),
+    // The Odds API v4 (live odds and scores). Without a key the collector is skipped; tests and the demo point the
+    // base URL at the fake server (server/integrations/the-odds-api/fake-server.ts).
+    ODDS_API_KEY: z.string().min(1).optional(),
+    ODDS_API_BASE_URL: z.string().url("ODDS_API_BASE_URL must be a URL such as https://api.the-odds-api.com").default("https://api.the-odds-api.com"),
+    ODDS_API_SPORTS: commaList("ODDS_API_SPORTS", "sport keys such as soccer_epl,basketball_nba").default([
+      "americanfootball_nfl",
+      "basketball_nba",
+      "soccer_epl",
+      "soccer_spain_la_liga",
+    ]),
+    ODDS_API_REGIONS: commaList("ODDS_API_REGIONS", "regions such as uk,eu,us").default(["uk", "eu", "us"]),
   })
   .refine(optionalPair("INNGEST_EVENT_KEY", "INNGEST_SIGNING_KEY"), {
     message: "set both INNGEST_EVENT_KEY and INNGEST_SIGNING_KEY, or neither (jobs then run locally)",

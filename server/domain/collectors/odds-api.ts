@@ -79,11 +79,7 @@ function eventOf(
   };
 }
 
-function selectionOf(
-  kind: "h2h" | "SPREAD" | "TOTAL",
-  name: string,
-  event: CollectedEvent,
-): Selection | null {
+function selectionOf(kind: "h2h" | "SPREAD" | "TOTAL", name: string, event: CollectedEvent): Selection | null {
   if (kind === "TOTAL") return name === "Over" ? "OVER" : name === "Under" ? "UNDER" : null;
   if (name === event.home) return "HOME";
   if (name === event.away) return "AWAY";
@@ -98,7 +94,10 @@ function parsedTime(text: string | undefined): Date | null {
 }
 
 /** Every bookmaker price of every event, as decimal odds with its line and the provider's update time. */
-export function mapOddsEvents(events: readonly OddsApiEventInput[], options: OddsMappingOptions): Mapped<CollectedPrice> {
+export function mapOddsEvents(
+  events: readonly OddsApiEventInput[],
+  options: OddsMappingOptions,
+): Mapped<CollectedPrice> {
   const sportMap = options.sportMap ?? ODDS_API_SPORTS;
   const rows: CollectedPrice[] = [];
   const rejected: RejectedRow[] = [];
@@ -123,7 +122,10 @@ export function mapOddsEvents(events: readonly OddsApiEventInput[], options: Odd
           const where = `${book.key} ${market.key} ${outcome.name}${outcome.point === undefined ? "" : ` ${outcome.point}`}`;
           const selection = selectionOf(kind, outcome.name, event);
           if (!selection) {
-            rejected.push({ event: raw.id, message: `${where}: unknown outcome "${outcome.name}" for ${event.home} v ${event.away}` });
+            rejected.push({
+              event: raw.id,
+              message: `${where}: unknown outcome "${outcome.name}" for ${event.home} v ${event.away}`,
+            });
             continue;
           }
           const line = kind === "h2h" ? null : (outcome.point ?? null);
@@ -194,7 +196,13 @@ export function mapOddsScores(
       rejected.push({ event: raw.id, message: `unparsable score "${home.score}"-"${away.score}"` });
       continue;
     }
-    rows.push({ event, homeScore, awayScore, state: raw.completed ? "final" : "in-progress", providerUpdatedAt: updatedAt });
+    rows.push({
+      event,
+      homeScore,
+      awayScore,
+      state: raw.completed ? "final" : "in-progress",
+      providerUpdatedAt: updatedAt,
+    });
   }
   return { rows, rejected };
 }

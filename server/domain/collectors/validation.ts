@@ -48,7 +48,9 @@ export function refusedLine(sportKey: string, market: Market, line: number | nul
   }
   const range = LIVE_TOTAL_RANGES[sportKey];
   if (!range) return `no total range is known for sport ${sportKey}`;
-  return line >= range.min && line <= range.max ? null : `total ${line} is outside ${range.min}..${range.max} for ${sportKey}`;
+  return line >= range.min && line <= range.max
+    ? null
+    : `total ${line} is outside ${range.min}..${range.max} for ${sportKey}`;
 }
 
 /** A kick-off that parses and lies within a year either side of when the payload arrived. */

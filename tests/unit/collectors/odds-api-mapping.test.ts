@@ -1,10 +1,19 @@
 import { describe, expect, it } from "vitest";
-import { mapOddsEvents, mapOddsScores, ODDS_API_SPORTS, type OddsApiEventInput, type OddsApiScoreInput } from "@/server/domain/collectors/odds-api";
+import {
+  mapOddsEvents,
+  mapOddsScores,
+  ODDS_API_SPORTS,
+  type OddsApiEventInput,
+  type OddsApiScoreInput,
+} from "@/server/domain/collectors/odds-api";
 import { refusedAmericanPrice, refusedKickOff, refusedLine, refusedPrice } from "@/server/domain/collectors/validation";
 
 const receivedAt = new Date("2026-09-12T12:00:00Z");
 
-function event(overrides: Partial<OddsApiEventInput> = {}, markets: NonNullable<OddsApiEventInput["bookmakers"]>[number]["markets"] = []): OddsApiEventInput {
+function event(
+  overrides: Partial<OddsApiEventInput> = {},
+  markets: NonNullable<OddsApiEventInput["bookmakers"]>[number]["markets"] = [],
+): OddsApiEventInput {
   return {
     id: "e1",
     sport_key: "soccer_epl",
@@ -19,7 +28,19 @@ function event(overrides: Partial<OddsApiEventInput> = {}, markets: NonNullable<
 describe("The Odds API mapping", () => {
   it("maps soccer h2h to 1X2 with the draw, and keeps the event's identity", () => {
     const { rows, rejected } = mapOddsEvents(
-      [event({}, [{ key: "h2h", last_update: "2026-09-12T11:59:00Z", outcomes: [{ name: "Arsenal", price: 2.1 }, { name: "Draw", price: 3.4 }, { name: "Chelsea", price: 3.6 }] }])],
+      [
+        event({}, [
+          {
+            key: "h2h",
+            last_update: "2026-09-12T11:59:00Z",
+            outcomes: [
+              { name: "Arsenal", price: 2.1 },
+              { name: "Draw", price: 3.4 },
+              { name: "Chelsea", price: 3.6 },
+            ],
+          },
+        ]),
+      ],
       { receivedAt },
     );
     expect(rejected).toEqual([]);
@@ -44,7 +65,14 @@ describe("The Odds API mapping", () => {
 
   it("maps h2h to moneyline outside soccer, and refuses a draw there", () => {
     const nba = event({ sport_key: "basketball_nba", home_team: "Boston Celtics", away_team: "Miami Heat" }, [
-      { key: "h2h", outcomes: [{ name: "Boston Celtics", price: 1.5 }, { name: "Miami Heat", price: 2.7 }, { name: "Draw", price: 30 }] },
+      {
+        key: "h2h",
+        outcomes: [
+          { name: "Boston Celtics", price: 1.5 },
+          { name: "Miami Heat", price: 2.7 },
+          { name: "Draw", price: 30 },
+        ],
+      },
     ]);
     const { rows, rejected } = mapOddsEvents([nba], { receivedAt });
     expect(rows.map((r) => [r.event.league, r.market, r.selection])).toEqual([
@@ -57,10 +85,25 @@ describe("The Odds API mapping", () => {
   });
 
   it("takes each spread side's own handicap, by team name, whatever the order", () => {
-    const nfl = event({ sport_key: "americanfootball_nfl", home_team: "Kansas City Chiefs", away_team: "Buffalo Bills" }, [
-      { key: "spreads", outcomes: [{ name: "Buffalo Bills", price: 1.95, point: 2.5 }, { name: "Kansas City Chiefs", price: 1.87, point: -2.5 }] },
-      { key: "totals", outcomes: [{ name: "Over", price: 1.91, point: 47.5 }, { name: "Under", price: 1.91, point: 47.5 }] },
-    ]);
+    const nfl = event(
+      { sport_key: "americanfootball_nfl", home_team: "Kansas City Chiefs", away_team: "Buffalo Bills" },
+      [
+        {
+          key: "spreads",
+          outcomes: [
+            { name: "Buffalo Bills", price: 1.95, point: 2.5 },
+            { name: "Kansas City Chiefs", price: 1.87, point: -2.5 },
+          ],
+        },
+        {
+          key: "totals",
+          outcomes: [
+            { name: "Over", price: 1.91, point: 47.5 },
+            { name: "Under", price: 1.91, point: 47.5 },
+          ],
+        },
+      ],
+    );
     const { rows, rejected } = mapOddsEvents([nfl], { receivedAt });
     expect(rejected).toEqual([]);
     expect(rows.map((r) => [r.market, r.selection, r.line, r.price])).toEqual([
@@ -73,9 +116,30 @@ describe("The Odds API mapping", () => {
 
   it("refuses prices of 0 and 1e9, lines out of range and unknown outcomes one by one, keeping the rest", () => {
     const e = event({}, [
-      { key: "h2h", outcomes: [{ name: "Arsenal", price: 0 }, { name: "Draw", price: 1e9 }, { name: "Chelsea", price: 3.6 }, { name: "Arsenal FC", price: 2 }] },
-      { key: "spreads", outcomes: [{ name: "Arsenal", price: 1.9, point: -60 }, { name: "Chelsea", price: 1.9 }] },
-      { key: "totals", outcomes: [{ name: "Over", price: 1.9, point: 12.5 }, { name: "Under", price: 1.9, point: 2.5 }, { name: "More", price: 1.9, point: 2.5 }] },
+      {
+        key: "h2h",
+        outcomes: [
+          { name: "Arsenal", price: 0 },
+          { name: "Draw", price: 1e9 },
+          { name: "Chelsea", price: 3.6 },
+          { name: "Arsenal FC", price: 2 },
+        ],
+      },
+      {
+        key: "spreads",
+        outcomes: [
+          { name: "Arsenal", price: 1.9, point: -60 },
+          { name: "Chelsea", price: 1.9 },
+        ],
+      },
+      {
+        key: "totals",
+        outcomes: [
+          { name: "Over", price: 1.9, point: 12.5 },
+          { name: "Under", price: 1.9, point: 2.5 },
+          { name: "More", price: 1.9, point: 2.5 },
+        ],
+      },
       { key: "h2h_lay", outcomes: [{ name: "Arsenal", price: 2.12 }] },
     ]);
     const { rows, rejected } = mapOddsEvents([e], { receivedAt });
@@ -97,7 +161,9 @@ describe("The Odds API mapping", () => {
     const { rows, rejected } = mapOddsEvents(
       [
         event({ id: "cricket", sport_key: "cricket_ipl" }, [{ key: "h2h", outcomes: [{ name: "Arsenal", price: 2 }] }]),
-        event({ id: "far", commence_time: "2028-01-01T00:00:00Z" }, [{ key: "h2h", outcomes: [{ name: "Arsenal", price: 2 }] }]),
+        event({ id: "far", commence_time: "2028-01-01T00:00:00Z" }, [
+          { key: "h2h", outcomes: [{ name: "Arsenal", price: 2 }] },
+        ]),
         event({ id: "no-home", home_team: "" }),
         event({ id: "same", away_team: "Arsenal" }),
         good,
@@ -121,10 +187,13 @@ describe("The Odds API mapping", () => {
       soccer_spain_la_liga: { sport: "soccer", league: "esp-la-liga" },
       soccer_efl_champ: { sport: "soccer", league: "eng-championship" },
     });
-    const custom = mapOddsEvents([event({ sport_key: "soccer_germany_bundesliga" }, [{ key: "h2h", outcomes: [{ name: "Draw", price: 3 }] }])], {
-      receivedAt,
-      sportMap: { soccer_germany_bundesliga: { sport: "soccer", league: "ger-bundesliga" } },
-    });
+    const custom = mapOddsEvents(
+      [event({ sport_key: "soccer_germany_bundesliga" }, [{ key: "h2h", outcomes: [{ name: "Draw", price: 3 }] }])],
+      {
+        receivedAt,
+        sportMap: { soccer_germany_bundesliga: { sport: "soccer", league: "ger-bundesliga" } },
+      },
+    );
     expect(custom.rows[0]!.event.league).toBe("ger-bundesliga");
   });
 });
@@ -145,8 +214,23 @@ describe("The Odds API scores mapping", () => {
   it("reads final, in-progress and scheduled games, scores as integers by team name", () => {
     const { rows, rejected } = mapOddsScores(
       [
-        score({ id: "final", completed: true, scores: [{ name: "Miami Heat", score: "101" }, { name: "Boston Celtics", score: "112" }], last_update: "2026-09-12T02:40:00Z" }),
-        score({ id: "live", scores: [{ name: "Boston Celtics", score: "54" }, { name: "Miami Heat", score: "50" }], last_update: "2026-09-12T01:10:00Z" }),
+        score({
+          id: "final",
+          completed: true,
+          scores: [
+            { name: "Miami Heat", score: "101" },
+            { name: "Boston Celtics", score: "112" },
+          ],
+          last_update: "2026-09-12T02:40:00Z",
+        }),
+        score({
+          id: "live",
+          scores: [
+            { name: "Boston Celtics", score: "54" },
+            { name: "Miami Heat", score: "50" },
+          ],
+          last_update: "2026-09-12T01:10:00Z",
+        }),
         score({ id: "later" }),
       ],
       { receivedAt },
@@ -163,9 +247,28 @@ describe("The Odds API scores mapping", () => {
 
   it("refuses unparsable scores, unknown names and finished games without scores", () => {
     const { rows, rejected } = mapOddsScores([
-      score({ id: "text", completed: true, scores: [{ name: "Boston Celtics", score: "n/a" }, { name: "Miami Heat", score: "3" }] }),
-      score({ id: "decimal", scores: [{ name: "Boston Celtics", score: "1.5" }, { name: "Miami Heat", score: "3" }] }),
-      score({ id: "names", scores: [{ name: "Celtics", score: "1" }, { name: "Miami Heat", score: "3" }] }),
+      score({
+        id: "text",
+        completed: true,
+        scores: [
+          { name: "Boston Celtics", score: "n/a" },
+          { name: "Miami Heat", score: "3" },
+        ],
+      }),
+      score({
+        id: "decimal",
+        scores: [
+          { name: "Boston Celtics", score: "1.5" },
+          { name: "Miami Heat", score: "3" },
+        ],
+      }),
+      score({
+        id: "names",
+        scores: [
+          { name: "Celtics", score: "1" },
+          { name: "Miami Heat", score: "3" },
+        ],
+      }),
       score({ id: "empty", completed: true }),
     ]);
     expect(rows).toEqual([]);
