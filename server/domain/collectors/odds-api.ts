@@ -119,19 +119,20 @@ export function mapOddsEvents(
         const productMarket: Market = kind === "h2h" ? (event.sport === "soccer" ? "ONE_X_TWO" : "MONEYLINE") : kind;
         const updatedAt = parsedTime(market.last_update) ?? parsedTime(book.last_update) ?? options.receivedAt;
         for (const outcome of market.outcomes) {
-          const where = `${book.key} ${market.key} ${outcome.name}${outcome.point === undefined ? "" : ` ${outcome.point}`}`;
+          const where = () =>
+            `${book.key} ${market.key} ${outcome.name}${outcome.point === undefined ? "" : ` ${outcome.point}`}`;
           const selection = selectionOf(kind, outcome.name, event);
           if (!selection) {
             rejected.push({
               event: raw.id,
-              message: `${where}: unknown outcome "${outcome.name}" for ${event.home} v ${event.away}`,
+              message: `${where()}: unknown outcome "${outcome.name}" for ${event.home} v ${event.away}`,
             });
             continue;
           }
           const line = kind === "h2h" ? null : (outcome.point ?? null);
           const problem = refusedPrice(outcome.price) ?? refusedLine(event.sport, productMarket, line);
           if (problem) {
-            rejected.push({ event: raw.id, message: `${where}: ${problem}` });
+            rejected.push({ event: raw.id, message: `${where()}: ${problem}` });
             continue;
           }
           rows.push({
