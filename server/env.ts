@@ -42,6 +42,12 @@ const schema = z
     GPU_SERVICE_TOKEN: z.string().min(16, "GPU_SERVICE_TOKEN must be at least 16 characters").optional(),
     // ONNX artefacts go into PostgreSQL unless a folder is given.
     MODEL_ARTIFACT_DIR: z.string().min(1).optional(),
+    // Keyless live sources; tests, e2e and the demo point these at the fake servers.
+    ESPN_BASE_URL: z.string().url("ESPN_BASE_URL must be a URL such as https://site.api.espn.com").default("https://site.api.espn.com"),
+    OPEN_METEO_BASE_URL: z
+      .string()
+      .url("OPEN_METEO_BASE_URL must be a URL such as https://api.open-meteo.com")
+      .default("https://api.open-meteo.com"),
   })
   .refine(optionalPair("INNGEST_EVENT_KEY", "INNGEST_SIGNING_KEY"), {
     message: "set both INNGEST_EVENT_KEY and INNGEST_SIGNING_KEY, or neither (jobs then run locally)",
