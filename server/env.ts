@@ -4,8 +4,7 @@ import { z } from "zod";
  * Every setting Linesmith reads from the environment, validated once at start. A missing or malformed
  * variable stops the process with a message that names it. Secrets come only from here.
  */
-const optionalPair = (a: string, b: string) => (env: Record<string, unknown>) =>
-  Boolean(env[a]) === Boolean(env[b]);
+const optionalPair = (a: string, b: string) => (env: Record<string, unknown>) => Boolean(env[a]) === Boolean(env[b]);
 
 const schema = z
   .object({
@@ -43,7 +42,10 @@ const schema = z
     // ONNX artefacts go into PostgreSQL unless a folder is given.
     MODEL_ARTIFACT_DIR: z.string().min(1).optional(),
     // Keyless live sources; tests, e2e and the demo point these at the fake servers.
-    ESPN_BASE_URL: z.string().url("ESPN_BASE_URL must be a URL such as https://site.api.espn.com").default("https://site.api.espn.com"),
+    ESPN_BASE_URL: z
+      .string()
+      .url("ESPN_BASE_URL must be a URL such as https://site.api.espn.com")
+      .default("https://site.api.espn.com"),
     OPEN_METEO_BASE_URL: z
       .string()
       .url("OPEN_METEO_BASE_URL must be a URL such as https://api.open-meteo.com")
@@ -57,7 +59,10 @@ const schema = z
     message: "set both GPU_SERVICE_URL and GPU_SERVICE_TOKEN, or neither (training then runs in-process)",
     path: ["GPU_SERVICE_URL"],
   })
-  .refine(optionalPair("GITHUB_ID", "GITHUB_SECRET"), { message: "set both GITHUB_ID and GITHUB_SECRET, or neither", path: ["GITHUB_ID"] })
+  .refine(optionalPair("GITHUB_ID", "GITHUB_SECRET"), {
+    message: "set both GITHUB_ID and GITHUB_SECRET, or neither",
+    path: ["GITHUB_ID"],
+  })
   .refine(optionalPair("GOOGLE_CLIENT_ID", "GOOGLE_CLIENT_SECRET"), {
     message: "set both GOOGLE_CLIENT_ID and GOOGLE_CLIENT_SECRET, or neither",
     path: ["GOOGLE_CLIENT_ID"],

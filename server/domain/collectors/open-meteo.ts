@@ -52,7 +52,11 @@ export function weatherAtKickoff(forecast: HourlyForecastLike, kickoff: Date): K
 }
 
 /** A CollectedWeather row for an event, as forecast at `forecastAt`; null when kick-off is outside the forecast. */
-export function mapWeather(event: CollectedEvent, forecast: HourlyForecastLike, forecastAt: Date): CollectedWeather | null {
+export function mapWeather(
+  event: CollectedEvent,
+  forecast: HourlyForecastLike,
+  forecastAt: Date,
+): CollectedWeather | null {
   const w = weatherAtKickoff(forecast, event.startsAt);
   return w ? { event, forecastAt, ...w } : null;
 }

@@ -41,7 +41,12 @@ export function espnDate(date: Date | string): string {
     if (!/^\d{8}$/.test(date)) throw new ProviderError(PROVIDER, "bad-request", `date must be YYYYMMDD, got ${date}`);
     return date;
   }
-  const parts = new Intl.DateTimeFormat("en-CA", { timeZone: "America/New_York", year: "numeric", month: "2-digit", day: "2-digit" })
+  const parts = new Intl.DateTimeFormat("en-CA", {
+    timeZone: "America/New_York",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  })
     .formatToParts(date)
     .reduce<Record<string, string>>((acc, p) => ({ ...acc, [p.type]: p.value }), {});
   return `${parts.year}${parts.month}${parts.day}`;
@@ -64,7 +69,8 @@ export function createEspnClient(options: EspnClientOptions): EspnClient {
   function pathOf(league: string, needsInjuries = false): string {
     const meta = espnLeague(league);
     if (!meta) throw new ProviderError(PROVIDER, "bad-request", `league ${league} is not collected from ESPN`);
-    if (needsInjuries && !meta.injuries) throw new ProviderError(PROVIDER, "bad-request", `ESPN has no injury report for ${league}`);
+    if (needsInjuries && !meta.injuries)
+      throw new ProviderError(PROVIDER, "bad-request", `ESPN has no injury report for ${league}`);
     return meta.path;
   }
 

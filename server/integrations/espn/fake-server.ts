@@ -51,7 +51,8 @@ export async function startFakeEspn(
 
     if (match[2] === "scoreboard") {
       const dates = url.searchParams.get("dates") ?? "";
-      if (dates && !/^\d{8}(-\d{8})?$/.test(dates)) return send(res, 400, { code: 400, message: "Invalid dates parameter" });
+      if (dates && !/^\d{8}(-\d{8})?$/.test(dates))
+        return send(res, 400, { code: 400, message: "Invalid dates parameter" });
       const events = [...(scoreboards[league.league]?.[dates] ?? [])];
       if (mode === "malformed") events.push(...brokenEvents());
       return send(res, 200, {
@@ -66,7 +67,12 @@ export async function startFakeEspn(
       teams.push({ id: "99", displayName: "Broken Team" } as never);
       teams[0]?.injuries?.push({ id: "x1", status: 7, athlete: {} });
     }
-    return send(res, 200, { timestamp: new Date().toISOString(), status: "success", season: { year: 2026, type: 2 }, injuries: teams });
+    return send(res, 200, {
+      timestamp: new Date().toISOString(),
+      status: "success",
+      season: { year: 2026, type: 2 },
+      injuries: teams,
+    });
   });
 
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -91,7 +97,11 @@ export async function startFakeEspn(
 function brokenEvents(): unknown[] {
   return [
     { id: "bad-1", date: "2026-09-10T00:20Z", competitions: [] },
-    { id: "bad-2", date: "2026-09-10T00:20Z", competitions: [{ id: "bad-2", date: 17, competitors: "none", status: {} }] },
+    {
+      id: "bad-2",
+      date: "2026-09-10T00:20Z",
+      competitions: [{ id: "bad-2", date: 17, competitors: "none", status: {} }],
+    },
     { id: 12345, name: "no date" },
   ];
 }
@@ -132,7 +142,10 @@ const STATUS_NAMES: Record<string, [id: string, name: string]> = {
 export function sampleScoreboardEvent(game: SampleGame): Record<string, unknown> {
   const state = game.state ?? "pre";
   const description = game.description ?? (state === "pre" ? "Scheduled" : state === "in" ? "In Progress" : "Final");
-  const [statusId, statusName] = STATUS_NAMES[description] ?? ["0", `STATUS_${description.toUpperCase().replace(/\W+/g, "_")}`];
+  const [statusId, statusName] = STATUS_NAMES[description] ?? [
+    "0",
+    `STATUS_${description.toUpperCase().replace(/\W+/g, "_")}`,
+  ];
   const competitor = (team: SampleTeam, homeAway: "home" | "away", score: number | undefined, order: number) => ({
     id: team.id,
     uid: `s:20~l:28~t:${team.id}`,
@@ -189,14 +202,19 @@ export function sampleScoreboardEvent(game: SampleGame): Record<string, unknown>
               indoor: game.venue.indoor ?? false,
             }
           : undefined,
-        competitors: [competitor(game.home, "home", game.homeScore, 0), competitor(game.away, "away", game.awayScore, 1)],
+        competitors: [
+          competitor(game.home, "home", game.homeScore, 0),
+          competitor(game.away, "away", game.awayScore, 1),
+        ],
         notes: [],
         status,
         broadcasts: [{ market: "national", names: ["NBC"] }],
       },
     ],
     links: [{ rel: ["summary", "desktop", "event"], href: `https://www.espn.com/nfl/game/_/gameId/${game.id}` }],
-    weather: game.weather ? { ...game.weather, highTemperature: game.weather.temperature, link: { href: "https://www.accuweather.com/" } } : undefined,
+    weather: game.weather
+      ? { ...game.weather, highTemperature: game.weather.temperature, link: { href: "https://www.accuweather.com/" } }
+      : undefined,
     status,
   };
 }
@@ -229,7 +247,10 @@ export function sampleInjuryTeam(
         description: p.status.toLowerCase(),
         abbreviation: p.status[0],
       },
-      details: { fantasyStatus: { description: p.status.toUpperCase(), abbreviation: p.status.toUpperCase() }, type: p.type ?? null },
+      details: {
+        fantasyStatus: { description: p.status.toUpperCase(), abbreviation: p.status.toUpperCase() },
+        type: p.type ?? null,
+      },
     })),
   };
 }

@@ -66,7 +66,12 @@ export async function getJson(url: string, options: HttpOptions): Promise<{ body
       try {
         return { body: JSON.parse(text) as unknown, requests: attempt };
       } catch {
-        throw new ProviderError(options.provider, "malformed", `response is not JSON (${text.slice(0, 80)})`, response.status);
+        throw new ProviderError(
+          options.provider,
+          "malformed",
+          `response is not JSON (${text.slice(0, 80)})`,
+          response.status,
+        );
       }
     }
     const detail = await errorDetail(response);
@@ -82,10 +87,20 @@ export async function getJson(url: string, options: HttpOptions): Promise<{ body
       continue;
     }
     if (response.status >= 500) {
-      last = new ProviderError(options.provider, "unavailable", `server error ${response.status}${detail}`, response.status);
+      last = new ProviderError(
+        options.provider,
+        "unavailable",
+        `server error ${response.status}${detail}`,
+        response.status,
+      );
       continue;
     }
-    throw new ProviderError(options.provider, "bad-request", `refused with ${response.status}${detail}`, response.status);
+    throw new ProviderError(
+      options.provider,
+      "bad-request",
+      `refused with ${response.status}${detail}`,
+      response.status,
+    );
   }
   throw last!;
 }

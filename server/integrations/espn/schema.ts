@@ -51,7 +51,9 @@ export const espnCompetitionSchema = z.object({
     .object({
       id: z.string().optional(),
       fullName: z.string().optional(),
-      address: z.object({ city: z.string().optional(), state: z.string().optional(), country: z.string().optional() }).optional(),
+      address: z
+        .object({ city: z.string().optional(), state: z.string().optional(), country: z.string().optional() })
+        .optional(),
       indoor: z.boolean().optional(),
     })
     .nullish(),
@@ -85,7 +87,9 @@ export const espnInjurySchema = z.object({
     shortName: z.string().optional(),
     position: z.object({ abbreviation: z.string().optional(), name: z.string().optional() }).nullish(),
   }),
-  type: z.object({ name: z.string().optional(), description: z.string().optional(), abbreviation: z.string().optional() }).nullish(),
+  type: z
+    .object({ name: z.string().optional(), description: z.string().optional(), abbreviation: z.string().optional() })
+    .nullish(),
   details: z
     .object({
       type: z.string().nullish(),

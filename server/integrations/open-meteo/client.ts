@@ -10,7 +10,12 @@ export interface OpenMeteoClientOptions extends Omit<HttpOptions, "provider"> {
 
 export interface OpenMeteoClient {
   /** Hourly forecast (UTC) at a point for the UTC days from `from` to `to` (Dates or "YYYY-MM-DD"). */
-  forecast(latitude: number, longitude: number, from: Date | string, to: Date | string): Promise<{ data: OpenMeteoForecast; requests: number }>;
+  forecast(
+    latitude: number,
+    longitude: number,
+    from: Date | string,
+    to: Date | string,
+  ): Promise<{ data: OpenMeteoForecast; requests: number }>;
 }
 
 const PROVIDER = "open-meteo";
@@ -18,7 +23,8 @@ export const HOURLY_VARIABLES = "temperature_2m,wind_speed_10m,wind_gusts_10m,pr
 
 function day(value: Date | string): string {
   if (typeof value !== "string") return value.toISOString().slice(0, 10);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new ProviderError(PROVIDER, "bad-request", `date must be YYYY-MM-DD, got ${value}`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value))
+    throw new ProviderError(PROVIDER, "bad-request", `date must be YYYY-MM-DD, got ${value}`);
   return value;
 }
 
@@ -45,7 +51,11 @@ export function createOpenMeteoClient(options: OpenMeteoClientOptions): OpenMete
       const parsed = openMeteoForecastSchema.safeParse(body);
       if (!parsed.success) {
         const first = parsed.error.issues[0];
-        throw new ProviderError(PROVIDER, "malformed", `forecast: ${first ? `${first.path.join(".")}: ${first.message}` : "invalid"}`);
+        throw new ProviderError(
+          PROVIDER,
+          "malformed",
+          `forecast: ${first ? `${first.path.join(".")}: ${first.message}` : "invalid"}`,
+        );
       }
       return { data: parsed.data, requests };
     },

@@ -58,7 +58,10 @@ export async function startFakeOpenMeteo(options: { weather?: WeatherFn } = {}):
     const latitude = Number(q.get("latitude"));
     const longitude = Number(q.get("longitude"));
     if (!q.get("latitude") || !(Math.abs(latitude) <= 90) || !q.get("longitude") || !(Math.abs(longitude) <= 180)) {
-      return send(res, 400, { error: true, reason: "Latitude must be in range of -90 to 90°. Given: " + q.get("latitude") });
+      return send(res, 400, {
+        error: true,
+        reason: "Latitude must be in range of -90 to 90°. Given: " + q.get("latitude"),
+      });
     }
     const start = q.get("start_date") ?? new Date().toISOString().slice(0, 10);
     const end = q.get("end_date") ?? start;
@@ -67,7 +70,13 @@ export async function startFakeOpenMeteo(options: { weather?: WeatherFn } = {}):
     if (Number.isNaN(from) || Number.isNaN(to) || to < from) {
       return send(res, 400, { error: true, reason: `Parameter 'start_date' is out of allowed range` });
     }
-    const hourly = { time: [] as string[], temperature_2m: [] as unknown[], wind_speed_10m: [] as unknown[], wind_gusts_10m: [] as unknown[], precipitation: [] as unknown[] };
+    const hourly = {
+      time: [] as string[],
+      temperature_2m: [] as unknown[],
+      wind_speed_10m: [] as unknown[],
+      wind_gusts_10m: [] as unknown[],
+      precipitation: [] as unknown[],
+    };
     for (let t = from; t <= to; t += 3_600_000) {
       const w = weather(new Date(t), latitude, longitude);
       hourly.time.push(new Date(t).toISOString().slice(0, 16));
@@ -88,7 +97,13 @@ export async function startFakeOpenMeteo(options: { weather?: WeatherFn } = {}):
       timezone: "GMT",
       timezone_abbreviation: "GMT",
       elevation: 270,
-      hourly_units: { time: "iso8601", temperature_2m: "°C", wind_speed_10m: "km/h", wind_gusts_10m: "km/h", precipitation: "mm" },
+      hourly_units: {
+        time: "iso8601",
+        temperature_2m: "°C",
+        wind_speed_10m: "km/h",
+        wind_gusts_10m: "km/h",
+        precipitation: "mm",
+      },
       hourly,
     });
   });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { espnLeague, leagueOfEspnPath, mapInjuries, mapScoreboard, mapVenues, scoreState } from "@/server/domain/collectors/espn";
+import {
+  espnLeague,
+  leagueOfEspnPath,
+  mapInjuries,
+  mapScoreboard,
+  mapVenues,
+  scoreState,
+} from "@/server/domain/collectors/espn";
 import { sampleInjuryTeam, sampleScoreboardEvent } from "@/server/integrations/espn/fake-server";
 import { espnEventSchema } from "@/server/integrations/espn/schema";
 
@@ -8,7 +15,9 @@ const BAL = { id: "33", displayName: "Baltimore Ravens", abbreviation: "BAL" };
 const receivedAt = new Date("2026-09-11T04:00:00Z");
 
 const event = (extra: Partial<Parameters<typeof sampleScoreboardEvent>[0]> = {}) =>
-  espnEventSchema.parse(sampleScoreboardEvent({ id: "401671789", date: "2026-09-11T00:20Z", home: KC, away: BAL, ...extra }));
+  espnEventSchema.parse(
+    sampleScoreboardEvent({ id: "401671789", date: "2026-09-11T00:20Z", home: KC, away: BAL, ...extra }),
+  );
 
 describe("ESPN scoreboard mapping", () => {
   it("maps pre, in and post+completed to scheduled, in-progress and final with scores", () => {
@@ -66,7 +75,11 @@ describe("ESPN scoreboard mapping", () => {
     const badScore = event({ id: "x2", state: "post" });
     badScore.competitions[0]!.competitors[0]!.score = "2.5";
     const odd = event({ id: "x3", state: "post", completed: false, description: "Final" });
-    const { rows, rejected } = mapScoreboard({ events: [noAway, badScore, odd, event({ id: "ok" })] }, "nfl", receivedAt);
+    const { rows, rejected } = mapScoreboard(
+      { events: [noAway, badScore, odd, event({ id: "ok" })] },
+      "nfl",
+      receivedAt,
+    );
     expect(rows.map((r) => r.event.externalId)).toEqual(["ok"]);
     expect(rejected).toEqual([
       { event: "x1", message: "missing away competitor" },
@@ -84,7 +97,9 @@ describe("ESPN scoreboard mapping", () => {
   });
 
   it("reads state words robustly", () => {
-    expect(scoreState({ type: { state: "in", completed: false, description: "Rain Delay", name: "STATUS_DELAYED" } })).toBe("in-progress");
+    expect(
+      scoreState({ type: { state: "in", completed: false, description: "Rain Delay", name: "STATUS_DELAYED" } }),
+    ).toBe("in-progress");
     expect(scoreState({ type: { state: "post", completed: false, description: "Abandoned" } })).toBe("cancelled");
   });
 
