@@ -4,7 +4,8 @@ import { z } from "zod";
  * Every setting Linesmith reads from the environment, validated once at start. A missing or malformed
  * variable stops the process with a message that names it. Secrets come only from here.
  */
-const optionalPair = (a: string, b: string) => (env: Record<string, unknown>) => Boolean(env[a]) === Boolean(env[b]);
+const optionalPair = (a: string, b: string) => (env: Record<string, unknown>) =>
+  Boolean(env[a]) === Boolean(env[b]);
 
 const schema = z
   .object({
@@ -59,10 +60,7 @@ const schema = z
     message: "set both GPU_SERVICE_URL and GPU_SERVICE_TOKEN, or neither (training then runs in-process)",
     path: ["GPU_SERVICE_URL"],
   })
-  .refine(optionalPair("GITHUB_ID", "GITHUB_SECRET"), {
-    message: "set both GITHUB_ID and GITHUB_SECRET, or neither",
-    path: ["GITHUB_ID"],
-  })
+  .refine(optionalPair("GITHUB_ID", "GITHUB_SECRET"), { message: "set both GITHUB_ID and GITHUB_SECRET, or neither", path: ["GITHUB_ID"] })
   .refine(optionalPair("GOOGLE_CLIENT_ID", "GOOGLE_CLIENT_SECRET"), {
     message: "set both GOOGLE_CLIENT_ID and GOOGLE_CLIENT_SECRET, or neither",
     path: ["GOOGLE_CLIENT_ID"],
