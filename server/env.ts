@@ -60,6 +60,15 @@ const schema = z
       "soccer_spain_la_liga",
     ]),
     ODDS_API_REGIONS: commaList("ODDS_API_REGIONS", "regions such as uk,eu,us").default(["uk", "eu", "us"]),
+    // Keyless live sources; tests, e2e and the demo point these at the fake servers.
+    ESPN_BASE_URL: z
+      .string()
+      .url("ESPN_BASE_URL must be a URL such as https://site.api.espn.com")
+      .default("https://site.api.espn.com"),
+    OPEN_METEO_BASE_URL: z
+      .string()
+      .url("OPEN_METEO_BASE_URL must be a URL such as https://api.open-meteo.com")
+      .default("https://api.open-meteo.com"),
   })
   .refine(optionalPair("INNGEST_EVENT_KEY", "INNGEST_SIGNING_KEY"), {
     message: "set both INNGEST_EVENT_KEY and INNGEST_SIGNING_KEY, or neither (jobs then run locally)",
