@@ -25,9 +25,17 @@ export interface ReplayClockOptions {
   realNow?: () => Date;
 }
 
-export function createReplayClock({ archiveStart, realStart, speed, realNow = () => new Date() }: ReplayClockOptions): ReplayClock {
+export function createReplayClock({
+  archiveStart,
+  realStart,
+  speed,
+  realNow = () => new Date(),
+}: ReplayClockOptions): ReplayClock {
   if (!Number.isFinite(speed) || speed <= 0) throw new RangeError(`speed must be a positive number, got ${speed}`);
-  for (const [name, d] of [["archiveStart", archiveStart], ["realStart", realStart]] as const) {
+  for (const [name, d] of [
+    ["archiveStart", archiveStart],
+    ["realStart", realStart],
+  ] as const) {
     if (Number.isNaN(d.getTime())) throw new RangeError(`${name} is not a valid date`);
   }
   const archive0 = archiveStart.getTime();

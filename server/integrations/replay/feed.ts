@@ -37,11 +37,46 @@ export interface ReplaySport {
 // Sport keys as The Odds API spells them, per the product's league keys (server/domain/imports/catalogue.ts).
 const SPORTS: Record<string, ReplaySport> = {
   "eng-premier-league": soccer("soccer_epl", "EPL", "English Premier League", "eng.1", "English Premier League", "EPL"),
-  "eng-championship": soccer("soccer_efl_champ", "Championship", "EFL Championship", "eng.2", "English League Championship", "ELC"),
-  "esp-la-liga": soccer("soccer_spain_la_liga", "La Liga - Spain", "Spanish Soccer", "esp.1", "Spanish LALIGA", "LALIGA"),
-  "ger-bundesliga": soccer("soccer_germany_bundesliga", "Bundesliga - Germany", "German Soccer", "ger.1", "German Bundesliga", "BUN"),
-  "ita-serie-a": soccer("soccer_italy_serie_a", "Serie A - Italy", "Italian Soccer", "ita.1", "Italian Serie A", "SERIE A"),
-  "fra-ligue-1": soccer("soccer_france_ligue_one", "Ligue 1 - France", "French Soccer", "fra.1", "French Ligue 1", "LIGUE 1"),
+  "eng-championship": soccer(
+    "soccer_efl_champ",
+    "Championship",
+    "EFL Championship",
+    "eng.2",
+    "English League Championship",
+    "ELC",
+  ),
+  "esp-la-liga": soccer(
+    "soccer_spain_la_liga",
+    "La Liga - Spain",
+    "Spanish Soccer",
+    "esp.1",
+    "Spanish LALIGA",
+    "LALIGA",
+  ),
+  "ger-bundesliga": soccer(
+    "soccer_germany_bundesliga",
+    "Bundesliga - Germany",
+    "German Soccer",
+    "ger.1",
+    "German Bundesliga",
+    "BUN",
+  ),
+  "ita-serie-a": soccer(
+    "soccer_italy_serie_a",
+    "Serie A - Italy",
+    "Italian Soccer",
+    "ita.1",
+    "Italian Serie A",
+    "SERIE A",
+  ),
+  "fra-ligue-1": soccer(
+    "soccer_france_ligue_one",
+    "Ligue 1 - France",
+    "French Soccer",
+    "fra.1",
+    "French Ligue 1",
+    "LIGUE 1",
+  ),
   nfl: {
     key: "americanfootball_nfl",
     group: "American Football",
@@ -60,8 +95,22 @@ const SPORTS: Record<string, ReplaySport> = {
   },
 };
 
-function soccer(key: string, title: string, description: string, espnLeague: string, name: string, abbreviation: string): ReplaySport {
-  return { key, group: "Soccer", title, description, espn: { sport: "soccer", league: espnLeague, name, abbreviation }, durationMs: SOCCER_DURATION_MS };
+function soccer(
+  key: string,
+  title: string,
+  description: string,
+  espnLeague: string,
+  name: string,
+  abbreviation: string,
+): ReplaySport {
+  return {
+    key,
+    group: "Soccer",
+    title,
+    description,
+    espn: { sport: "soccer", league: espnLeague, name, abbreviation },
+    durationMs: SOCCER_DURATION_MS,
+  };
 }
 
 /** The Odds API sport of a product league key, or null when the replay does not serve that league. */
@@ -199,7 +248,11 @@ function team(game: ParsedGame, raw: string): ReplayTeam {
   const registry = game.league.naming === "nfl" ? nflFranchises : game.league.naming === "nba" ? nbaFranchises : null;
   const resolved = registry?.resolve(raw, game.season.startYear);
   if (resolved?.kind === "team") {
-    return { name: resolved.name, abbreviation: resolved.abbreviation ?? abbreviate(resolved.name), espnId: teamId(resolved.name) };
+    return {
+      name: resolved.name,
+      abbreviation: resolved.abbreviation ?? abbreviate(resolved.name),
+      espnId: teamId(resolved.name),
+    };
   }
   return { name: raw, abbreviation: abbreviate(raw), espnId: teamId(raw) };
 }
@@ -209,7 +262,10 @@ const teamId = (name: string) => String(1 + (fnv1a(name, 0x811c9dc5) % 99_999));
 
 function marketsOf(odds: ParsedOdds[], home: string, away: string): ReplayMarket[] {
   type Side = { price: number; line: number | null };
-  const groups = new Map<string, { book: OddsApiBook; market: Market; opening: Map<Selection, Side>; closing: Map<Selection, Side> }>();
+  const groups = new Map<
+    string,
+    { book: OddsApiBook; market: Market; opening: Map<Selection, Side>; closing: Map<Selection, Side> }
+  >();
   for (const o of odds) {
     const book = oddsApiBookOf(o.bookmaker);
     if (!book || o.period !== "FULL_GAME" || o.price === null || !ODDS_API_MARKET[o.market]) continue;
@@ -304,7 +360,15 @@ export function feedEventAt(game: ReplayGame, archiveNow: Date, toReal: ToReal):
       book.markets.push({ key: m.key, lastUpdate, outcomes: outcomes.map((o) => ({ ...o })) });
       bookmakers.set(m.book.key, book);
     }
-    return { ...base, state: "pre", completed: false, scores: null, scoresUpdatedAt: null, pricePhase: phase, bookmakers: [...bookmakers.values()] };
+    return {
+      ...base,
+      state: "pre",
+      completed: false,
+      scores: null,
+      scoresUpdatedAt: null,
+      pricePhase: phase,
+      bookmakers: [...bookmakers.values()],
+    };
   }
   const final = kickoff + game.sport.durationMs;
   if (now >= final && game.homeScore !== null && game.awayScore !== null) {
@@ -347,5 +411,7 @@ function fnv1a(text: string, seed: number): number {
 }
 
 function hexId(text: string): string {
-  return [0x811c9dc5, 0x9e3779b9, 0x85ebca6b, 0xc2b2ae35].map((seed) => fnv1a(text, seed).toString(16).padStart(8, "0")).join("");
+  return [0x811c9dc5, 0x9e3779b9, 0x85ebca6b, 0xc2b2ae35]
+    .map((seed) => fnv1a(text, seed).toString(16).padStart(8, "0"))
+    .join("");
 }

@@ -16,7 +16,14 @@ export function oddsApiTime(date: Date, format: DateFormat): string | number {
 }
 
 export function oddsApiSport(sport: ReplaySport) {
-  return { key: sport.key, group: sport.group, title: sport.title, description: sport.description, active: true, has_outrights: false };
+  return {
+    key: sport.key,
+    group: sport.group,
+    title: sport.title,
+    description: sport.description,
+    active: true,
+    has_outrights: false,
+  };
 }
 
 function eventHead(e: FeedEvent, dateFormat: DateFormat) {
@@ -80,7 +87,8 @@ export function oddsApiScore(e: FeedEvent, dateFormat: DateFormat) {
 }
 
 /** ESPN writes event dates to the minute in UTC ("2023-08-11T19:00Z"). */
-const espnTime = (date: Date) => new Date(Math.round(date.getTime() / 60_000) * 60_000).toISOString().replace(":00.000Z", "Z");
+const espnTime = (date: Date) =>
+  new Date(Math.round(date.getTime() / 60_000) * 60_000).toISOString().replace(":00.000Z", "Z");
 
 const STATUS = {
   pre: { id: "1", name: "STATUS_SCHEDULED", description: "Scheduled" },
@@ -89,13 +97,24 @@ const STATUS = {
 } as const;
 
 function espnStatus(e: FeedEvent) {
-  const s = e.state === "post" && e.game.sport.group === "Soccer" ? { ...STATUS.post, name: "STATUS_FULL_TIME", description: "Full Time" } : STATUS[e.state];
+  const s =
+    e.state === "post" && e.game.sport.group === "Soccer"
+      ? { ...STATUS.post, name: "STATUS_FULL_TIME", description: "Full Time" }
+      : STATUS[e.state];
   const detail = e.state === "pre" ? espnTime(e.commenceTime) : s.description;
   return {
     clock: 0,
     displayClock: "0:00",
     period: e.state === "pre" ? 0 : e.state === "post" ? (e.game.sport.group === "Soccer" ? 2 : 4) : 1,
-    type: { id: s.id, name: s.name, state: e.state, completed: e.completed, description: s.description, detail, shortDetail: detail },
+    type: {
+      id: s.id,
+      name: s.name,
+      state: e.state,
+      completed: e.completed,
+      description: s.description,
+      detail,
+      shortDetail: detail,
+    },
   };
 }
 

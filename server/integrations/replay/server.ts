@@ -4,8 +4,24 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { decodeText, SOURCE_FORMATS } from "@/server/domain/imports";
 import { createReplayClock, type ReplayClock } from "./clock";
-import { feedEventAt, LISTED_BEFORE_MS, replayFeedAt, replayGamesFromBatch, type FeedEvent, type ReplayGame, type ReplaySport } from "./feed";
-import { espnScoreboard, oddsApiEvent, oddsApiOdds, oddsApiScore, oddsApiSport, type DateFormat, type OddsFormat } from "./responses";
+import {
+  feedEventAt,
+  LISTED_BEFORE_MS,
+  replayFeedAt,
+  replayGamesFromBatch,
+  type FeedEvent,
+  type ReplayGame,
+  type ReplaySport,
+} from "./feed";
+import {
+  espnScoreboard,
+  oddsApiEvent,
+  oddsApiOdds,
+  oddsApiScore,
+  oddsApiSport,
+  type DateFormat,
+  type OddsFormat,
+} from "./responses";
 
 /**
  * The replay provider: archive season files served as if live, on 127.0.0.1, in The Odds API v4's and
@@ -69,21 +85,28 @@ class HttpError extends Error {
   }
 }
 
-const oddsApiError = (status: number, message: string, code: string) => new HttpError(status, { message, error_code: code });
+const oddsApiError = (status: number, message: string, code: string) =>
+  new HttpError(status, { message, error_code: code });
 
 function listParam(url: URL, name: string, allowed: readonly string[] | null, fallback?: string): string[] {
   const raw = url.searchParams.get(name) ?? fallback;
-  if (raw === undefined || raw.trim() === "") throw oddsApiError(422, `Missing ${name} parameter`, `MISSING_${name.toUpperCase()}`);
-  const values = raw.split(",").map((v) => v.trim()).filter(Boolean);
+  if (raw === undefined || raw.trim() === "")
+    throw oddsApiError(422, `Missing ${name} parameter`, `MISSING_${name.toUpperCase()}`);
+  const values = raw
+    .split(",")
+    .map((v) => v.trim())
+    .filter(Boolean);
   const bad = allowed ? values.filter((v) => !allowed.includes(v)) : [];
-  if (bad.length) throw oddsApiError(422, `Invalid ${name} parameter: ${bad.join(",")}`, `INVALID_${name.toUpperCase()}`);
+  if (bad.length)
+    throw oddsApiError(422, `Invalid ${name} parameter: ${bad.join(",")}`, `INVALID_${name.toUpperCase()}`);
   return values;
 }
 
 function enumParam<T extends string>(url: URL, name: string, allowed: readonly T[], fallback: T): T {
   const raw = url.searchParams.get(name);
   if (raw === null) return fallback;
-  if (!(allowed as readonly string[]).includes(raw)) throw oddsApiError(422, `Invalid ${name} parameter: ${raw}`, `INVALID_${name.toUpperCase()}`);
+  if (!(allowed as readonly string[]).includes(raw))
+    throw oddsApiError(422, `Invalid ${name} parameter: ${raw}`, `INVALID_${name.toUpperCase()}`);
   return raw as T;
 }
 
@@ -95,13 +118,20 @@ function espnDays(raw: string | null, today: Date): [number, number] {
     return [start, start + 86_400_000];
   }
   const m = /^(\d{8})(?:-(\d{8}))?$/.exec(raw);
-  if (!m) throw new HttpError(400, { code: 400, message: `Invalid dates parameter "${raw}": use YYYYMMDD or YYYYMMDD-YYYYMMDD` });
+  if (!m)
+    throw new HttpError(400, {
+      code: 400,
+      message: `Invalid dates parameter "${raw}": use YYYYMMDD or YYYYMMDD-YYYYMMDD`,
+    });
   return [day(m[1]!), day(m[2] ?? m[1]!) + 86_400_000];
 }
 
 export async function startReplay(options: ReplayOptions): Promise<ReplayServer> {
   const { games, skipped } = await loadReplayGames(options.source, options.files, options.season);
-  if (games.length === 0) throw new Error(`no games the replay can serve in ${options.files.join(", ")}${options.season ? ` (season ${options.season})` : ""}`);
+  if (games.length === 0)
+    throw new Error(
+      `no games the replay can serve in ${options.files.join(", ")}${options.season ? ` (season ${options.season})` : ""}`,
+    );
   const realNow = options.realNow ?? (() => new Date());
   const clock = createReplayClock({
     archiveStart: options.from ?? new Date(games[0]!.kickoff.getTime() - LISTED_BEFORE_MS),
@@ -115,7 +145,11 @@ export async function startReplay(options: ReplayOptions): Promise<ReplayServer>
   let used = 0;
   const quota = options.quota ?? 1_000_000;
 
-  const sportOf = (key: string) => sports.get(key) ?? (() => { throw oddsApiError(404, `Unknown sport: ${key}`, "UNKNOWN_SPORT"); })();
+  const sportOf = (key: string) =>
+    sports.get(key) ??
+    (() => {
+      throw oddsApiError(404, `Unknown sport: ${key}`, "UNKNOWN_SPORT");
+    })();
 
   function oddsApi(url: URL, res: ServerResponse): unknown {
     if (options.apiKey !== undefined && url.searchParams.get("apiKey") !== options.apiKey) {
@@ -144,7 +178,9 @@ export async function startReplay(options: ReplayOptions): Promise<ReplayServer>
         const bookmakers = url.searchParams.get("bookmakers") ? listParam(url, "bookmakers", null) : null;
         const regions = bookmakers ? [] : listParam(url, "regions", ODDS_API_REGIONS);
         const oddsFormat = enumParam<OddsFormat>(url, "oddsFormat", ["decimal", "american"], "decimal");
-        const body = chosen(listed.filter((e) => e.state === "pre")).map((e) => oddsApiOdds(e, { regions, markets, oddsFormat, dateFormat, bookmakers }));
+        const body = chosen(listed.filter((e) => e.state === "pre")).map((e) =>
+          oddsApiOdds(e, { regions, markets, oddsFormat, dateFormat, bookmakers }),
+        );
         charge(markets.length * (bookmakers ? Math.ceil(bookmakers.length / 10) : regions.length));
         return body;
       }
