@@ -79,7 +79,7 @@ export function createEspnClient(options: EspnClientOptions): EspnClient {
       const url = `${base}/apis/site/v2/sports/${pathOf(league)}/scoreboard?dates=${espnDate(date)}`;
       const { body, requests } = await getJson(url, http);
       const envelope = espnScoreboardEnvelope.safeParse(body);
-      if (!envelope.success) throw new ProviderError(PROVIDER, "malformed", `scoreboard: ${issue(envelope.error)}`);
+      if (!envelope.success) throw new ProviderError(PROVIDER, "invalid-response", `scoreboard: ${issue(envelope.error)}`);
       const events: EspnEvent[] = [];
       const rejected: RejectedRow[] = [];
       envelope.data.events.forEach((item, i) => {
@@ -94,7 +94,7 @@ export function createEspnClient(options: EspnClientOptions): EspnClient {
       const url = `${base}/apis/site/v2/sports/${pathOf(league, true)}/injuries`;
       const { body, requests } = await getJson(url, http);
       const envelope = espnInjuriesEnvelope.safeParse(body);
-      if (!envelope.success) throw new ProviderError(PROVIDER, "malformed", `injuries: ${issue(envelope.error)}`);
+      if (!envelope.success) throw new ProviderError(PROVIDER, "invalid-response", `injuries: ${issue(envelope.error)}`);
       const teams: EspnInjuryTeam[] = [];
       const rejected: RejectedRow[] = [];
       envelope.data.injuries.forEach((item, i) => {

@@ -3,25 +3,11 @@
  * The Odds API client has the same error kinds; the collection services treat both alike.
  */
 
-export type ProviderErrorKind = "unavailable" | "bad-request" | "rate-limited" | "malformed";
+import { ProviderError, redactSecrets } from "../provider-error";
 
-export class ProviderError extends Error {
-  constructor(
-    readonly provider: string,
-    readonly kind: ProviderErrorKind,
-    message: string,
-    readonly status: number | null = null,
-    readonly retryAfterSeconds: number | null = null,
-  ) {
-    super(`${provider}: ${redact(message)}`);
-    this.name = "ProviderError";
-  }
-}
-
+export { ProviderError };
 /** Removes credentials from anything that may end up in a message or a log line. */
-export function redact(text: string): string {
-  return text.replace(/(api_?key|apikey|token|key)=[^&\s"']*/gi, "$1=REDACTED");
-}
+export const redact = redactSecrets;
 
 export interface HttpOptions {
   provider: string;
@@ -38,7 +24,7 @@ const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
 
 /**
  * GET a URL and parse its JSON. 5xx, 429 and network failures are retried with exponential backoff (429 honours
- * Retry-After); 4xx is a "bad-request" at once; a body that is not JSON is "malformed".
+ * Retry-After); 4xx is a "bad-request" at once; a body that is not JSON is an "invalid-response".
  */
 export async function getJson(url: string, options: HttpOptions): Promise<{ body: unknown; requests: number }> {
   const doFetch = options.fetch ?? fetch;
@@ -66,41 +52,29 @@ export async function getJson(url: string, options: HttpOptions): Promise<{ body
       try {
         return { body: JSON.parse(text) as unknown, requests: attempt };
       } catch {
-        throw new ProviderError(
-          options.provider,
-          "malformed",
-          `response is not JSON (${text.slice(0, 80)})`,
-          response.status,
-        );
+        throw new ProviderError(options.provider, "invalid-response", `response is not JSON (${text.slice(0, 80)})`, {
+          status: response.status,
+        });
       }
     }
     const detail = await errorDetail(response);
     if (response.status === 429) {
       const retryAfter = Number(response.headers.get("retry-after"));
-      last = new ProviderError(
-        options.provider,
-        "rate-limited",
-        `rate limited (429)${detail}`,
-        429,
-        Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter : null,
-      );
+      last = new ProviderError(options.provider, "rate-limited", `rate limited (429)${detail}`, {
+        status: 429,
+        retryAfterSeconds: Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter : null,
+      });
       continue;
     }
     if (response.status >= 500) {
-      last = new ProviderError(
-        options.provider,
-        "unavailable",
-        `server error ${response.status}${detail}`,
-        response.status,
-      );
+      last = new ProviderError(options.provider, "unavailable", `server error ${response.status}${detail}`, {
+        status: response.status,
+      });
       continue;
     }
-    throw new ProviderError(
-      options.provider,
-      "bad-request",
-      `refused with ${response.status}${detail}`,
-      response.status,
-    );
+    throw new ProviderError(options.provider, "bad-request", `refused with ${response.status}${detail}`, {
+      status: response.status,
+    });
   }
   throw last!;
 }

@@ -53,7 +53,7 @@ export function createOpenMeteoClient(options: OpenMeteoClientOptions): OpenMete
         const first = parsed.error.issues[0];
         throw new ProviderError(
           PROVIDER,
-          "malformed",
+          "invalid-response",
           `forecast: ${first ? `${first.path.join(".")}: ${first.message}` : "invalid"}`,
         );
       }

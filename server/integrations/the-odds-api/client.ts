@@ -1,7 +1,7 @@
 import { ODDS_API_PROVIDER } from "@/server/domain/collectors/odds-api";
 import type { RejectedRow } from "@/server/domain/collectors/types";
 import type { z } from "zod";
-import { ProviderError, redactSecrets, type ProviderErrorKind } from "./errors";
+import { ProviderError, redactSecrets, type ProviderErrorKind } from "../provider-error";
 import {
   oddsApiErrorSchema,
   oddsApiEventSchema,

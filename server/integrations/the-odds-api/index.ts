@@ -1,5 +1,5 @@
 export * from "./client";
-export * from "./errors";
+export * from "../provider-error";
 export * from "./schema";
 export {
   ODDS_API_BOOKS,

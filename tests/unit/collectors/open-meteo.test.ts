@@ -101,7 +101,7 @@ describe("Open-Meteo client against the fake", () => {
   it("refuses a malformed forecast and bad parameters", async () => {
     fake.setMode("malformed");
     await expect(client().forecast(39.049, -94.484, "2026-09-13", "2026-09-13")).rejects.toMatchObject({
-      kind: "malformed",
+      kind: "invalid-response",
     });
     fake.setMode("ok");
     await expect(client().forecast(91, 0, "2026-09-13", "2026-09-13")).rejects.toMatchObject({ kind: "bad-request" });
