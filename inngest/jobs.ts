@@ -4,7 +4,7 @@ import { env } from "@/server/env";
 import { settleOpenBets } from "@/server/services/bets/settle";
 import { runQueuedBacktests } from "@/server/services/backtests/backtests";
 import { runCollectionJob, type CollectionKind } from "@/server/services/collection/jobs";
-import { providers } from "@/server/services/collection/providers";
+import { PROVIDER_KINDS, providers } from "@/server/services/collection/providers";
 import { runQueuedEvaluations } from "@/server/services/models/evaluations";
 import { trainerFromEnv } from "@/server/services/models/trainer";
 
@@ -23,6 +23,8 @@ export interface Job {
   cron: string;
   events: AppEvent["name"][];
   run(input: { event: AppEvent | null; step: JobStep }): Promise<unknown>;
+  /** A reason to do nothing at all this time (not even record a run), or null to run. */
+  idle?(): string | null;
 }
 
 export const settleBetsJob: Job = {
@@ -66,6 +68,11 @@ function collectionJob(kind: CollectionKind, cron: string, name: string): Job {
     name,
     cron,
     events: [],
+    // With no provider of this kind configured, the job does nothing at all: no run row every minute.
+    idle: () =>
+      PROVIDER_KINDS[kind].some((name) => !providers(env())[name].notConfigured())
+        ? null
+        : `no ${kind} provider is configured`,
     // Each provider's pass is its own step, so a retry does not repeat the passes that succeeded.
     run: ({ step }) => runCollectionJob(bulkPool, kind, providers(env()), { step: (id, fn) => step.run(id, fn) }),
   };

@@ -331,4 +331,31 @@ describe("provider state", () => {
     expect((await pool.query(`SELECT count(*)::int AS n FROM "JobRun"`)).rows[0].n).toBe(runsBefore);
     expect((await pool.query(`SELECT count(*)::int AS n FROM "ProviderState"`)).rows[0].n).toBe(0);
   });
+
+  it("the scheduled jobs do nothing at all, not even record a run, when no provider of their kind is configured", async () => {
+    const { JOBS } = await import("@/inngest/jobs");
+    const { startLocalRunner } = await import("@/inngest/local-runner");
+    const collectors = JOBS.filter((j) => j.id.startsWith("collect-"));
+    expect(collectors.map((j) => [j.id, j.cron])).toEqual([
+      ["collect-odds", "* * * * *"],
+      ["collect-scores", "*/5 * * * *"],
+      ["collect-weather", "0 * * * *"],
+      ["collect-injuries", "30 * * * *"],
+    ]);
+    expect(collectors.map((j) => j.idle?.())).toEqual([
+      "no odds provider is configured",
+      "no scores provider is configured",
+      "no weather provider is configured",
+      "no injuries provider is configured",
+    ]);
+    const runsBefore = (await pool.query(`SELECT count(*)::int AS n FROM "JobRun"`)).rows[0].n;
+    const runner = startLocalRunner(pool, { schedules: false, log: () => {} });
+    try {
+      await runner.trigger("collect-odds");
+      await runner.idle();
+    } finally {
+      runner.stop();
+    }
+    expect((await pool.query(`SELECT count(*)::int AS n FROM "JobRun"`)).rows[0].n).toBe(runsBefore);
+  });
 });
