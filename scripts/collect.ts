@@ -43,6 +43,7 @@ const pool = createPool(db.url);
 let exitCode = 0;
 try {
   await applyMigrations(db.url);
+  // The collector reads only the provider settings; the web session secret is not used by this process.
   const env = parseEnv({ NEXTAUTH_SECRET: "x".repeat(32), ...process.env, DATABASE_URL: db.url });
   const provider = providers(env)[args.provider];
   const result = await runCollector(pool, provider, { sport: args.sport, now: new Date(), trigger: "cli" });
