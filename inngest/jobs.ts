@@ -3,6 +3,8 @@ import { EVENTS, type AppEvent } from "@/server/jobs/events";
 import { env } from "@/server/env";
 import { settleOpenBets } from "@/server/services/bets/settle";
 import { runQueuedBacktests } from "@/server/services/backtests/backtests";
+import { runCollectionJob, type CollectionKind } from "@/server/services/collection/jobs";
+import { PROVIDER_KINDS, providers } from "@/server/services/collection/providers";
 import { runQueuedEvaluations } from "@/server/services/models/evaluations";
 import { trainerFromEnv } from "@/server/services/models/trainer";
 
@@ -21,6 +23,8 @@ export interface Job {
   cron: string;
   events: AppEvent["name"][];
   run(input: { event: AppEvent | null; step: JobStep }): Promise<unknown>;
+  /** A reason to do nothing at all this time (not even record a run), or null to run. */
+  idle?(): string | null;
 }
 
 export const settleBetsJob: Job = {
@@ -30,7 +34,8 @@ export const settleBetsJob: Job = {
   cron: "*/10 * * * *",
   events: [EVENTS.resultsStored],
   run: async ({ event, step }) => {
-    const gameIds = event?.name === EVENTS.resultsStored ? (event as AppEvent<typeof EVENTS.resultsStored>).data.gameIds : undefined;
+    const gameIds =
+      event?.name === EVENTS.resultsStored ? (event as AppEvent<typeof EVENTS.resultsStored>).data.gameIds : undefined;
     return step.run("settle-open-bets", () => settleOpenBets(bulkPool, gameIds ? { gameIds } : {}));
   },
 };
@@ -41,7 +46,10 @@ export const evaluateModelsJob: Job = {
   // The schedule picks up evaluations queued while no runner was listening.
   cron: "*/5 * * * *",
   events: [EVENTS.evaluationRequested],
-  run: async ({ step }) => step.run("run-queued-evaluations", () => runQueuedEvaluations(bulkPool, trainerFromEnv(), env().MODEL_ARTIFACT_DIR)),
+  run: async ({ step }) =>
+    step.run("run-queued-evaluations", () =>
+      runQueuedEvaluations(bulkPool, trainerFromEnv(), env().MODEL_ARTIFACT_DIR),
+    ),
 };
 
 export const runBacktestsJob: Job = {
@@ -53,4 +61,36 @@ export const runBacktestsJob: Job = {
   run: async ({ step }) => step.run("run-queued-backtests", () => runQueuedBacktests(bulkPool)),
 };
 
-export const JOBS: Job[] = [settleBetsJob, evaluateModelsJob, runBacktestsJob];
+/** A live collection job: every configured provider of its kind; a cheap no-op when none is configured. */
+function collectionJob(kind: CollectionKind, cron: string, name: string): Job {
+  return {
+    id: `collect-${kind}`,
+    name,
+    cron,
+    events: [],
+    // With no provider of this kind configured, the job does nothing at all: no run row every minute.
+    idle: () =>
+      PROVIDER_KINDS[kind].some((name) => !providers(env())[name].notConfigured())
+        ? null
+        : `no ${kind} provider is configured`,
+    // Each provider's pass is its own step, so a retry does not repeat the passes that succeeded.
+    run: ({ step }) => runCollectionJob(bulkPool, kind, providers(env()), { step: (id, fn) => step.run(id, fn) }),
+  };
+}
+
+// Odds: the cron fires every minute; the polling interval (60 s near kick-off, 15 min further out, slower
+// when the quota would run out) decides whether a pass is due.
+export const collectOddsJob = collectionJob("odds", "* * * * *", "Collect live odds");
+export const collectScoresJob = collectionJob("scores", "*/5 * * * *", "Collect scores and final results");
+export const collectWeatherJob = collectionJob("weather", "0 * * * *", "Collect kick-off weather forecasts");
+export const collectInjuriesJob = collectionJob("injuries", "30 * * * *", "Collect injury reports");
+
+export const JOBS: Job[] = [
+  settleBetsJob,
+  evaluateModelsJob,
+  runBacktestsJob,
+  collectOddsJob,
+  collectScoresJob,
+  collectWeatherJob,
+  collectInjuriesJob,
+];

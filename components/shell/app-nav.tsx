@@ -28,7 +28,9 @@ export function AppNav({ email, isAdmin }: { email: string; isAdmin: boolean }) 
   const signOutEverywhere = trpc.auth.signOutEverywhere.useMutation({
     onSuccess: () => signOut({ callbackUrl: "/sign-in" }),
   });
-  const links = isAdmin ? [...LINKS, { href: "/imports", label: "Imports" }] : LINKS;
+  const links = isAdmin
+    ? [...LINKS, { href: "/imports", label: "Imports" }, { href: "/admin/health", label: "Data health" }]
+    : LINKS;
   const navLinks = (className: string, wrap: (link: React.ReactElement) => React.ReactNode = (l) => l) =>
     links.map((l) => {
       const current = pathname.startsWith(l.href);

@@ -1,5 +1,6 @@
 import { authRouter } from "./routers/auth";
 import { bankrollsRouter } from "./routers/bankrolls";
+import { collectionRouter } from "./routers/collection";
 import { betsRouter } from "./routers/bets";
 import { scannersRouter } from "./routers/scanners";
 import { settingsRouter } from "./routers/settings";
@@ -23,6 +24,7 @@ export const appRouter = router({
   settings: settingsRouter,
   players: playersRouter,
   strategies: strategiesRouter,
+  collection: collectionRouter,
 });
 
 export type AppRouter = typeof appRouter;

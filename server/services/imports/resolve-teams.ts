@@ -50,6 +50,18 @@ export class TeamResolver {
     return result;
   }
 
+  /**
+   * The team id of a known name, or an error message; never creates a team (live collection: an unknown
+   * name goes to the admins' review queue instead).
+   */
+  find(rawName: string, season: number): number | string {
+    const resolution = this.resolution(rawName, season);
+    if (resolution.kind === "ambiguous")
+      return `team name "${rawName}" is ambiguous (${resolution.candidates.join(" or ")})`;
+    const known = resolution.kind === "unknown" ? undefined : this.aliasToTeam.get(aliasKey(resolution.name));
+    return known ?? this.aliasToTeam.get(aliasKey(rawName)) ?? `unknown team "${cleanDisplayName(rawName)}"`;
+  }
+
   private async resolveUncached(rawName: string, season: number): Promise<number | string> {
     const resolution = this.resolution(rawName, season);
     if (resolution.kind === "ambiguous") {

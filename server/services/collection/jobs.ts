@@ -1,0 +1,73 @@
+import type pg from "pg";
+import { isDue, pollInterval } from "@/server/domain/collectors/schedule";
+import { PROVIDER_KINDS, type Provider, type ProviderName } from "./providers";
+import { runCollector, type CollectResult } from "./run";
+
+/**
+ * The bodies of the scheduled collection jobs (inngest/jobs.ts wraps them): each runs every configured
+ * provider of its kind. Without any configured provider a job returns at once, touching nothing.
+ */
+export type CollectionKind = keyof typeof PROVIDER_KINDS;
+
+/** Hours until the quota resets: The Odds API's monthly quota resets at the start of the UTC month. */
+function hoursToMonthEnd(now: Date): number {
+  const next = Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1);
+  return (next - now.getTime()) / 3_600_000;
+}
+
+/** Whether an odds poll is due for a provider, by the time to the next kick-off and the quota left. */
+export async function oddsPollDue(pool: pg.Pool, provider: ProviderName, now: Date): Promise<boolean> {
+  const { rows } = await pool.query<{
+    lastSuccessAt: Date | null;
+    quotaRemaining: number | null;
+    nextKickoff: Date | null;
+  }>(
+    `SELECT (SELECT "lastSuccessAt" FROM "ProviderState" WHERE provider = $1) AS "lastSuccessAt",
+            (SELECT "quotaRemaining" FROM "ProviderState" WHERE provider = $1) AS "quotaRemaining",
+            (SELECT min("startsAt") FROM "Game" WHERE status = 'SCHEDULED' AND "startsAt" > $2) AS "nextKickoff"`,
+    [provider, now],
+  );
+  const r = rows[0]!;
+  const interval = pollInterval({
+    quotaRemaining: r.quotaRemaining,
+    windowHours: hoursToMonthEnd(now),
+    hoursToNextKickoff: r.nextKickoff ? (r.nextKickoff.getTime() - now.getTime()) / 3_600_000 : null,
+  });
+  return isDue(r.lastSuccessAt, interval, now);
+}
+
+export interface CollectionJobResult {
+  ran: CollectResult[];
+  /** Providers not run, with the reason. */
+  skipped: { provider: ProviderName; reason: string }[];
+}
+
+export async function runCollectionJob(
+  pool: pg.Pool,
+  kind: CollectionKind,
+  registry: Record<ProviderName, Provider>,
+  opts: { now?: Date; trigger?: string; step?: <T>(id: string, fn: () => Promise<T>) => Promise<T> } = {},
+): Promise<CollectionJobResult> {
+  const now = opts.now ?? new Date();
+  const step = opts.step ?? ((_id, fn) => fn());
+  const result: CollectionJobResult = { ran: [], skipped: [] };
+  for (const name of PROVIDER_KINDS[kind]) {
+    const provider = registry[name];
+    const reason = provider.notConfigured();
+    if (reason) {
+      // The health page shows the reason from the registry itself: nothing to write every minute.
+      result.skipped.push({ provider: name, reason });
+      continue;
+    }
+    if (kind === "odds" && !(await oddsPollDue(pool, name, now))) {
+      result.skipped.push({ provider: name, reason: "not due yet (polling interval)" });
+      continue;
+    }
+    result.ran.push(
+      await step(`collect-${kind}-${name}`, () =>
+        runCollector(pool, provider, { now, trigger: `job:collect-${kind}` }),
+      ),
+    );
+  }
+  return result;
+}

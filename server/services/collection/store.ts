@@ -1,0 +1,244 @@
+import type pg from "pg";
+import type {
+  CollectedEvent,
+  CollectedInjury,
+  CollectedPrice,
+  CollectedScore,
+  CollectedWeather,
+  Mapped,
+  RejectedRow,
+} from "@/server/domain/collectors/types";
+import { EVENTS, publishEvent } from "@/server/jobs/events";
+import { EventResolver } from "./resolve-event";
+
+/**
+ * Stores a pass's mapped rows. Every write is keyed (unique indexes plus ON CONFLICT), so a retried or
+ * concurrent pass writes nothing twice; each batch is one transaction, never half-written.
+ */
+
+export interface StoreCounts {
+  /** Rows read (prices, scores, reports...). */
+  read: number;
+  /** New rows (price snapshots, results, reports, forecasts). */
+  inserted: number;
+  /** Rows equal to what was stored already. */
+  unchanged: number;
+  rejected: RejectedRow[];
+}
+
+/** Resolves each row's event; rows whose event cannot be stored are rejected with the provider's id. */
+async function resolveRows<T extends { event: CollectedEvent }>(
+  resolver: EventResolver,
+  rows: T[],
+  rejected: RejectedRow[],
+): Promise<{ row: T; gameId: number }[]> {
+  const out: { row: T; gameId: number }[] = [];
+  const reported = new Set<string>();
+  for (const row of rows) {
+    const r = await resolver.resolve(row.event);
+    if ("gameId" in r) out.push({ row, gameId: r.gameId });
+    else if (!reported.has(row.event.externalId)) {
+      reported.add(row.event.externalId);
+      rejected.push({ event: row.event.externalId, message: r.rejected });
+    }
+  }
+  return out;
+}
+
+async function bookmakerIds(pool: pg.Pool, books: { key: string; name: string }[]): Promise<Map<string, number>> {
+  const unique = [...new Map(books.map((b) => [b.key, b])).values()].sort((a, b) => a.key.localeCompare(b.key));
+  if (unique.length === 0) return new Map();
+  await pool.query(
+    `INSERT INTO "Bookmaker" (key, name) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT (key) DO NOTHING`,
+    [unique.map((b) => b.key), unique.map((b) => b.name)],
+  );
+  const { rows } = await pool.query<{ id: number; key: string }>(
+    `SELECT id, key FROM "Bookmaker" WHERE key = ANY($1::text[])`,
+    [unique.map((b) => b.key)],
+  );
+  return new Map(rows.map((r) => [r.key, r.id]));
+}
+
+// Only keys whose price or line moved (and whose provider time is newer) come back from the upsert; each
+// of those, and nothing else, becomes a snapshot. Both writes are one statement, so one transaction.
+const STORE_PRICES_SQL = `
+WITH incoming AS (
+  SELECT * FROM unnest($1::int[], $2::int[], $3::text[], $4::text[], $5::text[], $6::numeric[], $7::numeric[], $8::timestamptz[])
+    AS x(g, b, m, p, s, l, pr, c)
+), moved AS (
+  INSERT INTO "OddsLatest" ("gameId", "bookmakerId", market, period, selection, line, price, "capturedAt", "receivedAt", source)
+  SELECT g, b, m::"Market", p::"MarketPeriod", s::"Selection", l, pr, c, $9, $10 FROM incoming
+  ON CONFLICT ("gameId", "bookmakerId", market, period, selection) DO UPDATE SET
+    line = EXCLUDED.line, price = EXCLUDED.price, "capturedAt" = EXCLUDED."capturedAt", "receivedAt" = EXCLUDED."receivedAt",
+    source = EXCLUDED.source
+  WHERE ("OddsLatest".line, "OddsLatest".price) IS DISTINCT FROM (EXCLUDED.line, EXCLUDED.price)
+    AND "OddsLatest"."capturedAt" < EXCLUDED."capturedAt"
+  RETURNING "gameId", "bookmakerId", market, period, selection, line, price, "capturedAt"
+)
+INSERT INTO "OddsSnapshot" ("gameId", "bookmakerId", market, period, selection, phase, line, price, "capturedAt", "receivedAt", source)
+SELECT "gameId", "bookmakerId", market, period, selection, 'SNAPSHOT', line, price, "capturedAt", $9, $10 FROM moved
+ON CONFLICT DO NOTHING
+RETURNING 1`;
+
+/** Stores live prices: a snapshot only for a new or moved price; counts inserted and unchanged. */
+export async function storePrices(
+  pool: pg.Pool,
+  provider: string,
+  mapped: Mapped<CollectedPrice>,
+  receivedAt = new Date(),
+): Promise<StoreCounts> {
+  const rejected = [...mapped.rejected];
+  const resolved = await resolveRows(new EventResolver(pool), mapped.rows, rejected);
+  const books = await bookmakerIds(
+    pool,
+    resolved.map((r) => r.row.bookmaker),
+  );
+  // One row per key (the newest), in key order, so concurrent passes lock rows in the same order.
+  const byKey = new Map<string, { gameId: number; bookmakerId: number; row: CollectedPrice }>();
+  for (const { row, gameId } of resolved) {
+    const bookmakerId = books.get(row.bookmaker.key)!;
+    const key = [gameId, bookmakerId, row.market, row.period, row.selection].join("|");
+    const previous = byKey.get(key);
+    if (!previous || previous.row.providerUpdatedAt < row.providerUpdatedAt)
+      byKey.set(key, { gameId, bookmakerId, row });
+  }
+  const rows = [...byKey.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v);
+  let inserted = 0;
+  if (rows.length > 0) {
+    const result = await pool.query(STORE_PRICES_SQL, [
+      rows.map((r) => r.gameId),
+      rows.map((r) => r.bookmakerId),
+      rows.map((r) => r.row.market),
+      rows.map((r) => r.row.period),
+      rows.map((r) => r.row.selection),
+      rows.map((r) => r.row.line),
+      rows.map((r) => r.row.price),
+      rows.map((r) => r.row.providerUpdatedAt),
+      receivedAt,
+      provider,
+    ]);
+    inserted = result.rowCount ?? 0;
+  }
+  return { read: mapped.rows.length, inserted, unchanged: resolved.length - inserted, rejected };
+}
+
+const GAME_STATUS: Partial<Record<CollectedScore["state"], string>> = {
+  final: "FINAL",
+  postponed: "POSTPONED",
+  cancelled: "CANCELLED",
+};
+
+/**
+ * Stores final results (and postponements): a game becomes FINAL with its score once; the same provider
+ * may correct its own score later. Publishes results.stored for the games that changed, so settlement runs.
+ */
+export async function storeScores(
+  pool: pg.Pool,
+  provider: string,
+  mapped: Mapped<CollectedScore>,
+): Promise<StoreCounts> {
+  const rejected = [...mapped.rejected];
+  const resolved = await resolveRows(new EventResolver(pool), mapped.rows, rejected);
+  const rows = [
+    ...new Map(
+      resolved.flatMap((r) => {
+        const status = GAME_STATUS[r.row.state];
+        if (!status) return [];
+        if (status === "FINAL" && (r.row.homeScore === null || r.row.awayScore === null)) {
+          rejected.push({ event: r.row.event.externalId, message: "final without a score" });
+          return [];
+        }
+        return [[r.gameId, { gameId: r.gameId, status, home: r.row.homeScore, away: r.row.awayScore }] as const];
+      }),
+    ).values(),
+  ];
+  let changed: number[] = [];
+  if (rows.length > 0) {
+    const result = await pool.query<{ id: number }>(
+      `UPDATE "Game" g SET status = x.status::"GameStatus", "homeScore" = x.h, "awayScore" = x.a, "updatedAt" = now()
+       FROM unnest($1::int[], $2::text[], $3::int[], $4::int[]) AS x(id, status, h, a)
+       WHERE g.id = x.id
+         AND (g.status::text, g."homeScore", g."awayScore") IS DISTINCT FROM (x.status, x.h, x.a)
+         AND (g.status <> 'FINAL' OR g."primarySource" = $5)
+       RETURNING g.id`,
+      [
+        rows.map((r) => r.gameId),
+        rows.map((r) => r.status),
+        rows.map((r) => r.home),
+        rows.map((r) => r.away),
+        provider,
+      ],
+    );
+    changed = result.rows.map((r) => r.id);
+  }
+  if (changed.length > 0) await publishEvent({ name: EVENTS.resultsStored, data: { gameIds: changed } });
+  return { read: mapped.rows.length, inserted: changed.length, unchanged: resolved.length - changed.length, rejected };
+}
+
+/** Stores the latest kick-off forecast on each scheduled game; an older forecast never replaces a newer one. */
+export async function storeWeather(pool: pg.Pool, mapped: Mapped<CollectedWeather>): Promise<StoreCounts> {
+  const rejected = [...mapped.rejected];
+  const resolved = await resolveRows(new EventResolver(pool), mapped.rows, rejected);
+  const rows = [...new Map(resolved.map((r) => [r.gameId, { gameId: r.gameId, w: r.row }])).values()];
+  let inserted = 0;
+  if (rows.length > 0) {
+    const result = await pool.query(
+      `UPDATE "Game" g SET "temperatureC" = x.t, "windKph" = x.w, "gustKph" = x.gu, "precipitationMm" = x.pr,
+         "weatherForecastAt" = x.f, "updatedAt" = now()
+       FROM unnest($1::int[], $2::float8[], $3::float8[], $4::float8[], $5::float8[], $6::timestamptz[]) AS x(id, t, w, gu, pr, f)
+       WHERE g.id = x.id AND g.status = 'SCHEDULED'
+         AND (g."weatherForecastAt" IS NULL OR g."weatherForecastAt" < x.f)
+         AND (g."temperatureC", g."windKph", g."gustKph", g."precipitationMm") IS DISTINCT FROM (x.t, x.w, x.gu, x.pr)`,
+      [
+        rows.map((r) => r.gameId),
+        rows.map((r) => r.w.temperatureC),
+        rows.map((r) => r.w.windKph),
+        rows.map((r) => r.w.gustKph),
+        rows.map((r) => r.w.precipitationMm),
+        rows.map((r) => r.w.forecastAt),
+      ],
+    );
+    inserted = result.rowCount ?? 0;
+  }
+  return { read: mapped.rows.length, inserted, unchanged: resolved.length - inserted, rejected };
+}
+
+/** Stores injury reports: a row per change of a player's status or report date, never the same twice. */
+export async function storeInjuries(
+  pool: pg.Pool,
+  provider: string,
+  mapped: Mapped<CollectedInjury>,
+  collectedAt = new Date(),
+): Promise<StoreCounts> {
+  const rejected = [...mapped.rejected];
+  const resolver = new EventResolver(pool);
+  const rows: { leagueId: number; teamId: number; row: CollectedInjury }[] = [];
+  for (const row of mapped.rows) {
+    const team = await resolver.team(provider, row.league, row.team, row.reportedAt ?? collectedAt);
+    if ("rejected" in team) rejected.push({ event: `${row.league}/${row.team}/${row.player}`, message: team.rejected });
+    else rows.push({ ...team, row });
+  }
+  let inserted = 0;
+  if (rows.length > 0) {
+    // One statement: atomic on its own.
+    const result = await pool.query(
+      `INSERT INTO "InjuryReport" ("leagueId", "teamId", player, position, status, type, "reportedAt", "collectedAt", source)
+         SELECT l, t, p, pos, s, ty, r, $8, $9 FROM unnest($1::int[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[])
+           AS x(l, t, p, pos, s, ty, r)
+         ON CONFLICT DO NOTHING`,
+      [
+        rows.map((r) => r.leagueId),
+        rows.map((r) => r.teamId),
+        rows.map((r) => r.row.player),
+        rows.map((r) => r.row.position),
+        rows.map((r) => r.row.status),
+        rows.map((r) => r.row.type),
+        rows.map((r) => r.row.reportedAt),
+        collectedAt,
+        provider,
+      ],
+    );
+    inserted = result.rowCount ?? 0;
+  }
+  return { read: mapped.rows.length, inserted, unchanged: rows.length - inserted, rejected };
+}

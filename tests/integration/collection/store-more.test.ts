@@ -1,0 +1,145 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { NFL } from "@/server/domain/imports/catalogue";
+import type { CollectedEvent } from "@/server/domain/collectors/types";
+import { TeamResolver } from "@/server/services/imports/resolve-teams";
+import { apiCaller } from "../../support/api-caller";
+
+const { prisma, pool, caller } = apiCaller();
+const { storeInjuries, storeWeather } = await import("@/server/services/collection/store");
+const { resolveEvent } = await import("@/server/services/collection/resolve-event");
+
+const KICKOFF = new Date("2031-10-12T17:00:00Z");
+const nflEvent = (externalId: string, home: string, away: string): CollectedEvent => ({
+  provider: "espn",
+  externalId,
+  sport: "american-football",
+  league: "nfl",
+  startsAt: KICKOFF,
+  home,
+  away,
+});
+
+beforeAll(async () => {
+  const sport = await pool.query<{ id: number }>(
+    `INSERT INTO "Sport" (key, name) VALUES ('american-football', 'American football') ON CONFLICT (key) DO UPDATE SET name = EXCLUDED.name RETURNING id`,
+  );
+  const league = await pool.query<{ id: number }>(
+    `INSERT INTO "League" ("sportId", key, name, country) VALUES ($1, 'nfl', 'NFL', 'USA') ON CONFLICT (key) DO UPDATE SET name = EXCLUDED.name RETURNING id`,
+    [sport.rows[0]!.id],
+  );
+  const resolver = await TeamResolver.load(pool, NFL, league.rows[0]!.id);
+  for (const name of ["Kansas City Chiefs", "Detroit Lions"]) await resolver.resolve(name, 2030);
+});
+
+describe("NFL names go through the franchise registry", () => {
+  it("resolves a provider's spelling of a known franchise without creating a team", async () => {
+    const teams = await prisma.team.count();
+    const r = await resolveEvent(pool, nflEvent("401-kc-det", "Kansas City Chiefs", "Detroit Lions"));
+    expect(r).toHaveProperty("gameId");
+    // The registry's aliases: the same game, whatever the spelling.
+    expect(
+      await resolveEvent(pool, { ...nflEvent("401-kc-det-2", "KC Chiefs", "Detroit Lions"), provider: "the-odds-api" }),
+    ).toEqual(r);
+    expect(await resolveEvent(pool, nflEvent("401-kc-buf", "Kansas City Chiefs", "Buffalo Bills"))).toEqual({
+      rejected: 'unknown team "Buffalo Bills", queued for review',
+    });
+    expect(await prisma.team.count()).toBe(teams);
+  });
+});
+
+describe("weather and injuries", () => {
+  it("stores the newest kick-off forecast on the game, never an older one", async () => {
+    const event = nflEvent("401-kc-det", "Kansas City Chiefs", "Detroit Lions");
+    const forecast = (hoursBefore: number, temperatureC: number) => ({
+      event,
+      forecastAt: new Date(KICKOFF.getTime() - hoursBefore * 3_600_000),
+      temperatureC,
+      windKph: 18,
+      gustKph: 30,
+      precipitationMm: 0.4,
+    });
+    expect(await storeWeather(pool, { rows: [forecast(24, 12)], rejected: [] })).toMatchObject({ inserted: 1 });
+    expect(await storeWeather(pool, { rows: [forecast(24, 12)], rejected: [] })).toMatchObject({
+      inserted: 0,
+      unchanged: 1,
+    });
+    expect(await storeWeather(pool, { rows: [forecast(48, 3)], rejected: [] })).toMatchObject({ inserted: 0 });
+    const game = await prisma.game.findFirstOrThrow({
+      where: { externalIds: { path: ["espn"], equals: "401-kc-det" } },
+    });
+    expect(game).toMatchObject({
+      temperatureC: 12,
+      windKph: 18,
+      gustKph: 30,
+      precipitationMm: 0.4,
+      weatherForecastAt: new Date(KICKOFF.getTime() - 24 * 3_600_000),
+    });
+  });
+
+  it("stores an injury report once per change, and queues unknown teams", async () => {
+    const report = (status: string, reportedAt: string) => ({
+      league: "nfl",
+      team: "Kansas City Chiefs",
+      player: "Pat Example",
+      position: "QB",
+      status,
+      type: "Ankle",
+      reportedAt: new Date(reportedAt),
+    });
+    const unknown = { ...report("out", "2031-10-08T00:00:00Z"), team: "Nowhere Narwhals" };
+    const first = await storeInjuries(
+      pool,
+      "espn-injuries",
+      { rows: [report("questionable", "2031-10-08T00:00:00Z"), unknown], rejected: [] },
+      new Date("2031-10-08T10:00:00Z"),
+    );
+    expect(first).toMatchObject({ read: 2, inserted: 1, unchanged: 0 });
+    expect(first.rejected[0]!.message).toBe('unknown team "Nowhere Narwhals", queued for review');
+    const again = await storeInjuries(
+      pool,
+      "espn-injuries",
+      { rows: [report("questionable", "2031-10-08T00:00:00Z")], rejected: [] },
+      new Date("2031-10-08T11:00:00Z"),
+    );
+    expect(again).toMatchObject({ inserted: 0, unchanged: 1 });
+    const changed = await storeInjuries(
+      pool,
+      "espn-injuries",
+      { rows: [report("out", "2031-10-10T00:00:00Z")], rejected: [] },
+      new Date("2031-10-10T11:00:00Z"),
+    );
+    expect(changed).toMatchObject({ inserted: 1 });
+    const rows = await prisma.injuryReport.findMany({
+      where: { player: "Pat Example" },
+      orderBy: { collectedAt: "asc" },
+    });
+    expect(rows.map((r) => [r.status, r.collectedAt.toISOString()])).toEqual([
+      ["questionable", "2031-10-08T10:00:00.000Z"],
+      ["out", "2031-10-10T11:00:00.000Z"],
+    ]);
+  });
+});
+
+describe("the collection router", () => {
+  it("is for administrators only", async () => {
+    const user = await prisma.user.create({ data: { email: `health-user-${Date.now()}@example.com` } });
+    const admin = await prisma.user.create({
+      data: { email: `health-admin-${Date.now()}@example.com`, role: "ADMIN" },
+    });
+    await expect(caller(null).collection.health({})).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    await expect(caller({ id: user.id, role: "USER" }).collection.health({})).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    const health = await caller({ id: admin.id, role: "ADMIN" }).collection.health({});
+    expect(health.providers.map((p) => p.provider)).toEqual([
+      "the-odds-api",
+      "espn",
+      "open-meteo",
+      "espn-injuries",
+      "replay",
+    ]);
+    expect(health.reviewQueue).toContainEqual(
+      expect.objectContaining({ name: "Buffalo Bills", league: "nfl", provider: "espn" }),
+    );
+  });
+});
