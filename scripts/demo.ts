@@ -67,7 +67,7 @@ if (season !== undefined && !Number.isInteger(season))
 
 let replay: ReplayServer;
 try {
-  replay = await startReplay({ source, files, season, from, speed, apiKey: "demo" });
+  replay = await startReplay({ source, files, season, from, speed, apiKey: "replay" });
 } catch (error) {
   fail(`the replay could not start: ${(error as Error).message}`);
 }
@@ -79,12 +79,20 @@ log(
   `archive clock starts at ${replay.clock.archiveStart.toISOString()} (games are listed 48 archive hours before kick-off)`,
 );
 log(
-  `starting Linesmith with ODDS_API_BASE_URL and ESPN_BASE_URL set to the replay; open http://localhost:${port} when it is ready`,
+  `starting Linesmith collecting from the replay (REPLAY_BASE_URL, ESPN_BASE_URL); open http://localhost:${port} when it is ready`,
 );
 
 const child = spawn("bash", [path.resolve(import.meta.dirname, "start.sh")], {
   stdio: "inherit",
-  env: { ...process.env, ODDS_API_KEY: "demo", ODDS_API_BASE_URL: replay.url, ESPN_BASE_URL: replay.url },
+  // The "replay" provider reads odds and scores from the replay in The Odds API's shapes; only the replayed
+  // sports are polled, so no request goes to a host outside this machine.
+  env: {
+    ...process.env,
+    REPLAY_BASE_URL: replay.url,
+    ESPN_BASE_URL: replay.url,
+    LIVE_SOURCES: "",
+    ODDS_API_SPORTS: [...new Set(replay.games.map((g) => g.sport.key))].join(","),
+  },
 });
 
 let stopping = false;

@@ -4,15 +4,22 @@ import { z } from "zod";
  * Every setting Linesmith reads from the environment, validated once at start. A missing or malformed
  * variable stops the process with a message that names it. Secrets come only from here.
  */
-const optionalPair = (a: string, b: string) => (env: Record<string, unknown>) =>
-  Boolean(env[a]) === Boolean(env[b]);
+const optionalPair = (a: string, b: string) => (env: Record<string, unknown>) => Boolean(env[a]) === Boolean(env[b]);
 
 /** A comma-separated list of lower-case keys ("uk,eu,us"), as an array. */
 const commaList = (name: string, example: string) =>
   z
     .string()
-    .transform((text) => text.split(",").map((part) => part.trim()).filter(Boolean))
-    .refine((keys) => keys.length > 0 && keys.every((key) => /^[a-z0-9_]+$/.test(key)), `${name} must be comma-separated ${example}`);
+    .transform((text) =>
+      text
+        .split(",")
+        .map((part) => part.trim())
+        .filter(Boolean),
+    )
+    .refine(
+      (keys) => keys.length > 0 && keys.every((key) => /^[a-z0-9_]+$/.test(key)),
+      `${name} must be comma-separated ${example}`,
+    );
 
 const schema = z
   .object({
@@ -52,7 +59,10 @@ const schema = z
     // The Odds API v4 (live odds and scores). Without a key the collector is skipped; tests and the demo point the
     // base URL at the fake server (server/integrations/the-odds-api/fake-server.ts).
     ODDS_API_KEY: z.string().min(1).optional(),
-    ODDS_API_BASE_URL: z.string().url("ODDS_API_BASE_URL must be a URL such as https://api.the-odds-api.com").default("https://api.the-odds-api.com"),
+    ODDS_API_BASE_URL: z
+      .string()
+      .url("ODDS_API_BASE_URL must be a URL such as https://api.the-odds-api.com")
+      .default("https://api.the-odds-api.com"),
     ODDS_API_SPORTS: commaList("ODDS_API_SPORTS", "sport keys such as soccer_epl,basketball_nba").default([
       "americanfootball_nfl",
       "basketball_nba",
@@ -60,6 +70,11 @@ const schema = z
       "soccer_spain_la_liga",
     ]),
     ODDS_API_REGIONS: commaList("ODDS_API_REGIONS", "regions such as uk,eu,us").default(["uk", "eu", "us"]),
+    // The replay server (`npm run demo`): archives answered in The Odds API's shapes, collected as "replay".
+    REPLAY_BASE_URL: z.string().url("REPLAY_BASE_URL must be a URL such as http://127.0.0.1:4010").optional(),
+    // Keyless live sources are opt-in, so that tests and development never call out by surprise:
+    // LIVE_SOURCES=espn,espn-injuries,open-meteo turns them on.
+    LIVE_SOURCES: commaList("LIVE_SOURCES", "providers such as espn,espn-injuries,open-meteo").default([]),
     // Keyless live sources; tests, e2e and the demo point these at the fake servers.
     ESPN_BASE_URL: z
       .string()
@@ -78,7 +93,10 @@ const schema = z
     message: "set both GPU_SERVICE_URL and GPU_SERVICE_TOKEN, or neither (training then runs in-process)",
     path: ["GPU_SERVICE_URL"],
   })
-  .refine(optionalPair("GITHUB_ID", "GITHUB_SECRET"), { message: "set both GITHUB_ID and GITHUB_SECRET, or neither", path: ["GITHUB_ID"] })
+  .refine(optionalPair("GITHUB_ID", "GITHUB_SECRET"), {
+    message: "set both GITHUB_ID and GITHUB_SECRET, or neither",
+    path: ["GITHUB_ID"],
+  })
   .refine(optionalPair("GOOGLE_CLIENT_ID", "GOOGLE_CLIENT_SECRET"), {
     message: "set both GOOGLE_CLIENT_ID and GOOGLE_CLIENT_SECRET, or neither",
     path: ["GOOGLE_CLIENT_ID"],

@@ -65,7 +65,7 @@ export async function runCollectionJob(
     }
     result.ran.push(
       await step(`collect-${kind}-${name}`, () =>
-        runCollector(pool, provider, { now, trigger: `job:collect-${kind}` }),
+        runCollector(pool, provider, { now, kind, trigger: `job:collect-${kind}` }),
       ),
     );
   }

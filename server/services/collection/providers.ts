@@ -5,7 +5,9 @@ import type {
   CollectedWeather,
   Mapped,
 } from "@/server/domain/collectors/types";
+import type { Queryable } from "@/server/db/pool";
 import type { Env } from "@/server/env";
+import { PROVIDER_FACTORIES } from "./adapters";
 
 /**
  * What a live provider offers the collection services: whether it is configured, and one collection pass
@@ -32,6 +34,10 @@ export interface CollectPass {
 export interface CollectContext {
   sport?: string;
   now: Date;
+  /** The job running the pass (odds, scores, weather, injuries); absent from the command line: read everything. */
+  kind?: "odds" | "scores" | "weather" | "injuries";
+  /** For providers that ask about stored games (the weather collector asks which games are outdoors). */
+  db?: Queryable;
 }
 
 export interface Provider {
@@ -53,23 +59,10 @@ export const PROVIDER_KINDS: Record<"odds" | "scores" | "weather" | "injuries", 
   injuries: ["espn-injuries"],
 };
 
-type ProviderFactory = (env: Env) => Provider;
-
-/** The real providers; each provider's integration registers its factory here. */
-const FACTORIES: Partial<Record<ProviderName, ProviderFactory>> = {};
-
-/** A provider that is not available in this build: always skipped with that reason. */
-function unavailable(name: ProviderName): Provider {
-  return {
-    name,
-    notConfigured: () => `the ${name} provider is not available in this build`,
-    collect: () => Promise.reject(new Error(`the ${name} provider is not available in this build`)),
-  };
-}
-
 /** Every provider, configured or not, by name. */
 export function providers(env: Env): Record<ProviderName, Provider> {
-  return Object.fromEntries(
-    PROVIDER_NAMES.map((name) => [name, FACTORIES[name]?.(env) ?? unavailable(name)]),
-  ) as Record<ProviderName, Provider>;
+  return Object.fromEntries(PROVIDER_NAMES.map((name) => [name, PROVIDER_FACTORIES[name](env)])) as Record<
+    ProviderName,
+    Provider
+  >;
 }

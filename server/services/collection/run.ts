@@ -1,6 +1,7 @@
 import type pg from "pg";
 import { circuitAfterFailure, shouldRun, type BreakerState } from "@/server/domain/collectors/schedule";
 import type { RejectedRow } from "@/server/domain/collectors/types";
+import { redactSecrets } from "@/server/integrations/provider-error";
 import type { CollectContext, CollectPass, Provider } from "./providers";
 import { storeInjuries, storePrices, storeScores, storeWeather, type StoreCounts } from "./store";
 
@@ -29,11 +30,6 @@ export interface CollectResult {
 
 /** At most this many row errors go into a result (the count is always exact). */
 const MAX_ERRORS = 200;
-
-/** Error messages may contain the request URL: never keep an API key in them. */
-export function redactSecrets(message: string): string {
-  return message.replace(/((?:api[_-]?key|apiKey|key|token)=)[^&\s"']+/gi, "$1REDACTED");
-}
 
 interface StoredState extends BreakerState {
   quotaRemaining: number | null;
@@ -111,7 +107,7 @@ export async function runCollector(
 
   let pass: CollectPass;
   try {
-    pass = await provider.collect({ sport: ctx.sport, now });
+    pass = await provider.collect({ sport: ctx.sport, now, kind: ctx.kind, db: pool });
   } catch (error) {
     const message = redactSecrets(error instanceof Error ? error.message : String(error)).slice(0, 2000);
     const next = circuitAfterFailure(state, now);
