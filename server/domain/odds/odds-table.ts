@@ -9,11 +9,15 @@ import { MARKET_CODES, MARKETS, PERIOD_CODES, PHASE_CODES, selectionsOf } from "
  * probabilities and the overround of each row.
  */
 
-
 export interface OddsRow {
   bookmaker: Quote["bookmaker"];
   /** By selection: price (null when only a line is known) and line. */
-  cells: Partial<Record<Quote["selection"], { price: number | null; line: number | null; implied: number | null; fair: number | null; best: boolean }>>;
+  cells: Partial<
+    Record<
+      Quote["selection"],
+      { price: number | null; line: number | null; implied: number | null; fair: number | null; best: boolean }
+    >
+  >;
   overround: number | null;
 }
 
@@ -24,7 +28,6 @@ export interface OddsTable {
   selections: Quote["selection"][];
   rows: OddsRow[];
 }
-
 
 /** Latest snapshot per bookmaker for each selection within a phase. */
 function latestPerSelection(quotes: Quote[]): Map<string, Quote> {
@@ -42,7 +45,10 @@ export function buildOddsTables(quotes: Quote[]): OddsTable[] {
   const groups = new Map<string, Quote[]>();
   for (const q of quotes) {
     const key = `${q.market}|${q.period}|${q.phase}`;
-    groups.set(key, [...(groups.get(key) ?? []), q]);
+    // Appended in place: copying the group per quote made a game with 10,000 live snapshots take 50 ms here.
+    const group = groups.get(key);
+    if (group) group.push(q);
+    else groups.set(key, [q]);
   }
   const tables: OddsTable[] = [];
   for (const [key, group] of groups) {
@@ -77,8 +83,9 @@ export function buildOddsTables(quotes: Quote[]): OddsTable[] {
       const best = Math.max(...candidates.map((r) => r.cells[s]!.price!));
       for (const r of candidates) if (r.cells[s]!.price === best) r.cells[s]!.best = true;
     }
-    rows.sort((a, b) =>
-      referenceRank(a.bookmaker) - referenceRank(b.bookmaker) || a.bookmaker.name.localeCompare(b.bookmaker.name),
+    rows.sort(
+      (a, b) =>
+        referenceRank(a.bookmaker) - referenceRank(b.bookmaker) || a.bookmaker.name.localeCompare(b.bookmaker.name),
     );
     tables.push({ market, period, phase, selections, rows });
   }
@@ -124,7 +131,11 @@ export function buildLineMovement(quotes: Quote[]): LineMovement[] {
     for (const q of series) {
       const timed = q.phase === "SNAPSHOT" && q.capturedAt;
       const label = timed ? q.capturedAt!.toISOString().slice(0, 16).replace("T", " ") : q.phase.toLowerCase();
-      const m = moments.get(label) ?? { order: PHASE_CODES.indexOf(q.phase), time: q.capturedAt?.getTime() ?? 0, values: {} };
+      const m = moments.get(label) ?? {
+        order: PHASE_CODES.indexOf(q.phase),
+        time: q.capturedAt?.getTime() ?? 0,
+        values: {},
+      };
       m.values[q.bookmaker.name] = (measure === "line" ? q.line : q.price)!;
       moments.set(label, m);
     }
