@@ -2,6 +2,8 @@ import { z } from "zod";
 import { env } from "@/server/env";
 import { collectionHealth } from "@/server/services/collection/health";
 import { providers } from "@/server/services/collection/providers";
+import { resolveReviewedName, teamsForReview } from "@/server/services/collection/review";
+import { DbId } from "../schemas";
 import { adminProcedure, router } from "../trpc";
 
 const date = z.date().nullable();
@@ -52,4 +54,16 @@ export const collectionRouter = router({
       }),
     )
     .query(({ ctx, input }) => collectionHealth(ctx.pool, providers(env()), { runs: input.runs })),
+
+  /** Teams a queued name can be resolved to (its league's). */
+  reviewTeams: adminProcedure
+    .input(z.object({ reviewId: DbId }))
+    .output(z.array(z.object({ id: z.number(), name: z.string() })))
+    .query(({ ctx, input }) => teamsForReview(ctx.pool, input.reviewId)),
+
+  /** Resolves a queued name to a team: it becomes that team's alias for every later poll. */
+  resolveName: adminProcedure
+    .input(z.object({ reviewId: DbId, teamId: DbId }))
+    .output(z.object({ alias: z.string() }))
+    .mutation(({ ctx, input }) => resolveReviewedName(ctx.pool, input)),
 });

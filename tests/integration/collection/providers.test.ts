@@ -12,6 +12,7 @@ const { providers } = await import("@/server/services/collection/providers");
 const { runCollector } = await import("@/server/services/collection/run");
 const { startFakeOddsApi } = await import("@/server/integrations/the-odds-api/fake-server");
 const { sampleEvents } = await import("@/server/integrations/the-odds-api/sample-events");
+const { resolveReviewedName } = await import("@/server/services/collection/review");
 
 /**
  * The Odds API provider as the jobs and the command line run it: the real client against the fake server
@@ -25,18 +26,27 @@ beforeAll(async () => {
   // The league and its clubs come from an archive first: live names resolve against them, never create them.
   const csv = syntheticLeagueCsv([2019], 0, 4).replaceAll("\nX1,", "\nE0,");
   await importFile(pool, { source: "football-data", fileName: "synthetic-epl.csv", bytes: Buffer.from(csv) });
-  const events = sampleEvents(3, 6, now, "soccer_epl").map((e, i) => ({
-    ...e,
-    home_team: CLUBS[i * 2]!,
-    away_team: CLUBS[i * 2 + 1]!,
-  }));
-  // One event names a club no alias knows: it waits for an admin, and the others are stored.
-  events.push({
-    ...sampleEvents(1, 6, now, "soccer_epl")[0]!,
-    id: "unknown-club-event",
-    home_team: "Nowhere Wanderers",
-    away_team: CLUBS[0]!,
-  });
+  // Sample events carry Premier League names; these play the synthetic clubs (outcomes renamed with them).
+  type Event = ReturnType<typeof sampleEvents>[number];
+  const rename = (e: Event, id: string, home: string, away: string): Event => {
+    const name = (n: string) => (n === e.home_team ? home : n === e.away_team ? away : n);
+    return {
+      ...e,
+      id,
+      home_team: home,
+      away_team: away,
+      bookmakers: e.bookmakers.map((b) => ({
+        ...b,
+        markets: b.markets.map((m) => ({ ...m, outcomes: m.outcomes.map((o) => ({ ...o, name: name(o.name) })) })),
+      })),
+    };
+  };
+  const events = sampleEvents(4, 6, now, "soccer_epl").map((e, i) =>
+    i < 3
+      ? rename(e, e.id, CLUBS[i * 2]!, CLUBS[i * 2 + 1]!)
+      : rename(e, "unknown-club-event", "Nowhere Wanderers", CLUBS[0]!),
+  );
+  // The last event names a club no alias knows: it waits for an admin, and the others are stored.
   fake = await startFakeOddsApi({ events });
 });
 
@@ -71,6 +81,36 @@ describe("The Odds API provider", () => {
       `SELECT count(*)::int AS n FROM "TeamNameReview" WHERE name = 'Nowhere Wanderers'`,
     );
     expect(rows[0]!.n).toBe(1);
+  });
+
+  it("an admin resolves the queued name to a team; the next poll stores that event, and other leagues' teams are refused", async () => {
+    const { rows: review } = await pool.query<{ id: number; leagueId: number }>(
+      `SELECT id, "leagueId" FROM "TeamNameReview" WHERE name = 'Nowhere Wanderers'`,
+    );
+    const { rows: teams } = await pool.query<{ id: number; leagueId: number }>(
+      `SELECT id, "leagueId" FROM "Team" WHERE name = 'Glassford'`,
+    );
+    const sameLeague = teams.find((t) => t.leagueId === review[0]!.leagueId)!;
+    const { rows: other } = await pool.query<{ id: number }>(`SELECT id FROM "Team" WHERE "leagueId" <> $1 LIMIT 1`, [
+      review[0]!.leagueId,
+    ]);
+    if (other[0])
+      await expect(resolveReviewedName(pool, { reviewId: review[0]!.id, teamId: other[0].id })).rejects.toMatchObject({
+        code: "BAD_REQUEST",
+      });
+    await resolveReviewedName(pool, { reviewId: review[0]!.id, teamId: sameLeague.id });
+    const next = await runCollector(pool, providers(env())["the-odds-api"], {
+      now: new Date(now.getTime() + 90_000),
+      kind: "odds",
+    });
+    expect(next.errors.filter((e) => e.event === "unknown-club-event")).toEqual([]);
+    expect(next.inserted).toBeGreaterThan(0);
+    // Resolving again is harmless; the queue no longer lists the name.
+    await resolveReviewedName(pool, { reviewId: review[0]!.id, teamId: sameLeague.id });
+    const { rows: queued } = await pool.query(
+      `SELECT 1 FROM "TeamNameReview" WHERE name = 'Nowhere Wanderers' AND "resolvedTeamId" IS NULL`,
+    );
+    expect(queued).toHaveLength(0);
   });
 
   it("a refused key fails the pass without the key in any message, and is recorded for the health page", async () => {

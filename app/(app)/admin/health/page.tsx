@@ -5,6 +5,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { useDisplay } from "@/components/shell/preferences";
 import { EmptyState, ErrorState, LoadingRows } from "@/components/shell/states";
+import { ResolveName } from "@/components/collection/resolve-name";
 import { trpc, type RouterOutputs } from "@/lib/trpc";
 
 type Health = RouterOutputs["collection"]["health"];
@@ -90,8 +91,8 @@ export default function HealthPage() {
         <CardHeader>
           <CardTitle>Team names waiting for review</CardTitle>
           <CardDescription>
-            Names a feed used that no team alias resolves. Their events are not stored until the name is added as an
-            alias.
+            Names a feed used that no team alias resolves. Their events are not stored until the name is resolved to a
+            team, which adds it as that team&apos;s alias.
           </CardDescription>
         </CardHeader>
         <CardContent>
@@ -106,6 +107,7 @@ export default function HealthPage() {
                   <TableHead>Provider</TableHead>
                   <TableHead className="text-right">Seen</TableHead>
                   <TableHead>Last seen</TableHead>
+                  <TableHead>Team</TableHead>
                 </TableRow>
               </TableHeader>
               <TableBody>
@@ -116,6 +118,9 @@ export default function HealthPage() {
                     <TableCell>{r.provider}</TableCell>
                     <TableCell className="text-right tabular-nums">{r.seen}</TableCell>
                     <TableCell>{dateTime(r.lastSeenAt)}</TableCell>
+                    <TableCell>
+                      <ResolveName reviewId={r.id} name={r.name} />
+                    </TableCell>
                   </TableRow>
                 ))}
               </TableBody>
