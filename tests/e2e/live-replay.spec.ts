@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { expect, test } from "@playwright/test";
+import pg from "pg";
 import { startReplay } from "../../server/integrations/replay/server";
 import { databaseUrl } from "../support/database";
 import { syntheticLeagueCsv } from "../support/synthetic-league";
@@ -56,6 +57,13 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await replay?.close();
   await deleteUsers("live-replay%@example.com");
+  // The invented clubs play in other specs' leagues too (the Model lab's X1): leave no live La Liga game behind
+  // for their searches, previews and "last completed season" to find.
+  const db = new pg.Client({ connectionString: DB });
+  await db.connect();
+  await db.query(`DELETE FROM "Game" WHERE "leagueId" IN (SELECT id FROM "League" WHERE key = 'esp-la-liga')`);
+  await db.query(`DELETE FROM "League" WHERE key = 'esp-la-liga'`);
+  await db.end();
 });
 
 test("a replayed fixture goes from upcoming with moving prices to its result", async ({ page }) => {
