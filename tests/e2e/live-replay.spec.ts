@@ -99,6 +99,8 @@ test("a replayed fixture goes from upcoming with moving prices to its result", a
       .getByRole("row", { name: /Pinnacle/ }),
   ).toBeVisible();
   await expect(page.getByText("Line movement")).toBeVisible();
+  // Live prices say how fresh they are.
+  await expect(page.getByTestId("odds-freshness").first()).toContainText(/updated \d+ (s|min|h) ago/);
 
   // After the game (kick-off + 2 archive hours): the result arrives and the page shows it.
   offsetMs = 51 * 60_000;

@@ -50,6 +50,7 @@ const GameDetail = GameSummary.extend({
           overround: z.number().nullable(),
         }),
       ),
+      updatedAt: z.date().nullable(),
     }),
   ),
   lineMovement: z.array(

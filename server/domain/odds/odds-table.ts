@@ -27,6 +27,8 @@ export interface OddsTable {
   phase: Quote["phase"];
   selections: Quote["selection"][];
   rows: OddsRow[];
+  /** The latest capture time among the prices shown (live snapshots); null for archive prices, which have none. */
+  updatedAt: Date | null;
 }
 
 /** Latest snapshot per bookmaker for each selection within a phase. */
@@ -87,7 +89,10 @@ export function buildOddsTables(quotes: Quote[]): OddsTable[] {
       (a, b) =>
         referenceRank(a.bookmaker) - referenceRank(b.bookmaker) || a.bookmaker.name.localeCompare(b.bookmaker.name),
     );
-    tables.push({ market, period, phase, selections, rows });
+    let updatedAt: Date | null = null;
+    for (const q of latest.values())
+      if (q.capturedAt && (!updatedAt || q.capturedAt > updatedAt)) updatedAt = q.capturedAt;
+    tables.push({ market, period, phase, selections, rows, updatedAt });
   }
   return tables.sort(
     (a, b) =>

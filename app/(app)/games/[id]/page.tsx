@@ -88,7 +88,7 @@ export default function GamePage({ params }: { params: Promise<{ id: string }> }
         <CardContent className="flex flex-col gap-6">
           {g.oddsTables.length === 0 && <EmptyState title="No odds stored for this game" />}
           {g.oddsTables.map((t) => (
-            <OddsTable key={`${t.market}-${t.period}-${t.phase}`} table={t} sideNames={sideNames} />
+            <OddsTable key={`${t.market}-${t.period}-${t.phase}`} table={t} sideNames={sideNames} fetchedAt={game.dataUpdatedAt} />
           ))}
         </CardContent>
       </Card>
