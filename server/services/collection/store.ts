@@ -32,6 +32,7 @@ async function resolveRows<T extends { event: CollectedEvent }>(
   rows: T[],
   rejected: RejectedRow[],
 ): Promise<{ row: T; gameId: number }[]> {
+  await resolver.resolveMany(rows.map((r) => r.event));
   const out: { row: T; gameId: number }[] = [];
   const reported = new Set<string>();
   for (const row of rows) {
@@ -80,6 +81,29 @@ SELECT "gameId", "bookmakerId", market, period, selection, 'SNAPSHOT', line, pri
 ON CONFLICT DO NOTHING
 RETURNING 1`;
 
+/**
+ * A big pass is stored as a few statements on separate connections at once: most of a first poll's time is
+ * the database checking each new row's foreign keys, which one statement does on one core. Every game's rows
+ * stay in one statement (a game's prices are never half-written), and rows keep their key order in each,
+ * so concurrent passes still take row locks in one global order.
+ */
+const PARALLEL_STORE_ROWS = 5_000;
+const PARALLEL_STORE_STATEMENTS = 2;
+
+function chunksByGame<T extends { gameId: number }>(rows: T[]): T[][] {
+  if (rows.length === 0) return [];
+  if (rows.length < PARALLEL_STORE_ROWS) return [rows];
+  const target = Math.ceil(rows.length / PARALLEL_STORE_STATEMENTS);
+  const chunks: T[][] = [[]];
+  for (const row of rows) {
+    const current = chunks[chunks.length - 1]!;
+    const previous = current[current.length - 1];
+    if (current.length >= target && previous && previous.gameId !== row.gameId) chunks.push([row]);
+    else current.push(row);
+  }
+  return chunks;
+}
+
 /** Stores live prices: a snapshot only for a new or moved price; counts inserted and unchanged. */
 export async function storePrices(
   pool: pg.Pool,
@@ -103,22 +127,23 @@ export async function storePrices(
       byKey.set(key, { gameId, bookmakerId, row });
   }
   const rows = [...byKey.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v);
-  let inserted = 0;
-  if (rows.length > 0) {
-    const result = await pool.query(STORE_PRICES_SQL, [
-      rows.map((r) => r.gameId),
-      rows.map((r) => r.bookmakerId),
-      rows.map((r) => r.row.market),
-      rows.map((r) => r.row.period),
-      rows.map((r) => r.row.selection),
-      rows.map((r) => r.row.line),
-      rows.map((r) => r.row.price),
-      rows.map((r) => r.row.providerUpdatedAt),
-      receivedAt,
-      provider,
-    ]);
-    inserted = result.rowCount ?? 0;
-  }
+  const results = await Promise.all(
+    chunksByGame(rows).map((chunk) =>
+      pool.query(STORE_PRICES_SQL, [
+        chunk.map((r) => r.gameId),
+        chunk.map((r) => r.bookmakerId),
+        chunk.map((r) => r.row.market),
+        chunk.map((r) => r.row.period),
+        chunk.map((r) => r.row.selection),
+        chunk.map((r) => r.row.line),
+        chunk.map((r) => r.row.price),
+        chunk.map((r) => r.row.providerUpdatedAt),
+        receivedAt,
+        provider,
+      ]),
+    ),
+  );
+  const inserted = results.reduce((n, r) => n + (r.rowCount ?? 0), 0);
   return { read: mapped.rows.length, inserted, unchanged: resolved.length - inserted, rejected };
 }
 

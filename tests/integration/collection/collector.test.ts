@@ -215,6 +215,33 @@ describe("storing live prices", () => {
     );
     expect(rows[0]).toEqual({ n: 18, games: 3 });
   });
+  it("a pass big enough to be stored in several statements at once still writes each snapshot once, whole games at a time", async () => {
+    const events = Array.from({ length: 3 }, (_, i) =>
+      event(
+        `evt-big-${i}`,
+        ["Collector Alpha", "Collector Gamma", "Collector Beta"][i],
+        ["Collector Beta", "Collector Beta", "Collector Gamma"][i],
+        new Date(KICKOFF.getTime() + (i + 10) * 86_400_000),
+      ),
+    );
+    // 3 games x 600 books x 3 selections = 5,400 prices: over the size that is split across connections.
+    const rows = events.flatMap((ev) =>
+      Array.from({ length: 600 }, (_, b) =>
+        prices(ev, at(30))
+          .slice(0, 3)
+          .map((p) => ({ ...p, bookmaker: { key: `big-book-${b}`, name: `Big book ${b}` } })),
+      ).flat(),
+    );
+    const pass: CollectPass = { requests: 1, prices: { rows, rejected: [] } };
+    const runs = await Promise.all([0, 1, 2].map(() => runCollector(pool, stub("replay", pass), { now: at(31) })));
+    expect(runs.reduce((s, r) => s + r.inserted, 0)).toBe(5_400);
+    const { rows: stored } = await pool.query<{ games: number; n: number; latest: number }>(
+      `SELECT count(DISTINCT s."gameId")::int AS games, count(*)::int AS n,
+              (SELECT count(*)::int FROM "OddsLatest" l JOIN "Game" g2 ON g2.id = l."gameId" WHERE g2."externalIds"->>'replay' LIKE 'evt-big-%') AS latest
+         FROM "OddsSnapshot" s JOIN "Game" g ON g.id = s."gameId" WHERE g."externalIds"->>'replay' LIKE 'evt-big-%'`,
+    );
+    expect(stored[0]).toEqual({ games: 3, n: 5_400, latest: 5_400 });
+  });
 });
 
 describe("team names", () => {
