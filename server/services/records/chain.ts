@@ -139,3 +139,13 @@ export async function eraseRecordChain(tx: Tx, chainId: number): Promise<void> {
   await tx.recordEntry.deleteMany({ where: { chainId } });
   await tx.recordChain.delete({ where: { id: chainId } });
 }
+
+/**
+ * Erases every chain a user owns, for deleting their account: call it in the same transaction as the user's
+ * delete (which would otherwise cascade into the append-only entries and be refused).
+ */
+export async function eraseRecordChainsOfUser(tx: Tx, userId: string): Promise<number> {
+  const chains = await tx.recordChain.findMany({ where: { userId }, select: { id: true } });
+  for (const { id } of chains) await eraseRecordChain(tx, id);
+  return chains.length;
+}

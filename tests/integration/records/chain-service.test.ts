@@ -8,12 +8,8 @@ process.env.NEXTAUTH_SECRET ??= "integration-test-secret-integration-test-secret
 
 const prisma = testPrisma();
 const other = testPrisma();
-afterAll(async () => {
-  await prisma.$disconnect();
-  await other.$disconnect();
-});
 
-const { appendRecordEntries, createRecordChain, eraseRecordChain, exportRecordChain, setRecordChainPublic } = await import("@/server/services/records/chain");
+const { appendRecordEntries, createRecordChain, eraseRecordChain, eraseRecordChainsOfUser, exportRecordChain, setRecordChainPublic } = await import("@/server/services/records/chain");
 
 const stamp = Date.now();
 let aliceId: string;
@@ -22,6 +18,16 @@ let bobId: string;
 beforeAll(async () => {
   aliceId = (await prisma.user.create({ data: { email: `records-alice-${stamp}@example.com` } })).id;
   bobId = (await prisma.user.create({ data: { email: `records-bob-${stamp}@example.com` } })).id;
+});
+
+// Other files delete users wholesale: a user with a chain can only go through the erase path.
+afterAll(async () => {
+  await prisma.$transaction(async (tx) => {
+    for (const id of [aliceId, bobId]) await eraseRecordChainsOfUser(tx, id);
+    await tx.user.deleteMany({ where: { id: { in: [aliceId, bobId] } } });
+  });
+  await prisma.$disconnect();
+  await other.$disconnect();
 });
 
 async function newChain(name: string) {

@@ -12,9 +12,8 @@ process.env.DATABASE_URL = TEST_DATABASE_URL;
 process.env.NEXTAUTH_SECRET ??= "integration-test-secret-integration-test-secret";
 
 const prisma = testPrisma();
-afterAll(() => prisma.$disconnect());
 
-const { appendRecordEntries, createRecordChain, exportRecordChain, setRecordChainPublic } = await import("@/server/services/records/chain");
+const { appendRecordEntries, createRecordChain, eraseRecordChainsOfUser, exportRecordChain, setRecordChainPublic } = await import("@/server/services/records/chain");
 const { GET } = await import("@/app/api/public/records/[slug]/route");
 
 /** The CLI as a user runs it: a child process, judged by its output and exit code. */
@@ -48,6 +47,15 @@ let dir: string;
 beforeAll(async () => {
   userId = (await prisma.user.create({ data: { email: `records-cli-${stamp}@example.com` } })).id;
   dir = await mkdtemp(path.join(tmpdir(), "verify-record-"));
+});
+
+// Other files delete users wholesale: a user with a chain can only go through the erase path.
+afterAll(async () => {
+  await prisma.$transaction(async (tx) => {
+    await eraseRecordChainsOfUser(tx, userId);
+    await tx.user.delete({ where: { id: userId } });
+  });
+  await prisma.$disconnect();
 });
 
 async function chainWithFourEntries(name: string) {

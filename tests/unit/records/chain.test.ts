@@ -133,3 +133,16 @@ describe("record figures", () => {
     });
   });
 });
+
+describe("the README's worked example", () => {
+  it("has the hashes the README prints (a verifier written from the README must agree)", async () => {
+    const pick = { kind: "pick", game: { id: 4711, league: "epl", home: "Arsenal", away: "Chelsea", kickoff: "2026-12-05T15:00:00.000Z" }, market: "ONE_X_TWO", selection: "HOME", line: null, price: 2.1, bookmaker: "pinnacle", probability: 0.52, modelVersion: "elo@3", strategyHash: "3f".repeat(32), stakeCents: 1000, lockedAt: "2026-12-04T10:00:00.000Z" };
+    const result = { kind: "result", pickSeq: 1, outcome: "WIN", profitCents: 1100, closingPrice: 2.0, clv: 0.05, gradedAt: "2026-12-05T17:02:00.000Z" };
+    expect(RecordPayload.safeParse(pick).success && RecordPayload.safeParse(result).success).toBe(true);
+    const h1 = "cc50b14a9663a3f02e586207dc3cdb4b1557c24a9750ce0dc5f4ad0c751cd662";
+    const h2 = "d3c7c1b2b8167b7b32b7f24cc9a616cc93c63f861ed979ea9c71b66cdb142324";
+    expect(sha256(h1 + '{"closingPrice":2,"clv":0.05,"gradedAt":"2026-12-05T17:02:00.000Z","kind":"result","outcome":"WIN","pickSeq":1,"profitCents":1100}')).toBe(h2);
+    expect(await entryHash(GENESIS_HASH, pick)).toBe(h1);
+    expect(await verifyChain({ bot: "arsenal-elo", entries: [{ seq: 1, prevHash: GENESIS_HASH, hash: h1, payload: pick }, { seq: 2, prevHash: h1, hash: h2, payload: result }] })).toEqual({ ok: true, bot: "arsenal-elo", entries: 2, head: h2 });
+  });
+});
