@@ -37,8 +37,8 @@ function Cells({ read, timeZone }: { read: ReadEntry; timeZone: string }) {
     case "prediction":
       return (
         <>
-          <TableCell>{gameText(read.payload.game, timeZone)}</TableCell>
-          <TableCell>
+          <TableCell className="min-w-44">{gameText(read.payload.game, timeZone)}</TableCell>
+          <TableCell className="min-w-48">
             Prediction: {betText(read.payload)} at {formatPercent(read.payload.probability)}
             <span className="block text-xs text-muted-foreground">{read.payload.source}</span>
           </TableCell>
@@ -50,8 +50,8 @@ function Cells({ read, timeZone }: { read: ReadEntry; timeZone: string }) {
     case "pick":
       return (
         <>
-          <TableCell>{gameText(read.payload.game, timeZone)}</TableCell>
-          <TableCell>
+          <TableCell className="min-w-44">{gameText(read.payload.game, timeZone)}</TableCell>
+          <TableCell className="min-w-48">
             Pick: {betText(read.payload)} <span className="text-xs text-muted-foreground">({read.payload.bookmaker})</span>
             {read.late && <Badge variant="warning" className="ml-1">late: not counted</Badge>}
           </TableCell>

@@ -59,6 +59,9 @@ test.afterAll(async () => {
 });
 
 test("a public record verifies in the browser and shows its figures", async ({ page }) => {
+  const errors: string[] = [];
+  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+  page.on("pageerror", (e) => errors.push(e.message));
   await page.goto(`/records/${slugs.clean}`);
   await expect(page.getByRole("heading", { name: "Rovers bot (clean)" })).toBeVisible();
   await expect(page.getByTestId("chain-status")).toContainText("chain verified");
@@ -72,6 +75,8 @@ test("a public record verifies in the browser and shows its figures", async ({ p
   await expect(page.getByRole("link", { name: "Download JSON" })).toHaveAttribute("href", `/api/public/records/${slugs.clean}`);
   // Written today: today's UTC day has a head.
   await expect(page.getByText(`${new Date().toISOString().slice(0, 10)} UTC`)).toBeVisible();
+  // Times switch from UTC to the browser's zone after hydration without a mismatch or a CSP refusal.
+  expect(errors).toEqual([]);
 });
 
 test("a record changed in the database shows the first broken link", async ({ page }) => {
@@ -87,10 +92,12 @@ test("a private record is a 404 page and a 404 in the API", async ({ page, reque
   expect((await request.get(`/api/public/records/${slugs.hidden}`)).status()).toBe(404);
 });
 
-test("the record page works at 360 px without sideways scrolling", async ({ page }) => {
+test("the record page works at 360 px in dark mode without sideways scrolling", async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 800 });
+  await page.emulateMedia({ colorScheme: "dark" });
   await page.goto(`/records/${slugs.clean}`);
   await expect(page.getByTestId("chain-status")).toContainText("chain verified");
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
+  await page.screenshot({ path: test.info().outputPath("record-360-dark.png"), fullPage: true });
 });
