@@ -85,7 +85,8 @@ interface Tally {
   clvs: number[];
 }
 
-const WIN_SHARE = { WIN: 1, HALF_WIN: 0.5, HALF_LOSS: 0, LOSS: 0 } as const;
+/** What a graded bet counts toward a win rate: a half win is half a win (push and void are not decided). */
+export const WIN_SHARE = { WIN: 1, HALF_WIN: 0.5, HALF_LOSS: 0, LOSS: 0 } as const;
 
 export function summarizeLedger(entries: LedgerLine[], factsOf: FactsOf = () => undefined): BankrollSummary {
   let balance = 0;
