@@ -52,6 +52,19 @@ export async function trpcMutation<T = unknown>(request: APIRequestContext, path
 export async function deleteUsers(emailPattern: string) {
   const db = new pg.Client({ connectionString: databaseUrl("linesmith_test_e2e") });
   await db.connect();
+  // A bot's record is append-only: its entries go only chain by chain, with the erase permission set for
+  // that chain in the same transaction (see server/services/records/chain.ts).
+  await db.query("BEGIN");
+  const chains = await db.query<{ id: number }>(
+    `SELECT c.id FROM "RecordChain" c JOIN "User" u ON u.id = c."userId" WHERE u.email LIKE $1`,
+    [emailPattern],
+  );
+  for (const { id } of chains.rows) {
+    await db.query(`SELECT set_config('linesmith.erase_record_chain', $1, true)`, [String(id)]);
+    await db.query(`DELETE FROM "RecordEntry" WHERE "chainId" = $1`, [id]);
+    await db.query(`DELETE FROM "RecordChain" WHERE id = $1`, [id]);
+  }
   await db.query(`DELETE FROM "User" WHERE "email" LIKE $1`, [emailPattern]);
+  await db.query("COMMIT");
   await db.end();
 }
