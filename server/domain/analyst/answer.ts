@@ -62,7 +62,9 @@ export function parseAnalystAnswer(text: string, selections: readonly WinnerSele
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const at = issue.path.join(".") || "answer";
-    return { ok: false, error: `${at}: ${issue.code === "invalid_type" && issue.message.includes("undefined") ? "missing" : issue.message}` };
+    // "missing" is decided from the answer itself: zod's wording depends on the error map the process installed.
+    const value = issue.path.reduce<unknown>((v, key) => (typeof v === "object" && v !== null ? (v as Record<PropertyKey, unknown>)[key] : undefined), raw);
+    return { ok: false, error: `${at}: ${value === undefined ? "missing" : issue.message}` };
   }
   const { probabilities, confidence, reasons } = parsed.data;
   const keys = Object.keys(probabilities);
