@@ -54,12 +54,9 @@ export function analystProvider(db: Queryable, userId: string, deps: AnalystDeps
         return result;
       }
       const client = deps.llm.client;
-      const { facts, skipped } = await gatherFacts(
-        db,
-        games.map((g) => g.gameId),
-        ctx.now,
-        userId,
-      );
+      // One call per game, however often the bot lists it.
+      const gameIds = [...new Set(games.map((g) => g.gameId))];
+      const { facts, skipped } = await gatherFacts(db, gameIds, ctx.now, userId);
       for (const s of skipped) log(`[analyst] game ${s.gameId} skipped: ${s.reason}`);
       for (const f of facts) {
         const prompt = buildPrompt(f);

@@ -90,7 +90,10 @@ describe("gatherFacts", () => {
 describe("the analyst provider", () => {
   it.each(["openai", "anthropic"] as const)("turns a valid %s answer into probabilities, and stores the call", async (api) => {
     const { p, lines } = provider(alice, { api });
-    const result = await p.probabilities([{ gameId: fx.upcoming }], { now: NOW, userId: alice });
+    const requests = fake.requests.length;
+    // Listed twice, asked once.
+    const result = await p.probabilities([{ gameId: fx.upcoming }, { gameId: fx.upcoming }], { now: NOW, userId: alice });
+    expect(fake.requests.length).toBe(requests + 1);
     expect(lines).toEqual([]);
     const r = result.get(fx.upcoming)!;
     expect(Object.keys(r.probabilities)).toEqual(["home", "draw", "away"]);
