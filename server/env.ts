@@ -84,6 +84,20 @@ const schema = z
       .string()
       .url("OPEN_METEO_BASE_URL must be a URL such as https://api.open-meteo.com")
       .default("https://api.open-meteo.com"),
+    // The AI analyst (server/integrations/llm): off unless LLM_PROVIDER is set. The base URL defaults to the provider's
+    // own; tests, e2e and the demo point it at the fake server (server/integrations/llm/fake-server.ts).
+    LLM_PROVIDER: z.enum(["openai", "anthropic"], { error: "LLM_PROVIDER must be openai (any OpenAI-compatible endpoint) or anthropic" }).optional(),
+    LLM_BASE_URL: z.string().url("LLM_BASE_URL must be a URL such as http://127.0.0.1:11434").optional(),
+    LLM_API_KEY: z.string().min(1).optional(),
+    LLM_MODEL: z.string().min(1).max(200).optional(),
+    // Tokens (prompt + answer) one user's analyst may use per UTC month.
+    LLM_MONTHLY_TOKEN_BUDGET: z.coerce
+      .number({ error: "LLM_MONTHLY_TOKEN_BUDGET must be a whole number of tokens" })
+      .int("LLM_MONTHLY_TOKEN_BUDGET must be a whole number of tokens")
+      .min(0)
+      .max(1_000_000_000)
+      .default(200_000),
+    LLM_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(600_000).default(60_000),
   })
   .refine(optionalPair("INNGEST_EVENT_KEY", "INNGEST_SIGNING_KEY"), {
     message: "set both INNGEST_EVENT_KEY and INNGEST_SIGNING_KEY, or neither (jobs then run locally)",
@@ -92,6 +106,15 @@ const schema = z
   .refine(optionalPair("GPU_SERVICE_URL", "GPU_SERVICE_TOKEN"), {
     message: "set both GPU_SERVICE_URL and GPU_SERVICE_TOKEN, or neither (training then runs in-process)",
     path: ["GPU_SERVICE_URL"],
+  })
+  .refine((e) => !e.LLM_PROVIDER || Boolean(e.LLM_MODEL), {
+    message: "LLM_MODEL is required when LLM_PROVIDER is set (e.g. gpt-4o-mini or claude-sonnet-4-5)",
+    path: ["LLM_MODEL"],
+  })
+  // A local OpenAI-compatible server may need no key; the providers' own endpoints always do.
+  .refine((e) => !e.LLM_PROVIDER || Boolean(e.LLM_API_KEY) || Boolean(e.LLM_BASE_URL), {
+    message: "LLM_API_KEY is required when LLM_PROVIDER is set without LLM_BASE_URL",
+    path: ["LLM_API_KEY"],
   })
   .refine(optionalPair("GITHUB_ID", "GITHUB_SECRET"), {
     message: "set both GITHUB_ID and GITHUB_SECRET, or neither",

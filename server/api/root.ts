@@ -1,3 +1,4 @@
+import { analystRouter } from "./routers/analyst";
 import { authRouter } from "./routers/auth";
 import { bankrollsRouter } from "./routers/bankrolls";
 import { collectionRouter } from "./routers/collection";
@@ -25,6 +26,7 @@ export const appRouter = router({
   players: playersRouter,
   strategies: strategiesRouter,
   collection: collectionRouter,
+  analyst: analystRouter,
 });
 
 export type AppRouter = typeof appRouter;
