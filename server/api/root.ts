@@ -9,6 +9,7 @@ import { gamesRouter } from "./routers/games";
 import { importsRouter } from "./routers/imports";
 import { leaguesRouter } from "./routers/leagues";
 import { modelsRouter } from "./routers/models";
+import { notificationsRouter } from "./routers/notifications";
 import { playersRouter } from "./routers/players";
 import { createCallerFactory, router } from "./trpc";
 
@@ -25,6 +26,7 @@ export const appRouter = router({
   players: playersRouter,
   strategies: strategiesRouter,
   collection: collectionRouter,
+  notifications: notificationsRouter,
 });
 
 export type AppRouter = typeof appRouter;
