@@ -40,6 +40,7 @@ export function renderEmail(n: NotificationContent, appUrl: string): { subject: 
   const text = [n.body, ...(link ? ["", `Open in Linesmith: ${link}`] : []), "", "--", `Choose where Linesmith notifies you: ${settings}`].join("\n");
   const body = html(n.body).replaceAll("\n", "<br>");
   const htmlText = [
+    `<h2 style="font-size:18px">${html(subject)}</h2>`,
     `<p>${body}</p>`,
     ...(link ? [`<p><a href="${html(link)}">Open in Linesmith</a></p>`] : []),
     `<p style="color:#666;font-size:12px">Choose where Linesmith notifies you: <a href="${html(settings)}">settings</a></p>`,
