@@ -233,3 +233,15 @@ describe("deliverPending", () => {
     expect(rows[0].summary).not.toContain(secret);
   });
 });
+
+describe("deliver-notifications job", () => {
+  it("runs every minute and on linesmith/notification.created, and stays idle (no run row) when nothing is due", async () => {
+    const { deliverNotificationsJob } = await import("@/inngest/jobs");
+    expect(deliverNotificationsJob).toMatchObject({ cron: "* * * * *", events: ["linesmith/notification.created"] });
+    expect(await deliverNotificationsJob.idle!()).toBe("no notification delivery is due");
+    const userId = await newUser();
+    await fakes.addChannel(userId, { kind: "SLACK", webhookUrl: fakes.slack.hook() });
+    await recordNotification(pool, { userId, kind: "bot.slips", dedupeKey: "job", title: "t", body: "b" });
+    expect(await deliverNotificationsJob.idle!()).toBeNull();
+  });
+});
