@@ -7,7 +7,7 @@ export const functions = JOBS.map((job) =>
   inngest.createFunction(
     { id: job.id, name: job.name, triggers: [{ cron: job.cron }, ...job.events.map((event) => ({ event }))], concurrency: { limit: 1 } },
     async ({ event, step }) => {
-      const idle = job.idle?.();
+      const idle = await job.idle?.();
       if (idle) return { idle };
       const appEvent = job.events.includes(event.name as AppEvent["name"]) ? (event as unknown as AppEvent) : null;
       return job.run({ event: appEvent, step: step as unknown as JobStep });

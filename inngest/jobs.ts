@@ -6,6 +6,7 @@ import { runQueuedBacktests } from "@/server/services/backtests/backtests";
 import { runCollectionJob, type CollectionKind } from "@/server/services/collection/jobs";
 import { PROVIDER_KINDS, providers } from "@/server/services/collection/providers";
 import { runQueuedEvaluations } from "@/server/services/models/evaluations";
+import { deliverPending, hasDueDeliveries } from "@/server/services/notify";
 import { trainerFromEnv } from "@/server/services/models/trainer";
 
 /**
@@ -24,7 +25,7 @@ export interface Job {
   events: AppEvent["name"][];
   run(input: { event: AppEvent | null; step: JobStep }): Promise<unknown>;
   /** A reason to do nothing at all this time (not even record a run), or null to run. */
-  idle?(): string | null;
+  idle?(): string | null | Promise<string | null>;
 }
 
 export const settleBetsJob: Job = {
@@ -85,6 +86,17 @@ export const collectScoresJob = collectionJob("scores", "*/5 * * * *", "Collect 
 export const collectWeatherJob = collectionJob("weather", "0 * * * *", "Collect kick-off weather forecasts");
 export const collectInjuriesJob = collectionJob("injuries", "30 * * * *", "Collect injury reports");
 
+export const deliverNotificationsJob: Job = {
+  id: "deliver-notifications",
+  name: "Send due notification deliveries (email, Slack, Telegram, web push) and their retries",
+  // Every minute for retries whose backoff has passed; the event sends background notifications at once.
+  cron: "* * * * *",
+  events: [EVENTS.notificationCreated],
+  // Nothing due: no run row every minute.
+  idle: async () => ((await hasDueDeliveries(bulkPool, new Date())) ? null : "no notification delivery is due"),
+  run: async ({ step }) => step.run("deliver-pending", () => deliverPending(bulkPool, new Date())),
+};
+
 export const JOBS: Job[] = [
   settleBetsJob,
   evaluateModelsJob,
@@ -93,4 +105,5 @@ export const JOBS: Job[] = [
   collectScoresJob,
   collectWeatherJob,
   collectInjuriesJob,
+  deliverNotificationsJob,
 ];

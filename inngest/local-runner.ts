@@ -23,7 +23,7 @@ export function startLocalRunner(pool: pg.Pool, opts: { schedules?: boolean; log
   const crons = opts.schedules === false ? [] : JOBS.map((job) => new Cron(job.cron, { protect: true, timezone: "UTC" }, () => void trigger(job.id, null, "cron")));
 
   async function execute(job: Job, event: AppEvent | null, origin: string): Promise<void> {
-    if (job.idle?.()) return;
+    if (await job.idle?.()) return;
     const { rows } = await pool.query<{ id: number }>(`INSERT INTO "JobRun" (job, trigger) VALUES ($1, $2) RETURNING id`, [job.id, origin]);
     const runId = rows[0]!.id;
     for (let attempt = 0; ; attempt++) {

@@ -98,6 +98,53 @@ const schema = z
       .max(1_000_000_000)
       .default(200_000),
     LLM_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(600_000).default(60_000),
+    // Secrets at rest (notification targets): 32 bytes as base64 or 64 hex digits. Without it, development and
+    // tests derive a key from NEXTAUTH_SECRET (and say so); production refuses to store such secrets.
+    ENCRYPTION_KEY: z
+      .string()
+      .refine(
+        (k) => /^[0-9a-fA-F]{64}$/.test(k) || Buffer.from(k, "base64").length === 32,
+        "ENCRYPTION_KEY must be 32 bytes as base64 (openssl rand -base64 32) or 64 hex digits",
+      )
+      .optional(),
+    // Email: smtp:// or smtps:// URL of a mail server. Without it, emails go to the EmailOutbox table.
+    SMTP_URL: z
+      .string()
+      .url("SMTP_URL must be a URL such as smtps://user:password@smtp.example.com:465")
+      .refine((u) => /^smtps?:\/\//.test(u), "SMTP_URL must start with smtp:// or smtps://")
+      .optional(),
+    EMAIL_FROM: z.string().min(3).max(200).default("Linesmith <linesmith@localhost>"),
+    // Telegram Bot API: without a token the Telegram channel is off.
+    TELEGRAM_BOT_TOKEN: z
+      .string()
+      .regex(/^\d{3,20}:[A-Za-z0-9_-]{20,100}$/, "TELEGRAM_BOT_TOKEN must look like 123456789:AAE... (from @BotFather)")
+      .optional(),
+    TELEGRAM_BASE_URL: z
+      .string()
+      .url("TELEGRAM_BASE_URL must be a URL such as https://api.telegram.org")
+      .default("https://api.telegram.org"),
+    // Web push (VAPID): all three or none; without them web push is off.
+    VAPID_PUBLIC_KEY: z.string().regex(/^[A-Za-z0-9_-]{80,100}$/, "VAPID_PUBLIC_KEY must be a base64url P-256 public key").optional(),
+    VAPID_PRIVATE_KEY: z.string().regex(/^[A-Za-z0-9_-]{40,50}$/, "VAPID_PRIVATE_KEY must be a base64url P-256 private key").optional(),
+    VAPID_SUBJECT: z
+      .string()
+      .regex(/^(mailto:|https:\/\/)\S+$/, "VAPID_SUBJECT must be a mailto: address or an https:// URL")
+      .optional(),
+    // Hosts (besides hooks.slack.com and the browsers' push services) that Slack webhook and push subscription
+    // URLs may point at, e.g. 127.0.0.1 for the fake servers. Outside production 127.0.0.1 and localhost are allowed.
+    NOTIFY_ALLOWED_HOSTS: z
+      .string()
+      .transform((text) =>
+        text
+          .split(",")
+          .map((part) => part.trim().toLowerCase())
+          .filter(Boolean),
+      )
+      .refine(
+        (hosts) => hosts.every((h) => /^[a-z0-9.-]+$|^\[[0-9a-f:]+\]$/.test(h)),
+        "NOTIFY_ALLOWED_HOSTS must be comma-separated host names such as 127.0.0.1,hooks.example.com",
+      )
+      .default([]),
   })
   .refine(optionalPair("INNGEST_EVENT_KEY", "INNGEST_SIGNING_KEY"), {
     message: "set both INNGEST_EVENT_KEY and INNGEST_SIGNING_KEY, or neither (jobs then run locally)",
@@ -116,6 +163,13 @@ const schema = z
     message: "LLM_API_KEY is required when LLM_PROVIDER is set without LLM_BASE_URL",
     path: ["LLM_API_KEY"],
   })
+  .refine(
+    (env) => [env.VAPID_PUBLIC_KEY, env.VAPID_PRIVATE_KEY, env.VAPID_SUBJECT].filter(Boolean).length % 3 === 0,
+    {
+      message: "set VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY and VAPID_SUBJECT together, or none (web push is then off)",
+      path: ["VAPID_PUBLIC_KEY"],
+    },
+  )
   .refine(optionalPair("GITHUB_ID", "GITHUB_SECRET"), {
     message: "set both GITHUB_ID and GITHUB_SECRET, or neither",
     path: ["GITHUB_ID"],

@@ -5,6 +5,7 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { signOut } from "next-auth/react";
 import { useTheme } from "next-themes";
+import { NotificationBell } from "@/components/notifications/notification-bell";
 import { Button } from "@/components/ui/button";
 import { trpc } from "@/lib/trpc";
 import { Sheet, SheetClose, SheetContent, SheetDescription, SheetTitle, SheetTrigger } from "@/components/ui/sheet";
@@ -86,10 +87,12 @@ export function AppNav({ email, isAdmin }: { email: string; isAdmin: boolean }) 
         >
           {email}
         </span>
+        <div className="ml-auto xl:ml-0">
+          <NotificationBell />
+        </div>
         <Button
           variant="ghost"
           size="icon"
-          className="ml-auto xl:ml-0"
           aria-label="Toggle dark mode"
           onClick={() => setTheme(resolvedTheme === "dark" ? "light" : "dark")}
         >

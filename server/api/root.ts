@@ -10,6 +10,7 @@ import { gamesRouter } from "./routers/games";
 import { importsRouter } from "./routers/imports";
 import { leaguesRouter } from "./routers/leagues";
 import { modelsRouter } from "./routers/models";
+import { notificationsRouter } from "./routers/notifications";
 import { playersRouter } from "./routers/players";
 import { createCallerFactory, router } from "./trpc";
 
@@ -27,6 +28,7 @@ export const appRouter = router({
   strategies: strategiesRouter,
   collection: collectionRouter,
   analyst: analystRouter,
+  notifications: notificationsRouter,
 });
 
 export type AppRouter = typeof appRouter;

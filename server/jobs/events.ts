@@ -12,12 +12,15 @@ export const EVENTS = {
   evaluationRequested: "linesmith/evaluation.requested",
   /** A user asked for a strategy backtest: run the queued backtests. */
   backtestRequested: "linesmith/backtest.requested",
+  /** A notification was recorded for background delivery: send its deliveries. */
+  notificationCreated: "linesmith/notification.created",
 } as const;
 
 export const EventSchemas = {
   [EVENTS.resultsStored]: z.object({ gameIds: z.array(z.number().int().positive()).max(100_000).optional(), importRunId: z.string().optional() }),
   [EVENTS.evaluationRequested]: z.object({ evaluationId: z.number().int().positive() }),
   [EVENTS.backtestRequested]: z.object({ backtestId: z.number().int().positive() }),
+  [EVENTS.notificationCreated]: z.object({ notificationId: z.number().int().positive() }),
 };
 
 export type EventName = keyof typeof EventSchemas;
