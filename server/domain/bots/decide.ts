@@ -21,7 +21,7 @@ export const MAX_WINDOW_HOURS = 14 * 24;
 export type BotState = "DRAFT" | "ACTIVE" | "PAUSED" | "STOPPED";
 
 /** Why a signal was not taken: the strategy's limits (as in backtests) and the bot's own switches. */
-export type BotSkipReason = SkipReason | "botNotActive" | "killSwitch" | "noStake" | "alreadyLocked";
+export type BotSkipReason = SkipReason | "botNotActive" | "killSwitch" | "noStake" | "alreadyLocked" | "kickoffPassed";
 
 export const SKIP_REASON_TEXT: Record<BotSkipReason, string> = {
   stopAfterDrawdown: "The bankroll fell below the strategy's drawdown stop.",
@@ -35,6 +35,7 @@ export const SKIP_REASON_TEXT: Record<BotSkipReason, string> = {
   killSwitch: "The kill switch is on.",
   noStake: "The stake rounds down to less than one cent.",
   alreadyLocked: "Another run locked this pick first.",
+  kickoffPassed: "The game had started by the time the pick would have been written.",
 };
 
 /** An upcoming game with the prices stored for it (the decision reads only those known at the run). */
