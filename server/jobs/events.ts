@@ -12,12 +12,15 @@ export const EVENTS = {
   evaluationRequested: "linesmith/evaluation.requested",
   /** A user asked for a strategy backtest: run the queued backtests. */
   backtestRequested: "linesmith/backtest.requested",
+  /** Live collection stored new (moved) prices for some games: bots that run on odds updates look again. */
+  oddsStored: "linesmith/odds.stored",
 } as const;
 
 export const EventSchemas = {
   [EVENTS.resultsStored]: z.object({ gameIds: z.array(z.number().int().positive()).max(100_000).optional(), importRunId: z.string().optional() }),
   [EVENTS.evaluationRequested]: z.object({ evaluationId: z.number().int().positive() }),
   [EVENTS.backtestRequested]: z.object({ backtestId: z.number().int().positive() }),
+  [EVENTS.oddsStored]: z.object({ gameIds: z.array(z.number().int().positive()).max(100_000) }),
 };
 
 export type EventName = keyof typeof EventSchemas;

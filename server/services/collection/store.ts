@@ -78,7 +78,7 @@ WITH incoming AS (
 INSERT INTO "OddsSnapshot" ("gameId", "bookmakerId", market, period, selection, phase, line, price, "capturedAt", "receivedAt", source)
 SELECT "gameId", "bookmakerId", market, period, selection, 'SNAPSHOT', line, price, "capturedAt", $9, $10 FROM moved
 ON CONFLICT DO NOTHING
-RETURNING 1`;
+RETURNING "gameId"`;
 
 /** Stores live prices: a snapshot only for a new or moved price; counts inserted and unchanged. */
 export async function storePrices(
@@ -118,6 +118,7 @@ export async function storePrices(
       provider,
     ]);
     inserted = result.rowCount ?? 0;
+    if (inserted > 0) await publishEvent({ name: EVENTS.oddsStored, data: { gameIds: [...new Set(result.rows.map((r: { gameId: number }) => r.gameId))] } });
   }
   return { read: mapped.rows.length, inserted, unchanged: resolved.length - inserted, rejected };
 }
