@@ -209,6 +209,45 @@ describe("bots: paper trading, exactly-once picks, limits, slips and the record"
     await expect(setBotState(prisma, bob.id, bot.id, bot.version + 1, "PAUSED")).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
+  it("serves bots through the API to their owner only, with bounded input", async () => {
+    const a = caller(alice);
+    const b = caller(bob);
+    const created = await a.bots.create({ name: "API bot", strategyId, initialDepositCents: 50_000, currency: "USDT", windowHours: 48 });
+    await expect(a.bots.create({ name: "Too far", strategyId, initialDepositCents: 50_000, windowHours: 100_000 })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(a.bots.create({ name: "Wider", strategyId, initialDepositCents: 50_000, markets: ["total"] })).rejects.toThrow(/not one of the strategy's markets/);
+    await expect(a.bots.create({ name: "Bad times", strategyId, initialDepositCents: 50_000, schedule: "fixed", runTimes: [] })).rejects.toThrow(/at least one run time/);
+    await expect(b.bots.create({ name: "Stolen strategy", strategyId, initialDepositCents: 50_000 })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await a.bots.setState({ id: created.id, version: created.version, state: "ACTIVE" });
+    const run = await a.bots.runNow({ id: created.id });
+    expect(run).toMatchObject({ taken: 2 });
+    const dash = await a.bots.dashboard({ id: created.id });
+    expect(dash.bot).toMatchObject({ state: "ACTIVE", currency: "USDT", isPublic: false });
+    expect(dash.figures).toMatchObject({ openStakeCents: 2_000, openBets: 2, balanceCents: 48_000, equityCents: 50_000 });
+    expect(dash.runs[0]!.decisions.map((d) => d.taken)).toEqual([true, true]);
+    expect(dash.paperVsReal.paper).toMatchObject({ bets: 2, open: 2 });
+    expect((await a.bots.setPublic({ id: created.id, isPublic: true })).isPublic).toBe(true);
+    const range = { from: hoursFromNow(-1), to: hoursFromNow(1) };
+    expect((await a.bots.exportSlipsCsv({ ...range, botId: created.id })).csv.trim().split("\n")).toHaveLength(3);
+    await expect(a.bots.slips({ from: hoursFromNow(-24 * 8), to: hoursFromNow(1) })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    for (const attempt of [
+      () => b.bots.get({ id: created.id }),
+      () => b.bots.runNow({ id: created.id }),
+      () => b.bots.setPublic({ id: created.id, isPublic: false }),
+      () => b.bots.update({ id: created.id, version: 2, changes: { killSwitch: true } }),
+      () => b.bots.movePin({ id: created.id, version: 2 }),
+      () => b.bots.slips({ ...range, botId: created.id }),
+      () => b.bots.picks({ id: created.id }),
+    ]) {
+      await expect(attempt()).rejects.toMatchObject({ code: "NOT_FOUND" });
+    }
+    expect(await b.bots.list()).toEqual([]);
+    expect((await b.bots.exportSlipsCsv(range)).csv.trim().split("\n")).toHaveLength(1);
+    // Stopped is final.
+    const stopped = await a.bots.setState({ id: created.id, version: 2, state: "STOPPED" });
+    await expect(a.bots.setState({ id: created.id, version: stopped.version, state: "ACTIVE" })).rejects.toMatchObject({ code: "CONFLICT" });
+    expect(await a.bots.runNow({ id: created.id })).toBeNull();
+  });
+
   it("settles paper bets with the tracker's settlement and appends result entries once", async () => {
     const bot = await activeBot("Graded bot");
     await runBot(deps, bot.id, new Date());

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { candidateKey, decideBot, gamesInWindow, LOCK_MARGIN_MS, type BankrollState, type BotDecisionInput, type LiveGame } from "@/server/domain/bots/decide";
 import { minimumQualifyingPrice } from "@/server/domain/bots/min-price";
 import { winnerProbabilities } from "@/server/domain/bots/probability-source";
+import { fixedRunDue } from "@/server/domain/bots/schedule";
 import { StrategyV1, type StrategyInput } from "@/server/domain/strategies/schema";
 
 const now = new Date("2026-12-05T10:00:00Z");
@@ -172,5 +173,17 @@ describe("a provider's probabilities", () => {
     expect(winnerProbabilities(answer({ home: 0.5, away: 0.2 }), true)).toHaveProperty("problem");
     expect(winnerProbabilities(answer({ home: 0.6, draw: 0.3, away: 0.2 }), true)).toHaveProperty("problem");
     expect(winnerProbabilities(answer({ home: 0.6, away: 0.4 }, 1.5), false)).toHaveProperty("problem");
+  });
+});
+
+describe("fixed run times", () => {
+  const at = (iso: string) => new Date(iso);
+  it("are due once each day after their UTC time", () => {
+    expect(fixedRunDue(["09:30"], null, at("2026-12-05T09:30:00Z"))).toBe(true);
+    expect(fixedRunDue(["09:30"], at("2026-12-05T09:30:00Z"), at("2026-12-05T09:31:00Z"))).toBe(false);
+    expect(fixedRunDue(["09:30"], at("2026-12-04T09:30:00Z"), at("2026-12-05T09:29:00Z"))).toBe(false);
+    expect(fixedRunDue(["09:30", "18:00"], at("2026-12-05T09:30:00Z"), at("2026-12-05T18:00:30Z"))).toBe(true);
+    // A missed time (the runner was down) is caught up on the next tick.
+    expect(fixedRunDue(["23:59"], at("2026-12-03T23:59:00Z"), at("2026-12-05T00:01:00Z"))).toBe(true);
   });
 });
