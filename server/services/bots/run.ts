@@ -9,6 +9,7 @@ import { AppError } from "@/server/errors";
 import { insertBets } from "@/server/services/bets/bets";
 import { appendRecordEntries } from "@/server/services/records/chain";
 import { strategyOfVersion } from "./bots";
+import { notifySlips, type NewSlipNote } from "./notify-slips";
 import { loadBankrollState, loadModelProbabilities, loadUpcomingGames, type UpcomingGame } from "./load";
 import { PROVIDER_SOURCE, probabilityProvider } from "./providers";
 
@@ -35,7 +36,7 @@ interface SourceFacts {
   analyst?: { prompt: string; answer: string };
 }
 
-type WriteOutcome = { written: true; pickId: number } | { written: false; reason: BotSkipReason };
+type WriteOutcome = { written: true; pickId: number; slipId: number } | { written: false; reason: BotSkipReason };
 
 const iso = (d: Date) => d.toISOString();
 
@@ -113,7 +114,8 @@ async function writePick(
         { key: pickKey(bot.id, d.gameId, d.market, d.selection), payload: pick, lockedAt: now },
       ]);
       await tx.botPick.update({ where: { id: pickId }, data: { betId: betId!, predictionSeq: p!.seq, pickSeq: k!.seq } });
-      await tx.slip.create({
+      const slip = await tx.slip.create({
+        select: { id: true },
         data: {
           pickId,
           botId: bot.id,
@@ -127,7 +129,7 @@ async function writePick(
           suggestedStakeCents: d.stakeCents,
         },
       });
-      return { written: true, pickId };
+      return { written: true, pickId, slipId: slip.id };
     });
   } catch (e) {
     // The stake no longer fits (another writer spent the balance since the run read it): a skip, not a failure.
@@ -192,6 +194,7 @@ export async function runBot(deps: BotDeps, botId: number, now: Date, trigger = 
       : new Map<string, number>();
     let written = 0;
     const recorded = [];
+    const slips: NewSlipNote[] = [];
     for (const d of outcome.decisions) {
       if (!d.taken) {
         recorded.push(d);
@@ -199,7 +202,11 @@ export async function runBot(deps: BotDeps, botId: number, now: Date, trigger = 
       }
       const source = sources.get(d.gameId) ?? { modelVersion: null };
       const result = await writePick(db, bot, run.id, bot.strategyVersion.hash, gameById.get(d.gameId)!, d, source, books.get(d.bookmaker!) ?? null, now);
-      if (result.written) written++;
+      if (result.written) {
+        written++;
+        const g = gameById.get(d.gameId)!;
+        slips.push({ slipId: result.slipId, game: `${g.home} v ${g.away}`, pick: `${d.market} ${d.selection}${d.line === null ? "" : ` ${d.line}`} at ${d.bookmaker}`, price: d.price, minPrice: d.minPrice, stakeCents: d.stakeCents });
+      }
       recorded.push(result.written ? d : { ...d, taken: false, reason: result.reason });
     }
     await db.botDecision.createMany({
@@ -222,6 +229,7 @@ export async function runBot(deps: BotDeps, botId: number, now: Date, trigger = 
     const summary = { runId: run.id, games: outcome.games, signals: outcome.signals, taken: recorded.filter((d) => d.taken).length, skipped: recorded.filter((d) => !d.taken).length, written };
     await db.botRun.update({ where: { id: run.id }, data: { finishedAt: new Date(), games: summary.games, signals: summary.signals, taken: summary.taken, skipped: summary.skipped } });
     await db.bot.update({ where: { id: botId }, data: { lastRunAt: now } });
+    if (slips.length > 0) await notifySlips(bot.userId, botId, run.id, slips);
     return summary;
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
