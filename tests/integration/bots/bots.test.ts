@@ -19,7 +19,8 @@ afterAll(async () => {
 
 const { createCaller } = await import("@/server/api/root");
 const { createBot, setBotState, updateBot, moveBotPin } = await import("@/server/services/bots/bots");
-const { runBot } = await import("@/server/services/bots/run");
+const { runBot, runDueBots } = await import("@/server/services/bots/run");
+const { registerProbabilityProvider, unregisterProbabilityProvider } = await import("@/server/services/bots/providers");
 const { gradeBots } = await import("@/server/services/bots/grade");
 const { confirmSlip, dismissSlip, listSlips, slipsCsv } = await import("@/server/services/bots/slips");
 const { settleOpenBets } = await import("@/server/services/bets/settle");
@@ -246,6 +247,43 @@ describe("bots: paper trading, exactly-once picks, limits, slips and the record"
     const stopped = await a.bots.setState({ id: created.id, version: 2, state: "STOPPED" });
     await expect(a.bots.setState({ id: created.id, version: stopped.version, state: "ACTIVE" })).rejects.toMatchObject({ code: "CONFLICT" });
     expect(await a.bots.runNow({ id: created.id })).toBeNull();
+  });
+
+  it("takes a provider's probabilities, locks the analyst's words with the prediction, and refuses malformed answers", async () => {
+    registerProbabilityProvider({
+      id: "fake-analyst",
+      probabilities: async (facts) =>
+        new Map([
+          [facts.find((f) => f.gameId === games[0])!.gameId, { probabilities: { home: 0.5, draw: 0.25, away: 0.25 }, confidence: 0.7, modelVersion: "fake@1", analyst: { prompt: "Who wins?", answer: "Home, 50%." } }],
+          // Sums to 1.3: refused, never a bet.
+          [facts.find((f) => f.gameId === games[1])!.gameId, { probabilities: { home: 0.8, draw: 0.25, away: 0.25 }, confidence: 0.9, modelVersion: "fake@1" }],
+        ]),
+    });
+    try {
+      const modelStrategy = (await caller(alice).strategies.save({ strategy: strategyJson({ name: "Analyst", probability: "model:fake" }) })).id;
+      const bot = await activeBot("Analyst bot", modelStrategy, { probabilitySource: "provider:fake-analyst" });
+      expect(await runBot(deps, bot.id, new Date())).toMatchObject({ signals: 1, taken: 1 });
+      const exported = await exportRecordChain(prisma, bot.slug);
+      expect(exported!.entries[0]!.payload).toMatchObject({ kind: "prediction", probability: 0.5, modelVersion: "fake@1", source: "provider:fake-analyst", analyst: { prompt: "Who wins?", answer: "Home, 50%." } });
+      expect(exported!.entries[1]!.payload).toMatchObject({ kind: "pick", game: { id: games[0] }, price: 2.4 });
+      await expect(createBot(prisma, alice.id, { name: "Nobody", strategyId: modelStrategy, leagues: [], markets: [], windowHours: 48, schedule: "on-odds", runTimes: [], currency: "USD", initialDepositCents: 1_000, probabilitySource: "provider:nobody" })).rejects.toThrow(/No probability provider "nobody"/);
+    } finally {
+      unregisterProbabilityProvider("fake-analyst");
+    }
+  });
+
+  it("runs due bots: on-odds bots when odds were stored, fixed-time bots at their time", async () => {
+    await prisma.bot.updateMany({ where: { state: "ACTIVE" }, data: { state: "PAUSED" } });
+    const onOdds = await activeBot("On odds");
+    const fixed = await activeBot("Fixed", strategyId, { schedule: "fixed", runTimes: ["00:00"] });
+    await prisma.bot.update({ where: { id: fixed.id }, data: { lastRunAt: new Date() } });
+    const quiet = await runDueBots(deps, new Date());
+    expect(quiet.bots).toBe(0);
+    const afterOdds = await runDueBots(deps, new Date(), { oddsStored: true });
+    expect(afterOdds.results).toEqual([{ botId: onOdds.id, ok: true, taken: 2 }]);
+    await prisma.bot.update({ where: { id: fixed.id }, data: { lastRunAt: new Date(Date.now() - 2 * 86_400_000) } });
+    const due = await runDueBots(deps, new Date());
+    expect(due.results).toEqual([{ botId: fixed.id, ok: true, taken: 2 }]);
   });
 
   it("settles paper bets with the tracker's settlement and appends result entries once", async () => {
