@@ -103,6 +103,53 @@ function Side({ title, t, currency }: { title: string; t: Dashboard["paperVsReal
   );
 }
 
+function Picks({ id, currency }: { id: number; currency: string }) {
+  const show = useDisplay();
+  const picks = trpc.bots.picks.useQuery({ id, limit: 50 });
+  if (picks.isLoading) return <LoadingRows rows={3} />;
+  if (picks.error) return <ErrorState message={picks.error.message} />;
+  if (!picks.data?.items.length) return <p className="text-sm text-muted-foreground">No picks yet.</p>;
+  return (
+    <div className="overflow-x-auto">
+      <Table aria-label="Picks">
+        <TableHeader>
+          <TableRow>
+            <TableHead>Game</TableHead>
+            <TableHead>Pick</TableHead>
+            <TableHead className="text-right">Price</TableHead>
+            <TableHead className="text-right">Stake</TableHead>
+            <TableHead>Locked</TableHead>
+            <TableHead>Result</TableHead>
+            <TableHead className="text-right">CLV</TableHead>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {picks.data.items.map((p) => (
+            <TableRow key={p.id}>
+              <TableCell>
+                {p.game}
+                <div className="text-xs text-muted-foreground">{show.dateTime(p.kickoff)}</div>
+              </TableCell>
+              <TableCell>
+                {pickLabel(p.market, p.selection, p.line)}
+                <div className="text-xs text-muted-foreground">{p.bookmakerKey}</div>
+              </TableCell>
+              <TableCell className="text-right tabular-nums">{show.price(p.price)}</TableCell>
+              <TableCell className="text-right tabular-nums">{formatCents(p.stakeCents, { currency })}</TableCell>
+              <TableCell>
+                {show.dateTime(p.lockedAt)}
+                {p.pickSeq !== null && <div className="text-xs text-muted-foreground">record entry #{p.pickSeq}</div>}
+              </TableCell>
+              <TableCell>{p.status === "SETTLED" ? `${p.outcome?.toLowerCase().replace("_", "-")} ${formatCents(p.profitCents, { signed: true })}` : (p.status?.toLowerCase() ?? "")}</TableCell>
+              <TableCell className="text-right tabular-nums">{formatPercent(p.clv)}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </div>
+  );
+}
+
 export function BotDashboard({ id }: { id: number }) {
   const show = useDisplay();
   const q = trpc.bots.dashboard.useQuery({ id });
@@ -175,6 +222,14 @@ export function BotDashboard({ id }: { id: number }) {
           </CardContent>
         </Card>
       </div>
+      <Card>
+        <CardHeader>
+          <CardTitle className="text-base">Paper bets</CardTitle>
+        </CardHeader>
+        <CardContent>
+          <Picks id={bot.id} currency={currency} />
+        </CardContent>
+      </Card>
       <Card>
         <CardHeader>
           <CardTitle className="text-base">Last runs</CardTitle>
