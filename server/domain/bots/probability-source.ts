@@ -41,6 +41,8 @@ export interface ProviderProbability {
 export interface ProbabilityProvider {
   /** Named by a bot as its source "provider:<id>". */
   id: string;
+  /** Answers below this confidence are not bet on (the analyst's 65% gate); absent = no gate. */
+  minConfidence?: number;
   probabilities(games: UpcomingGameFacts[], ctx: ProbabilityContext): Promise<Map<number, ProviderProbability>>;
 }
 

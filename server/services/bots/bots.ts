@@ -7,7 +7,7 @@ import { MARKET_KEYS } from "@/server/domain/vocabulary";
 import { AppError } from "@/server/errors";
 import { isUniqueViolation } from "@/server/services/bets/bankrolls";
 import { createRecordChain, RECORD_SLUG, setRecordChainPublic } from "@/server/services/records/chain";
-import { PROVIDER_SOURCE, probabilityProvider } from "./providers";
+import { hasProbabilityProvider, PROVIDER_SOURCE } from "./providers";
 
 type Tx = Prisma.TransactionClient;
 
@@ -109,7 +109,7 @@ export async function createBot(db: PrismaClient, userId: string, input: CreateB
   if (source !== undefined) {
     const m = PROVIDER_SOURCE.exec(source);
     if (!m) throw new AppError("BAD_REQUEST", 'A bot\'s own source is "provider:<id>"; leave it out to use the strategy\'s.', { field: "probabilitySource" });
-    if (!probabilityProvider(m[1]!)) throw new AppError("BAD_REQUEST", `No probability provider "${m[1]}" is configured on this server.`, { field: "probabilitySource" });
+    if (!hasProbabilityProvider(m[1]!)) throw new AppError("BAD_REQUEST", `No probability provider "${m[1]}" is configured on this server.`, { field: "probabilitySource" });
   }
   const slug = (input.slug ?? slugify(input.name)).trim().toLowerCase();
   if (!RECORD_SLUG.test(slug)) throw new AppError("BAD_REQUEST", "The record's address is 3 to 80 lower-case letters, digits and dashes.", { field: "slug" });

@@ -2,7 +2,7 @@ import type pg from "pg";
 import type { Prisma, PrismaClient } from "@/server/db/generated/client";
 import { fixedRunDue } from "@/server/domain/bots/schedule";
 import { decideBot, predictionKey, pickKey, type BotSkipReason, type Decision } from "@/server/domain/bots/decide";
-import { winnerProbabilities, type ProviderProbability, type UpcomingGameFacts } from "@/server/domain/bots/probability-source";
+import { winnerProbabilities, type ProbabilityContext, type ProviderProbability, type UpcomingGameFacts } from "@/server/domain/bots/probability-source";
 import type { PickPayload, PredictionPayload } from "@/server/domain/records/payload";
 import { marketFromKey, winnerMarketOf, type MarketKey } from "@/server/domain/vocabulary";
 import { AppError } from "@/server/errors";
@@ -242,16 +242,20 @@ export async function runBot(deps: BotDeps, botId: number, now: Date, trigger = 
 async function providerProbabilities(
   id: string,
   games: UpcomingGame[],
-  ctx: Parameters<NonNullable<ReturnType<typeof probabilityProvider>>["probabilities"]>[1],
+  ctx: ProbabilityContext,
   sources: Map<number, SourceFacts>,
 ) {
-  const provider = probabilityProvider(id);
+  const provider = probabilityProvider(id, ctx.userId);
   if (!provider) throw new Error(`no probability provider "${id}" is registered`);
   const answers: Map<number, ProviderProbability> = games.length ? await provider.probabilities(factsOf(games), ctx) : new Map();
   const out = new Map<number, { home: number; draw: number | null; away: number }>();
   for (const g of games) {
     const answer = answers.get(g.gameId);
     if (!answer) continue;
+    if (provider.minConfidence !== undefined && !(answer.confidence >= provider.minConfidence)) {
+      console.info(`[bots] provider ${id}: game ${g.gameId} left out, confidence ${answer.confidence} is below ${provider.minConfidence}`);
+      continue;
+    }
     const p = winnerProbabilities(answer, winnerMarketOf(g.sport) === "ONE_X_TWO");
     if ("problem" in p) {
       console.warn(`[bots] provider ${id} answer for game ${g.gameId} refused: ${p.problem}`);

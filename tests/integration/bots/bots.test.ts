@@ -250,19 +250,27 @@ describe("bots: paper trading, exactly-once picks, limits, slips and the record"
   });
 
   it("takes a provider's probabilities, locks the analyst's words with the prediction, and refuses malformed answers", async () => {
-    registerProbabilityProvider({
+    const asked: string[] = [];
+    registerProbabilityProvider("fake-analyst", (userId) => ({
       id: "fake-analyst",
-      probabilities: async (facts) =>
+      minConfidence: 0.65,
+      probabilities: async (facts, ctx) => (
+        asked.push(`${userId}:${ctx.userId}`),
         new Map([
           [facts.find((f) => f.gameId === games[0])!.gameId, { probabilities: { home: 0.5, draw: 0.25, away: 0.25 }, confidence: 0.7, modelVersion: "fake@1", analyst: { prompt: "Who wins?", answer: "Home, 50%." } }],
           // Sums to 1.3: refused, never a bet.
           [facts.find((f) => f.gameId === games[1])!.gameId, { probabilities: { home: 0.8, draw: 0.25, away: 0.25 }, confidence: 0.9, modelVersion: "fake@1" }],
-        ]),
-    });
+          // Below the provider's confidence gate: left out.
+          [facts.find((f) => f.gameId === games[2])!.gameId, { probabilities: { home: 0.9, draw: 0.05, away: 0.05 }, confidence: 0.5, modelVersion: "fake@1" }],
+        ])
+      ),
+    }));
     try {
       const modelStrategy = (await caller(alice).strategies.save({ strategy: strategyJson({ name: "Analyst", probability: "model:fake" }) })).id;
-      const bot = await activeBot("Analyst bot", modelStrategy, { probabilitySource: "provider:fake-analyst" });
-      expect(await runBot(deps, bot.id, new Date())).toMatchObject({ signals: 1, taken: 1 });
+      const bot = await activeBot("Analyst bot", modelStrategy, { probabilitySource: "provider:fake-analyst", windowHours: 80 });
+      expect(await runBot(deps, bot.id, new Date())).toMatchObject({ games: 3, signals: 1, taken: 1 });
+      // The provider was made for the bot's owner and asked for that user.
+      expect(asked).toEqual([`${alice.id}:${alice.id}`]);
       const exported = await exportRecordChain(prisma, bot.slug);
       expect(exported!.entries[0]!.payload).toMatchObject({ kind: "prediction", probability: 0.5, modelVersion: "fake@1", source: "provider:fake-analyst", analyst: { prompt: "Who wins?", answer: "Home, 50%." } });
       expect(exported!.entries[1]!.payload).toMatchObject({ kind: "pick", game: { id: games[0] }, price: 2.4 });
