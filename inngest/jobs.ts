@@ -1,7 +1,9 @@
-import { bulkPool } from "@/server/db/client";
+import { bulkPool, db } from "@/server/db/client";
 import { EVENTS, type AppEvent } from "@/server/jobs/events";
 import { env } from "@/server/env";
 import { settleOpenBets } from "@/server/services/bets/settle";
+import { gradeBots } from "@/server/services/bots/grade";
+import { runDueBots } from "@/server/services/bots/run";
 import { runQueuedBacktests } from "@/server/services/backtests/backtests";
 import { runCollectionJob, type CollectionKind } from "@/server/services/collection/jobs";
 import { PROVIDER_KINDS, providers } from "@/server/services/collection/providers";
@@ -62,6 +64,32 @@ export const runBacktestsJob: Job = {
   run: async ({ step }) => step.run("run-queued-backtests", () => runQueuedBacktests(bulkPool)),
 };
 
+export const runBotsJob: Job = {
+  id: "run-bots",
+  name: "Run due bots (fixed times, and on-odds bots when new prices were stored)",
+  // Every minute for fixed-time bots; the odds event wakes the on-odds bots.
+  cron: "* * * * *",
+  events: [EVENTS.oddsStored],
+  run: async ({ event, step }) =>
+    step.run("run-due-bots", () => runDueBots({ db, pool: bulkPool }, new Date(), { oddsStored: event?.name === EVENTS.oddsStored })),
+};
+
+export const gradeBotsJob: Job = {
+  id: "grade-bots",
+  name: "Settle bots' paper bets and add their results to the bots' records",
+  // The schedule catches results stored by processes that publish no events.
+  cron: "*/10 * * * *",
+  events: [EVENTS.resultsStored],
+  run: async ({ event, step }) => {
+    const gameIds =
+      event?.name === EVENTS.resultsStored ? (event as AppEvent<typeof EVENTS.resultsStored>).data.gameIds : undefined;
+    // Settlement is idempotent and safe beside the settle-bets job; results are appended only for settled bets.
+    const settled = await step.run("settle-open-bets", () => settleOpenBets(bulkPool, gameIds ? { gameIds } : {}));
+    const graded = await step.run("grade-bot-picks", () => gradeBots(db));
+    return { settled, graded };
+  },
+};
+
 /** A live collection job: every configured provider of its kind; a cheap no-op when none is configured. */
 function collectionJob(kind: CollectionKind, cron: string, name: string): Job {
   return {
@@ -101,6 +129,8 @@ export const JOBS: Job[] = [
   settleBetsJob,
   evaluateModelsJob,
   runBacktestsJob,
+  runBotsJob,
+  gradeBotsJob,
   collectOddsJob,
   collectScoresJob,
   collectWeatherJob,

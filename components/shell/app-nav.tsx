@@ -17,6 +17,7 @@ const LINKS = [
   { href: "/scanners", label: "Scanners" },
   { href: "/models", label: "Model lab" },
   { href: "/strategies", label: "Strategies" },
+  { href: "/bots", label: "Bots" },
   { href: "/bets", label: "Bets" },
   { href: "/tools", label: "Tools" },
   { href: "/players", label: "Players" },

@@ -3,6 +3,7 @@ import { authRouter } from "./routers/auth";
 import { bankrollsRouter } from "./routers/bankrolls";
 import { collectionRouter } from "./routers/collection";
 import { betsRouter } from "./routers/bets";
+import { botsRouter } from "./routers/bots";
 import { scannersRouter } from "./routers/scanners";
 import { settingsRouter } from "./routers/settings";
 import { strategiesRouter } from "./routers/strategies";
@@ -29,6 +30,7 @@ export const appRouter = router({
   collection: collectionRouter,
   analyst: analystRouter,
   notifications: notificationsRouter,
+  bots: botsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -14,6 +14,8 @@ export const EVENTS = {
   backtestRequested: "linesmith/backtest.requested",
   /** A notification was recorded for background delivery: send its deliveries. */
   notificationCreated: "linesmith/notification.created",
+  /** Live collection stored new (moved) prices for some games: bots that run on odds updates look again. */
+  oddsStored: "linesmith/odds.stored",
 } as const;
 
 export const EventSchemas = {
@@ -21,6 +23,7 @@ export const EventSchemas = {
   [EVENTS.evaluationRequested]: z.object({ evaluationId: z.number().int().positive() }),
   [EVENTS.backtestRequested]: z.object({ backtestId: z.number().int().positive() }),
   [EVENTS.notificationCreated]: z.object({ notificationId: z.number().int().positive() }),
+  [EVENTS.oddsStored]: z.object({ gameIds: z.array(z.number().int().positive()).max(100_000) }),
 };
 
 export type EventName = keyof typeof EventSchemas;

@@ -58,17 +58,27 @@ export function topPickScore(p: number, d: number): { score: number; risk: numbe
   return { score: 0.4 * p + 0.35 * edge + 0.25 * riskAdjusted, risk };
 }
 
-/** Rows the strategy's rules pick, before staking and limits, in kick-off order. */
-export function pickRows(strategy: Strategy, view: View, mask: Uint8Array, leagueMask: Uint8Array | null): number[] {
+/**
+ * Rows the strategy's rules pick, before staking and limits, in kick-off order. Backtests take only rows with
+ * a result; bots decide on games not yet played (`unplayed: true`), with the same rules and tie-breaks.
+ */
+export function pickRows(
+  strategy: Strategy,
+  view: View,
+  mask: Uint8Array,
+  leagueMask: Uint8Array | null,
+  options: { unplayed?: boolean } = {},
+): number[] {
   const price = view.numbers("price");
   const probability = view.numbers("probability");
   const edge = view.numbers("edge");
   const leagues = view.codes("league");
   const picked: number[] = [];
   const n = view.length;
+  const unplayed = options.unplayed === true;
   const ok = (i: number) =>
     mask[i] === 1 &&
-    view.win[i]! >= 0 &&
+    (unplayed || view.win[i]! >= 0) &&
     price[i]! > 1 &&
     probability[i]! >= 0 &&
     (!leagueMask || leagueMask[leagues[i]!] === 1);
@@ -114,7 +124,8 @@ export function pickRows(strategy: Strategy, view: View, mask: Uint8Array, leagu
   return picked;
 }
 
-function stakeOf(strategy: Strategy, bankroll: number, p: number, d: number): number {
+/** The strategy's stake for one bet from `bankroll` (a flat stake is in units, whatever the bankroll). */
+export function stakeOf(strategy: Strategy, bankroll: number, p: number, d: number): number {
   const s = strategy.stake;
   if (s.kind === "flat") return s.units;
   if (s.kind === "percent") return bankroll * s.fraction;
@@ -230,7 +241,7 @@ function dayIndexAfter(dates: readonly string[], day: number, days: number): num
   return i;
 }
 
-function leagueMaskOf(view: View, leagues: string[]): Uint8Array {
+export function leagueMaskOf(view: View, leagues: string[]): Uint8Array {
   const dict = view.dictionary("league");
   const mask = new Uint8Array(dict.length);
   dict.forEach((key, code) => (mask[code] = leagues.includes(key) ? 1 : 0));

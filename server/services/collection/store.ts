@@ -79,7 +79,7 @@ WITH incoming AS (
 INSERT INTO "OddsSnapshot" ("gameId", "bookmakerId", market, period, selection, phase, line, price, "capturedAt", "receivedAt", source)
 SELECT "gameId", "bookmakerId", market, period, selection, 'SNAPSHOT', line, price, "capturedAt", $9, $10 FROM moved
 ON CONFLICT DO NOTHING
-RETURNING 1`;
+RETURNING "gameId"`;
 
 /**
  * A big pass is stored as a few statements on separate connections at once: most of a first poll's time is
@@ -144,6 +144,11 @@ export async function storePrices(
     ),
   );
   const inserted = results.reduce((n, r) => n + (r.rowCount ?? 0), 0);
+  if (inserted > 0) {
+    // Bots that run on odds updates, and the re-scoring of predictions, look again at these games.
+    const gameIds = [...new Set(results.flatMap((r) => r.rows.map((row: { gameId: number }) => row.gameId)))];
+    await publishEvent({ name: EVENTS.oddsStored, data: { gameIds } });
+  }
   return { read: mapped.rows.length, inserted, unchanged: resolved.length - inserted, rejected };
 }
 

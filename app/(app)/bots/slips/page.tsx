@@ -1,0 +1,5 @@
+import { SlipsView } from "@/components/bots/slips-view";
+
+export default function SlipsPage() {
+  return <SlipsView />;
+}
