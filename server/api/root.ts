@@ -10,6 +10,7 @@ import { importsRouter } from "./routers/imports";
 import { leaguesRouter } from "./routers/leagues";
 import { modelsRouter } from "./routers/models";
 import { playersRouter } from "./routers/players";
+import { upcomingRouter } from "./routers/upcoming";
 import { createCallerFactory, router } from "./trpc";
 
 export const appRouter = router({
@@ -25,6 +26,7 @@ export const appRouter = router({
   players: playersRouter,
   strategies: strategiesRouter,
   collection: collectionRouter,
+  upcoming: upcomingRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -10,6 +10,8 @@ export const EVENTS = {
   resultsStored: "linesmith/results.stored",
   /** A user asked for a model evaluation: run the queued evaluations. */
   evaluationRequested: "linesmith/evaluation.requested",
+  /** New price snapshots were stored for some games (live collection): upcoming predictions may be re-scored. */
+  oddsStored: "linesmith/odds.stored",
   /** A user asked for a strategy backtest: run the queued backtests. */
   backtestRequested: "linesmith/backtest.requested",
 } as const;
@@ -18,6 +20,7 @@ export const EventSchemas = {
   [EVENTS.resultsStored]: z.object({ gameIds: z.array(z.number().int().positive()).max(100_000).optional(), importRunId: z.string().optional() }),
   [EVENTS.evaluationRequested]: z.object({ evaluationId: z.number().int().positive() }),
   [EVENTS.backtestRequested]: z.object({ backtestId: z.number().int().positive() }),
+  [EVENTS.oddsStored]: z.object({ gameIds: z.array(z.number().int().positive()).max(100_000) }),
 };
 
 export type EventName = keyof typeof EventSchemas;

@@ -119,6 +119,7 @@ export async function storePrices(
     ]);
     inserted = result.rowCount ?? 0;
   }
+  if (inserted > 0) await publishEvent({ name: EVENTS.oddsStored, data: { gameIds: [...new Set(rows.map((r) => r.gameId))] } });
   return { read: mapped.rows.length, inserted, unchanged: resolved.length - inserted, rejected };
 }
 

@@ -4,6 +4,7 @@ import { detectAnomalies, withoutAnomalies } from "@/server/domain/collectors/an
 import { loadQuotes } from "@/server/services/quotes/load-quotes";
 import { findReverseMoves, findSteam } from "@/server/domain/scanners/line-moves";
 import { buildOffers } from "@/server/domain/scanners/quotes";
+import { describeFlags } from "@/server/domain/scanners/upcoming";
 import { scanOffers, SCAN_DEFAULTS, type ScanOptions } from "@/server/domain/scanners/scan";
 
 export interface ScanRequest {
@@ -53,9 +54,7 @@ export async function scanMarkets(db: Queryable, req: ScanRequest) {
     ...result,
     steam: findSteam(trusted, req.asOf),
     reverseMoves: findReverseMoves(trusted, req.asOf),
-    anomalies: anomalies.map(({ quote: q, kind, detail }) => ({
-      gameId: q.gameId, market: q.market, selection: q.selection, bookmaker: q.bookmaker.key, price: q.price, capturedAt: q.capturedAt, kind, detail,
-    })),
+    anomalies: describeFlags(anomalies),
     timestampedQuotes: quotes.filter((q) => q.capturedAt).length,
   };
 }
