@@ -15,6 +15,7 @@ import { formatLine, formatMatchup, formatPercent, MARKET_LABEL, plural, SELECTI
 import { trpc } from "@/lib/trpc";
 import { zonedTimeToUtc } from "@/server/domain/time/zoned";
 import { LiveMovesCards } from "@/components/scanners/live-moves";
+import { StrategyScan } from "@/components/scanners/strategy-scan";
 
 export default function ScannersPage() {
   const show = useDisplay();
@@ -50,6 +51,8 @@ export default function ScannersPage() {
         Value bets, best prices, arbitrage, steam and reverse line moves over stored snapshots of one match-day (UTC). Archives have no live feed: choose
         whether prices count as known at each game&apos;s kick-off (closing prices) or at a time of day (opening prices only, for games after it).
       </p>
+      <StrategyScan />
+      <h2 className="text-lg font-semibold tracking-tight">Scan a match-day</h2>
       <form
         className="grid grid-cols-2 gap-3 sm:grid-cols-6"
         onSubmit={(e) => {
