@@ -52,10 +52,27 @@ function mainOffers(offers: MarketOffer[]): MarketOffer[] {
   return MARKET_CODES.flatMap((m) => (byMarket.has(m) ? [byMarket.get(m)!] : []));
 }
 
-/** One game's summary from its trusted quotes (anomalies already removed) known at `now`. */
-export function summarizeUpcoming(trusted: Quote[], now: Date): UpcomingGameOdds {
-  const known = trusted.filter((q) => knownAt(q) <= now.getTime());
-  const markets = mainOffers(buildOffers(known, now)).map((offer): MarketSummary => {
+/**
+ * The prices stored for games not yet played, as known now: every timed snapshot we have received (a provider's
+ * clock may run ahead of ours, and the replay's does by design: a received price is known), and archive prices
+ * by their phase (an archive closing price is known only at kick-off). Returns them with the moment that covers
+ * them all, to pass to the scanners' as-of cut-offs.
+ */
+export function receivedQuotes(quotes: Quote[], now: Date): { known: Quote[]; asOf: Date } {
+  let asOf = now.getTime();
+  const known = quotes.filter((q) => {
+    if (q.capturedAt) {
+      asOf = Math.max(asOf, q.capturedAt.getTime());
+      return true;
+    }
+    return knownAt(q) <= now.getTime();
+  });
+  return { known, asOf: new Date(asOf) };
+}
+
+/** One game's summary from its received, trusted quotes (see receivedQuotes; anomalies already removed). */
+export function summarizeUpcoming(known: Quote[], asOf: Date): UpcomingGameOdds {
+  const markets = mainOffers(buildOffers(known, asOf)).map((offer): MarketSummary => {
     const best = bestPrices(offer);
     return {
       market: offer.market,

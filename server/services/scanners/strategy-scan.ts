@@ -2,8 +2,8 @@ import type { Queryable } from "@/server/db/pool";
 import type { ModelProbabilities } from "@/server/domain/backtest/dataset";
 import type { BacktestGame } from "@/server/domain/backtest/games";
 import { detectAnomalies, withoutAnomalies } from "@/server/domain/collectors/anomalies";
-import { knownAt } from "@/server/domain/quotes";
 import { strategySignals } from "@/server/domain/scanners/strategy-scan";
+import { receivedQuotes } from "@/server/domain/scanners/upcoming";
 import { AppError } from "@/server/errors";
 import { loadQuotes, quotesByGame } from "@/server/services/quotes/load-quotes";
 import { getStrategy, parseStrategyOrRefuse } from "@/server/services/strategies/strategies";
@@ -39,8 +39,8 @@ export async function scanWithStrategy(db: Queryable, userId: string, req: { str
   const games = rows.map((g): BacktestGame => {
     const record = `${g.league}:${g.localDate}:${g.home}:${g.away}`;
     recordOf.set(g.id, record);
-    const known = (byGame.get(g.id) ?? []).filter((q) => knownAt(q) <= req.now.getTime());
-    const trusted = withoutAnomalies(known, detectAnomalies(known, req.now));
+    const { known, asOf } = receivedQuotes(byGame.get(g.id) ?? [], req.now);
+    const trusted = withoutAnomalies(known, detectAnomalies(known, asOf));
     return {
       id: record, league: g.league, sport: g.sport, season: g.season, startsAt: g.startsAt, home: g.home, away: g.away,
       homeScore: null, awayScore: null, roof: g.roof, temperatureC: g.temperatureC, windKph: g.windKph,

@@ -1,6 +1,6 @@
 import type { Queryable } from "@/server/db/pool";
 import { detectAnomalies, withoutAnomalies } from "@/server/domain/collectors/anomalies";
-import { describeFlags, summarizeUpcoming } from "@/server/domain/scanners/upcoming";
+import { describeFlags, receivedQuotes, summarizeUpcoming } from "@/server/domain/scanners/upcoming";
 import { loadQuotes, quotesByGame } from "@/server/services/quotes/load-quotes";
 
 export interface UpcomingRequest {
@@ -44,11 +44,12 @@ export async function upcomingGames(db: Queryable, userId: string, req: Upcoming
     truncated: games.length > MAX_GAMES,
     games: shown.map((g) => {
       const quotes = byGame.get(g.id) ?? [];
-      const flags = detectAnomalies(quotes, req.now);
+      const { known, asOf } = receivedQuotes(quotes, req.now);
+      const flags = detectAnomalies(known, asOf);
       const bookNames = Object.fromEntries(quotes.map((q) => [q.bookmaker.key, q.bookmaker.name]));
       return {
         ...g,
-        ...summarizeUpcoming(withoutAnomalies(quotes, flags), req.now),
+        ...summarizeUpcoming(withoutAnomalies(known, flags), asOf),
         bookmakers: bookNames,
         flags: describeFlags(flags),
         predictions: predictions.get(g.id) ?? [],
