@@ -10,6 +10,7 @@ import { PROVIDER_KINDS, providers } from "@/server/services/collection/provider
 import { runQueuedEvaluations } from "@/server/services/models/evaluations";
 import { deliverPending, hasDueDeliveries } from "@/server/services/notify";
 import { trainerFromEnv } from "@/server/services/models/trainer";
+import { scoreUpcoming } from "@/server/services/upcoming/rescore";
 
 /**
  * Every background job, once: its triggers and its body. inngest/functions.ts turns them into Inngest
@@ -28,6 +29,11 @@ export interface Job {
   run(input: { event: AppEvent | null; step: JobStep }): Promise<unknown>;
   /** A reason to do nothing at all this time (not even record a run), or null to run. */
   idle?(): string | null | Promise<string | null>;
+  /**
+   * Inngest's debounce: a burst of events makes one run, `period` after the last. The local runner gets the
+   * same effect from its queue (one run at a time, at most one queued behind it).
+   */
+  debounce?: { period: `${number}s` };
 }
 
 export const settleBetsJob: Job = {
@@ -90,6 +96,19 @@ export const gradeBotsJob: Job = {
   },
 };
 
+export const scoreUpcomingJob: Job = {
+  id: "score-upcoming",
+  name: "Re-score upcoming games' predictions when their data change",
+  // Odds are stored every minute near kick-off: one scoring pass per 30 s of quiet is enough. The schedule
+  // catches snapshots stored by processes that publish no events (the collect CLI).
+  cron: "*/15 * * * *",
+  events: [EVENTS.oddsStored],
+  debounce: { period: "30s" },
+  // Every upcoming game of the leagues with models: a debounced run keeps only the last event's payload, so
+  // it re-scores them all; unchanged features write nothing.
+  run: async ({ step }) => step.run("score-upcoming", () => scoreUpcoming(bulkPool)),
+};
+
 /** A live collection job: every configured provider of its kind; a cheap no-op when none is configured. */
 function collectionJob(kind: CollectionKind, cron: string, name: string): Job {
   return {
@@ -131,6 +150,7 @@ export const JOBS: Job[] = [
   runBacktestsJob,
   runBotsJob,
   gradeBotsJob,
+  scoreUpcomingJob,
   collectOddsJob,
   collectScoresJob,
   collectWeatherJob,

@@ -13,6 +13,7 @@ import { cn } from "@/lib/utils";
 
 const LINKS = [
   { href: "/games", label: "Games" },
+  { href: "/games/upcoming", label: "Upcoming" },
   { href: "/leagues", label: "Leagues" },
   { href: "/scanners", label: "Scanners" },
   { href: "/models", label: "Model lab" },
@@ -35,7 +36,8 @@ export function AppNav({ email, isAdmin }: { email: string; isAdmin: boolean }) 
     : LINKS;
   const navLinks = (className: string, wrap: (link: React.ReactElement) => React.ReactNode = (l) => l) =>
     links.map((l) => {
-      const current = pathname.startsWith(l.href);
+      // The most specific link is current: /games/upcoming is not also "Games".
+      const current = pathname.startsWith(l.href) && !links.some((o) => o.href.length > l.href.length && pathname.startsWith(o.href));
       return (
         <li key={l.href}>
           {wrap(

@@ -13,6 +13,7 @@ import { leaguesRouter } from "./routers/leagues";
 import { modelsRouter } from "./routers/models";
 import { notificationsRouter } from "./routers/notifications";
 import { playersRouter } from "./routers/players";
+import { upcomingRouter } from "./routers/upcoming";
 import { createCallerFactory, router } from "./trpc";
 
 export const appRouter = router({
@@ -31,6 +32,7 @@ export const appRouter = router({
   analyst: analystRouter,
   notifications: notificationsRouter,
   bots: botsRouter,
+  upcoming: upcomingRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -10,12 +10,13 @@ export const EVENTS = {
   resultsStored: "linesmith/results.stored",
   /** A user asked for a model evaluation: run the queued evaluations. */
   evaluationRequested: "linesmith/evaluation.requested",
+  /** New (moved) price snapshots were stored for some games by live collection: upcoming predictions are
+   *  re-scored and bots that run on odds updates look again. */
+  oddsStored: "linesmith/odds.stored",
   /** A user asked for a strategy backtest: run the queued backtests. */
   backtestRequested: "linesmith/backtest.requested",
   /** A notification was recorded for background delivery: send its deliveries. */
   notificationCreated: "linesmith/notification.created",
-  /** Live collection stored new (moved) prices for some games: bots that run on odds updates look again. */
-  oddsStored: "linesmith/odds.stored",
 } as const;
 
 export const EventSchemas = {

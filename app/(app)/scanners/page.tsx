@@ -14,6 +14,8 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { formatLine, formatMatchup, formatPercent, MARKET_LABEL, plural, SELECTION_LABEL } from "@/lib/format";
 import { trpc } from "@/lib/trpc";
 import { zonedTimeToUtc } from "@/server/domain/time/zoned";
+import { LiveMovesCards } from "@/components/scanners/live-moves";
+import { StrategyScan } from "@/components/scanners/strategy-scan";
 
 export default function ScannersPage() {
   const show = useDisplay();
@@ -46,9 +48,11 @@ export default function ScannersPage() {
     <div className="flex flex-col gap-4">
       <h1 className="text-2xl font-semibold tracking-tight">Scanners</h1>
       <p className="text-sm text-muted-foreground">
-        Value bets, best prices, arbitrage and steam moves over stored snapshots of one match-day (UTC). Archives have no live feed: choose
+        Value bets, best prices, arbitrage, steam and reverse line moves over stored snapshots of one match-day (UTC). Archives have no live feed: choose
         whether prices count as known at each game&apos;s kick-off (closing prices) or at a time of day (opening prices only, for games after it).
       </p>
+      <StrategyScan />
+      <h2 className="text-lg font-semibold tracking-tight">Scan a match-day</h2>
       <form
         className="grid grid-cols-2 gap-3 sm:grid-cols-6"
         onSubmit={(e) => {
@@ -158,16 +162,7 @@ export default function ScannersPage() {
               </Table>
             </CardContent>
           </Card>
-          <Card>
-            <CardHeader><CardTitle className="text-base">Steam moves ({scan.data!.steam.length})</CardTitle></CardHeader>
-            <CardContent className="text-sm">
-              {scan.data!.timestampedQuotes === 0 ? (
-                <p className="text-muted-foreground">These prices carry no capture times (archive files give opening and closing only), so the speed of a move cannot be measured. Steam shows once a timestamped odds feed is connected.</p>
-              ) : scan.data!.steam.length === 0 ? <p className="text-muted-foreground">No steam: fewer than 3 books moved together within 15 minutes.</p> : (
-                <ul>{scan.data!.steam.map((s, i) => <li key={i}>{gameLabel(s.gameId)} {MARKET_LABEL[s.market]} {SELECTION_LABEL[s.selection]}: {s.direction} at {s.bookmakers.map(book).join(", ")} from {show.dateTime(s.start)}</li>)}</ul>
-              )}
-            </CardContent>
-          </Card>
+          <LiveMovesCards data={scan.data!} gameLabel={gameLabel} book={book} />
         </>
       )}
     </div>

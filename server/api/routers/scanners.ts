@@ -2,7 +2,8 @@ import { z } from "zod";
 import { VIG_METHODS } from "@/server/domain/odds";
 import { AppError } from "@/server/errors";
 import { scanMarkets } from "@/server/services/scanners/scan-day";
-import { MarketSchema } from "../schemas";
+import { scanWithStrategy } from "@/server/services/scanners/strategy-scan";
+import { DbId, MarketSchema } from "../schemas";
 import { protectedProcedure, rateLimited, router } from "../trpc";
 
 const DAY_MS = 86_400_000;
@@ -37,4 +38,9 @@ export const scannersRouter = router({
         options: { minEv: input.minEv, vigMethod: input.vigMethod as (typeof VIG_METHODS)[number], kelly: { fraction: input.kellyFraction, maxFraction: input.kellyCap } },
       });
     }),
+  /** A saved strategy over the games starting in the next hours, on the prices known now. */
+  withStrategy: protectedProcedure
+    .use(rateLimited("scanners.withStrategy", 30, 60_000))
+    .input(z.object({ strategyId: DbId, hours: z.union([z.literal(24), z.literal(48), z.literal(168)]).default(48) }))
+    .query(({ ctx, input }) => scanWithStrategy(ctx.pool, ctx.user.id, { strategyId: input.strategyId, hours: input.hours, now: new Date() })),
 });

@@ -1,6 +1,6 @@
 import type pg from "pg";
 import { closingValueOf, type ClosingValue } from "@/server/domain/bets/closing";
-import type { Quote } from "@/server/domain/quotes";
+import { asOpeningOrClosing, type Quote } from "@/server/domain/quotes";
 import type { Queryable } from "@/server/db/pool";
 import { withTransaction } from "@/server/db/transaction";
 import { loadQuotes, quotesByGame, type QuotedGame } from "@/server/services/quotes/load-quotes";
@@ -216,7 +216,15 @@ async function insertEvents(client: pg.PoolClient, action: "SETTLE" | "VOID", ev
   );
 }
 
-/** Closing-capable odds (CLOSING, or UNSPECIFIED when a source never says) of the given games, latest first. */
+/**
+ * Closing-capable odds (CLOSING, or UNSPECIFIED when a source never says) of the given games, latest first.
+ * Live snapshots close by time: each book's last one at or before kick-off counts as its closing price.
+ */
 export async function loadClosingQuotes(client: Queryable, games: QuotedGame[]): Promise<Map<number, Quote[]>> {
-  return quotesByGame(await loadQuotes(client, games, { period: "FULL_GAME", phases: ["CLOSING", "UNSPECIFIED"] }));
+  const byGame = quotesByGame(await loadQuotes(client, games, { period: "FULL_GAME", phases: ["CLOSING", "UNSPECIFIED", "SNAPSHOT"] }));
+  for (const [gameId, quotes] of byGame) {
+    const { closing } = asOpeningOrClosing(quotes);
+    byGame.set(gameId, closing.map((q) => (q.capturedAt ? { ...q, phase: "CLOSING" as const } : q)));
+  }
+  return byGame;
 }

@@ -117,7 +117,7 @@ async function runEvaluation(pool: pg.Pool, id: number, trainer: Trainer, artifa
       await pool.query(
         `INSERT INTO "Prediction" ("modelVersionId", "gameId", probabilities, "featuresHash")
          SELECT $1, g, p, h FROM unnest($2::int[], $3::jsonb[], $4::text[]) AS x(g, p, h)
-         ON CONFLICT ("modelVersionId", "gameId") DO NOTHING`,
+         ON CONFLICT ("modelVersionId", "gameId", "featuresHash") DO NOTHING`,
         [
           version.id,
           upcoming.map((r) => gameIds.get(r.game.id)!),

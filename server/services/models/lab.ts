@@ -66,27 +66,35 @@ export async function getEvaluation(db: PrismaClient, userId: string, id: number
     select: {
       ...evaluationHead,
       report: true,
-      versions: { orderBy: { name: "asc" }, select: { id: true, name: true, version: true, kind: true, featureGroup: true, trainGames: true, trainedFrom: true, trainedTo: true, artifactBytes: true, _count: { select: { predictions: true } } } },
+      versions: { orderBy: { name: "asc" }, select: { id: true, name: true, version: true, kind: true, featureGroup: true, trainGames: true, trainedFrom: true, trainedTo: true, artifactBytes: true } },
     },
   });
   if (!e) throw new AppError("NOT_FOUND", "No such evaluation.");
   const { versions, report, ...rest } = e;
   const stored = readStoredReport(report);
+  // Predictions keep their history (re-scored as data arrive): count games predicted, not rows.
+  const predicted = await db.prediction.groupBy({ by: ["modelVersionId", "gameId"], where: { modelVersionId: { in: versions.map((v) => v.id) } } });
+  const gamesPredicted = new Map<number, number>();
+  for (const p of predicted) gamesPredicted.set(p.modelVersionId, (gamesPredicted.get(p.modelVersionId) ?? 0) + 1);
   return {
     ...rest,
     report: stored.report,
     reportNotice: stored.notice,
-    versions: versions.map(({ _count, ...v }) => ({ ...v, predictions: _count.predictions })),
+    versions: versions.map((v) => ({ ...v, predictions: gamesPredicted.get(v.id) ?? 0 })),
   };
 }
 
-/** A model version's predictions for games not yet played, soonest first. */
-export async function listPredictions(db: PrismaClient, userId: string, modelVersionId: number) {
+/**
+ * A model version's predictions for games not yet played, soonest first: per game the newest made at or before
+ * `asOf` (predictions are re-scored when data change and keep their history).
+ */
+export async function listPredictions(db: PrismaClient, userId: string, modelVersionId: number, asOf = new Date()) {
   const version = await db.modelVersion.findFirst({ where: { id: modelVersionId, userId }, select: { id: true, name: true, version: true } });
   if (!version) throw new AppError("NOT_FOUND", "No such model version.");
   const rows = await db.prediction.findMany({
-    where: { modelVersionId },
-    orderBy: { game: { startsAt: "asc" } },
+    where: { modelVersionId, createdAt: { lte: asOf } },
+    orderBy: [{ game: { startsAt: "asc" } }, { gameId: "asc" }, { createdAt: "desc" }, { id: "desc" }],
+    distinct: ["gameId"],
     take: 200,
     select: { gameId: true, probabilities: true, featuresHash: true, game: { select: { startsAt: true, homeTeam: { select: { name: true } }, awayTeam: { select: { name: true } } } } },
   });
@@ -103,11 +111,14 @@ export async function listPredictions(db: PrismaClient, userId: string, modelVer
   };
 }
 
-/** The caller's model predictions for one game: the newest version of each model that predicted it. */
-export async function gamePredictions(db: PrismaClient, userId: string, gameId: number) {
+/**
+ * The caller's model predictions for one game: the newest version of each model that predicted it, and of
+ * that version's predictions the newest made at or before `asOf`.
+ */
+export async function gamePredictions(db: PrismaClient, userId: string, gameId: number, asOf = new Date()) {
   const rows = await db.prediction.findMany({
-    where: { gameId, modelVersion: { userId } },
-    orderBy: { modelVersion: { version: "desc" } },
+    where: { gameId, modelVersion: { userId }, createdAt: { lte: asOf } },
+    orderBy: [{ modelVersion: { version: "desc" } }, { createdAt: "desc" }, { id: "desc" }],
     select: {
       probabilities: true,
       createdAt: true,

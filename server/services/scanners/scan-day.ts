@@ -1,9 +1,10 @@
 import type { Queryable } from "@/server/db/pool";
 import type { Market } from "@/server/domain/vocabulary";
-import type { Quote } from "@/server/domain/quotes";
+import { detectAnomalies, withoutAnomalies } from "@/server/domain/collectors/anomalies";
 import { loadQuotes } from "@/server/services/quotes/load-quotes";
-import { detectSteamMoves, type SteamMove } from "@/server/domain/odds";
+import { findReverseMoves, findSteam } from "@/server/domain/scanners/line-moves";
 import { buildOffers } from "@/server/domain/scanners/quotes";
+import { describeFlags } from "@/server/domain/scanners/upcoming";
 import { scanOffers, SCAN_DEFAULTS, type ScanOptions } from "@/server/domain/scanners/scan";
 
 export interface ScanRequest {
@@ -21,7 +22,7 @@ export interface ScanRequest {
 const MAX_GAMES = 300;
 
 /**
- * Scans stored snapshots for value bets, line shopping, arbitrage and steam. Historical archives have no
+ * Scans stored snapshots for value bets, line shopping, arbitrage, steam and reverse line movement. Historical archives have no
  * live feed, so the "as of" time picks which stored prices count as known (see knownAt).
  */
 export async function scanMarkets(db: Queryable, req: ScanRequest) {
@@ -40,7 +41,10 @@ export async function scanMarkets(db: Queryable, req: ScanRequest) {
   const shown = games.slice(0, MAX_GAMES);
   const quotes = await loadQuotes(db, shown, req.market ? { markets: [req.market] } : {});
   const options = { ...SCAN_DEFAULTS, ...req.options, kelly: { ...SCAN_DEFAULTS.kelly, ...req.options?.kelly } };
-  const result = scanOffers(buildOffers(quotes, req.asOf), options);
+  // Flagged prices (spikes, books far from consensus) are shown with their reason but never scanned.
+  const anomalies = detectAnomalies(quotes, req.asOf);
+  const trusted = withoutAnomalies(quotes, anomalies);
+  const result = scanOffers(buildOffers(trusted, req.asOf), options);
   return {
     games: shown.map(({ id, startsAt, league, sport, home, away }) => ({ id, startsAt, league, sport, home, away })),
     // Results name books by key; pages show these names.
@@ -48,26 +52,9 @@ export async function scanMarkets(db: Queryable, req: ScanRequest) {
     truncated,
     quotes: quotes.length,
     ...result,
-    steam: steamMoves(quotes, req.asOf),
+    steam: findSteam(trusted, req.asOf),
+    reverseMoves: findReverseMoves(trusted, req.asOf),
+    anomalies: describeFlags(anomalies),
     timestampedQuotes: quotes.filter((q) => q.capturedAt).length,
   };
-}
-
-/** Steam needs timestamps: archive prices without a capture time cannot show a move's speed. */
-function steamMoves(quotes: Quote[], asOf: Date | null) {
-  const series = new Map<string, Quote[]>();
-  for (const q of quotes) {
-    if (!q.capturedAt || (asOf && q.capturedAt > asOf) || q.bookmaker.isAggregate) continue;
-    const key = `${q.gameId}|${q.market}|${q.period}|${q.selection}`;
-    const list = series.get(key);
-    if (list) list.push(q);
-    else series.set(key, [q]);
-  }
-  const found: (SteamMove & { gameId: number; market: Market; selection: Quote["selection"] })[] = [];
-  for (const points of series.values()) {
-    const first = points[0]!;
-    const moves = detectSteamMoves(points.map((q) => ({ bookmaker: q.bookmaker.key, at: q.capturedAt!, decimal: q.price, line: q.line, phase: q.phase })));
-    found.push(...moves.map((m) => ({ ...m, gameId: first.gameId, market: first.market, selection: first.selection })));
-  }
-  return found;
 }

@@ -5,6 +5,7 @@ import { use } from "react";
 import { LineMovementChart } from "@/components/games/line-movement-chart";
 import { GamePredictions } from "@/components/models/game-predictions";
 import { OddsTable } from "@/components/games/odds-table";
+import { FlaggedPrices } from "@/components/upcoming/upcoming-view";
 import { EmptyState, ErrorState, LoadingRows } from "@/components/shell/states";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
@@ -17,6 +18,7 @@ export default function GamePage({ params }: { params: Promise<{ id: string }> }
   const gameId = Number(id);
   const valid = Number.isInteger(gameId) && gameId > 0;
   const game = trpc.games.byId.useQuery({ id: gameId }, { enabled: valid });
+  const flags = trpc.upcoming.flags.useQuery({ gameId }, { enabled: valid });
   const show = useDisplay();
   if (!valid) return <ErrorState message="That is not a game id." />;
   if (game.isLoading) return <LoadingRows rows={10} />;
@@ -86,6 +88,7 @@ export default function GamePage({ params }: { params: Promise<{ id: string }> }
           </p>
         </CardHeader>
         <CardContent className="flex flex-col gap-6">
+          {flags.data && flags.data.length > 0 && <FlaggedPrices flags={flags.data} />}
           {g.oddsTables.length === 0 && <EmptyState title="No odds stored for this game" />}
           {g.oddsTables.map((t) => (
             <OddsTable key={`${t.market}-${t.period}-${t.phase}`} table={t} sideNames={sideNames} fetchedAt={game.dataUpdatedAt} />

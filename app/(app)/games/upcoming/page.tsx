@@ -1,0 +1,5 @@
+import { UpcomingView } from "@/components/upcoming/upcoming-view";
+
+export default function UpcomingPage() {
+  return <UpcomingView />;
+}
