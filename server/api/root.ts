@@ -2,6 +2,7 @@ import { authRouter } from "./routers/auth";
 import { bankrollsRouter } from "./routers/bankrolls";
 import { collectionRouter } from "./routers/collection";
 import { betsRouter } from "./routers/bets";
+import { billingRouter } from "./routers/billing";
 import { scannersRouter } from "./routers/scanners";
 import { settingsRouter } from "./routers/settings";
 import { strategiesRouter } from "./routers/strategies";
@@ -25,6 +26,7 @@ export const appRouter = router({
   players: playersRouter,
   strategies: strategiesRouter,
   collection: collectionRouter,
+  billing: billingRouter,
 });
 
 export type AppRouter = typeof appRouter;
