@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { SettingsForm } from "@/components/settings/settings-form";
 
 export const metadata = { title: "Settings" };
@@ -7,6 +8,9 @@ export default function SettingsPage() {
     <div className="flex max-w-2xl flex-col gap-4">
       <h1 className="text-2xl font-semibold tracking-tight">Settings</h1>
       <SettingsForm />
+      <Link href="/settings/billing" className="text-sm underline underline-offset-4">
+        Plan and billing
+      </Link>
     </div>
   );
 }

@@ -122,10 +122,10 @@ export const LIMIT_LABELS: Record<LimitName, { one: string; many: string }> = {
   sweepVariants: { one: "sweep variant", many: "sweep variants" },
   backtestsPerDay: { one: "backtest a day", many: "backtests a day" },
   modelEvaluationsPerDay: { one: "model evaluation a day", many: "model evaluations a day" },
-  userModels: { one: "trained model", many: "trained models" },
+  userModels: { one: "user-built model", many: "user-built models" },
   alertRules: { one: "alert rule", many: "alert rules" },
   apiRequestsPerMinute: { one: "API request a minute", many: "API requests a minute" },
-  scannerDelayMinutes: { one: "minute of scanner delay", many: "minutes of scanner delay" },
+  scannerDelayMinutes: { one: "scanner price delay", many: "scanner price delay" },
 };
 
 /** Stripe price lookup key of a paid plan and interval, e.g. "linesmith_pro_monthly". */
@@ -177,4 +177,20 @@ export function limitMessage(plan: PlanId, limit: LimitName): string {
   if (!lifts) return `${allowed}, the most any plan allows.`;
   const next = PLANS[lifts].limits[limit];
   return `${allowed}; ${PLANS[lifts].name} allows ${next.toLocaleString("en-US")}. Upgrade on the billing page.`;
+}
+
+/** The limits as a Markdown table: the README's copy is checked against it (tests/unit/billing/readme.test.ts). */
+export function limitsTableMarkdown(): string {
+  const cell = (limit: LimitName, value: number) =>
+    limit === "scannerDelayMinutes" ? (value === 0 ? "real time" : `${value} min delayed`) : value.toLocaleString("en-US");
+  const head = `| limit | ${PLAN_IDS.map((p) => PLANS[p].name).join(" | ")} |`;
+  const rule = `|---|${PLAN_IDS.map(() => "---:").join("|")}|`;
+  const price = `| price (monthly / yearly) | ${PLAN_IDS.map((p) => {
+    const c = PLANS[p].priceCents;
+    return c.monthly === 0 ? "free" : `$${c.monthly / 100} / $${c.yearly / 100}`;
+  }).join(" | ")} |`;
+  const rows = (Object.keys(LIMIT_LABELS) as LimitName[]).map(
+    (limit) => `| ${LIMIT_LABELS[limit].many} (\`${limit}\`) | ${PLAN_IDS.map((p) => cell(limit, PLANS[p].limits[limit])).join(" | ")} |`,
+  );
+  return [head, rule, price, ...rows].join("\n");
 }

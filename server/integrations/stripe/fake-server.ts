@@ -579,17 +579,3 @@ export async function startFakeStripe(options: FakeStripeOptions): Promise<FakeS
     requests,
   };
 }
-
-// `tsx server/integrations/stripe/fake-server.ts`: the fake as a process for e2e and local runs.
-if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
-  const fake = await startFakeStripe({
-    secretKey: process.env.STRIPE_SECRET_KEY ?? "sk_test_fake",
-    webhookSecret: process.env.STRIPE_WEBHOOK_SECRET ?? "whsec_fake",
-    webhookUrl: process.env.STRIPE_FAKE_WEBHOOK_URL,
-    port: Number(process.env.STRIPE_FAKE_PORT ?? 12111),
-  });
-  console.log(`[fake-stripe] listening on ${fake.url}`);
-  const stop = () => void fake.close().then(() => process.exit(0));
-  process.on("SIGINT", stop);
-  process.on("SIGTERM", stop);
-}
