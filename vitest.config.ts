@@ -19,6 +19,9 @@ export default defineConfig({
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
           globalSetup: ["tests/support/integration-setup.ts"],
+          // Plan limits are off for the suite (Free's 3 strategies would stop other features' tests); the billing
+          // tests turn billing on themselves (tests/integration/billing).
+          env: { BILLING: "off" },
           testTimeout: 120_000,
           hookTimeout: 120_000,
           // Tests share one database; files run one after another.

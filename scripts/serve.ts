@@ -5,6 +5,7 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { resolveDatabaseUrl } from "../server/db/embedded";
 import { applyMigrations } from "../server/db/migrations";
+import { billingModeFrom } from "../server/domain/billing/entitlement";
 import { parseEnv } from "../server/env";
 import { stampForwardedHeaders } from "../server/http/client-address";
 
@@ -47,7 +48,8 @@ try {
   process.exit(1);
 }
 log(`database: ${database.embedded ? "embedded PostgreSQL (.data/postgres)" : "DATABASE_URL"}`);
-log("billing: Stripe is not configured, so plans and payments are disabled");
+const billing = billingModeFrom(config);
+log(`billing: ${billing.kind === "on" ? `Stripe${config.STRIPE_API_BASE_URL ? ` at ${config.STRIPE_API_BASE_URL}` : ""}` : billing.message}`);
 if (mode === "start") Object.assign(process.env, { NODE_ENV: "production" });
 Object.assign(process.env, env);
 

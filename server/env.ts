@@ -145,6 +145,23 @@ const schema = z
         "NOTIFY_ALLOWED_HOSTS must be comma-separated host names such as 127.0.0.1,hooks.example.com",
       )
       .default([]),
+    // Billing (see server/domain/billing/plans.ts). BILLING=off lifts every plan limit (self-hosting); without
+    // STRIPE_SECRET_KEY billing is unconfigured and everyone has the Free plan's limits.
+    BILLING: z.enum(["on", "off"], { error: "BILLING must be on or off" }).default("on"),
+    STRIPE_SECRET_KEY: z
+      .string()
+      .regex(/^(sk|rk)_(test|live)_[A-Za-z0-9_]+$/, "STRIPE_SECRET_KEY must be a secret key such as sk_test_...")
+      .optional(),
+    STRIPE_WEBHOOK_SECRET: z
+      .string()
+      .regex(/^whsec_[A-Za-z0-9_+/=]+$/, "STRIPE_WEBHOOK_SECRET must be a webhook signing secret such as whsec_...")
+      .optional(),
+    // Tests, e2e and local runs point this at the fake Stripe (server/integrations/stripe/fake-server.ts).
+    STRIPE_API_BASE_URL: z.string().url("STRIPE_API_BASE_URL must be a URL such as http://127.0.0.1:12111").optional(),
+    // Days a past-due subscription keeps its plan before the downgrade to Free.
+    BILLING_PAST_DUE_GRACE_DAYS: z.coerce.number().int().min(0).max(60).default(7),
+    // Trial offered at the first checkout of an account (0: no trial).
+    BILLING_TRIAL_DAYS: z.coerce.number().int().min(0).max(90).default(14),
   })
   .refine(optionalPair("INNGEST_EVENT_KEY", "INNGEST_SIGNING_KEY"), {
     message: "set both INNGEST_EVENT_KEY and INNGEST_SIGNING_KEY, or neither (jobs then run locally)",
@@ -170,6 +187,10 @@ const schema = z
       path: ["VAPID_PUBLIC_KEY"],
     },
   )
+  .refine(optionalPair("STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET"), {
+    message: "set both STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET, or neither (billing is then not configured)",
+    path: ["STRIPE_SECRET_KEY"],
+  })
   .refine(optionalPair("GITHUB_ID", "GITHUB_SECRET"), {
     message: "set both GITHUB_ID and GITHUB_SECRET, or neither",
     path: ["GITHUB_ID"],

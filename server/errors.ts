@@ -6,6 +6,8 @@ export type AppErrorCode =
   | "BAD_REQUEST"
   | "UNAUTHORIZED"
   | "FORBIDDEN"
+  // A plan limit was reached (server/services/billing/limits.ts): HTTP 402, and tRPC's PAYMENT_REQUIRED.
+  | "PAYMENT_REQUIRED"
   | "NOT_FOUND"
   | "CONFLICT"
   | "TOO_MANY_REQUESTS"
@@ -16,6 +18,7 @@ export type AppErrorCode =
 export const HTTP_STATUS: Record<AppErrorCode, number> = {
   BAD_REQUEST: 400,
   UNAUTHORIZED: 401,
+  PAYMENT_REQUIRED: 402,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,

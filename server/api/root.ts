@@ -4,6 +4,7 @@ import { bankrollsRouter } from "./routers/bankrolls";
 import { collectionRouter } from "./routers/collection";
 import { betsRouter } from "./routers/bets";
 import { botsRouter } from "./routers/bots";
+import { billingRouter } from "./routers/billing";
 import { scannersRouter } from "./routers/scanners";
 import { settingsRouter } from "./routers/settings";
 import { strategiesRouter } from "./routers/strategies";
@@ -33,6 +34,7 @@ export const appRouter = router({
   notifications: notificationsRouter,
   bots: botsRouter,
   upcoming: upcomingRouter,
+  billing: billingRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -5,6 +5,7 @@ import { bulkPool, db } from "@/server/db/client";
 import { getSession } from "@/server/auth/session";
 import { AppError } from "@/server/errors";
 import { clientAddressOf } from "@/server/http/client-address";
+import { PlanLimitError } from "@/server/services/billing/limits";
 import { enforceRateLimit } from "@/server/services/rate-limits/rate-limits";
 // Loads the boundary schemas first: they set zod's plain-words messages for every router.
 import "./schemas";
@@ -32,14 +33,29 @@ const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error }) {
     const zod = error.cause instanceof ZodError ? error.cause : null;
     const field = error.cause instanceof AppError ? error.cause.field : undefined;
+    // A plan limit tells the page which limit and which plan lifts it, so it can offer the upgrade.
+    const planLimit =
+      error.cause instanceof PlanLimitError
+        ? { limit: error.cause.limit, plan: error.cause.plan, upgradeTo: error.cause.upgradeTo }
+        : undefined;
     return {
       ...shape,
       message: zod ? readableZodMessage(zod) : shape.message,
-      data: { ...shape.data, stack: undefined, fieldErrors: zod ? zod.flatten().fieldErrors : field ? { [field]: [shape.message] } : undefined },
+      data: {
+        ...shape.data,
+        stack: undefined,
+        fieldErrors: zod ? zod.flatten().fieldErrors : field ? { [field]: [shape.message] } : undefined,
+        planLimit,
+      },
     };
   },
 });
 
+/**
+ * The one middleware that turns application errors into tRPC errors. A PlanLimitError is an AppError with code
+ * PAYMENT_REQUIRED (HTTP 402), so plan limits thrown anywhere below a procedure arrive here as PAYMENT_REQUIRED
+ * with the message that names the limit and the plan that lifts it.
+ */
 const appErrors = t.middleware(async ({ next, path }) => {
   const result = await next();
   if (!result.ok) {

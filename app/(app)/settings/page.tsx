@@ -1,4 +1,5 @@
 import { ChannelsSettings } from "@/components/notifications/channels-settings";
+import Link from "next/link";
 import { SettingsForm } from "@/components/settings/settings-form";
 
 export const metadata = { title: "Settings" };
@@ -9,6 +10,9 @@ export default function SettingsPage() {
       <h1 className="text-2xl font-semibold tracking-tight">Settings</h1>
       <SettingsForm />
       <ChannelsSettings />
+      <Link href="/settings/billing" className="text-sm underline underline-offset-4">
+        Plan and billing
+      </Link>
     </div>
   );
 }

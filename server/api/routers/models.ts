@@ -2,6 +2,7 @@ import { z } from "zod";
 import { evaluationReportSchema } from "@/server/domain/evaluation/report";
 import { FEATURE_GROUPS } from "@/server/domain/features/feature-writer";
 import { gamePredictions, getEvaluation, labOptions, listEvaluations, listPredictions, requestEvaluation } from "@/server/services/models/lab";
+import { withDailyQuota } from "@/server/services/billing/limits";
 import { DbId, MarketSchema } from "../schemas";
 import { protectedProcedure, rateLimited, router } from "../trpc";
 
@@ -51,7 +52,9 @@ export const modelsRouter = router({
       }),
     )
     .output(z.object({ id: z.number() }))
-    .mutation(({ ctx, input }) => requestEvaluation(ctx.db, ctx.pool, ctx.user.id, input)),
+    .mutation(({ ctx, input }) =>
+      withDailyQuota(ctx.pool, ctx.user.id, "modelEvaluationsPerDay", () => requestEvaluation(ctx.db, ctx.pool, ctx.user.id, input)),
+    ),
 
   evaluations: protectedProcedure.output(z.array(EvaluationHead)).query(({ ctx }) => listEvaluations(ctx.db, ctx.user.id)),
 

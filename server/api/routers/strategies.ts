@@ -4,6 +4,7 @@ import { getBacktest, listBacktests, requestBacktest } from "@/server/services/b
 import { BacktestOptions, Sweep } from "@/server/services/backtests/request";
 import { backtestBetsCsv } from "@/server/services/backtests/export";
 import { previewBacktest } from "@/server/services/backtests/preview";
+import { allowanceFor, assertWithinLimit, withDailyQuota } from "@/server/services/billing/limits";
 import { archiveStrategy, getStrategy, listStrategies, saveStrategy } from "@/server/services/strategies/strategies";
 import { DbId, Version } from "../schemas";
 import { protectedProcedure, rateLimited, router } from "../trpc";
@@ -66,7 +67,9 @@ export const strategiesRouter = router({
   save: protectedProcedure
     .input(z.object({ id: DbId.optional(), version: Version.optional(), strategy: z.unknown() }))
     .output(Saved)
-    .mutation(({ ctx, input }) => saveStrategy(ctx.pool, ctx.user.id, input)),
+    .mutation(async ({ ctx, input }) =>
+      saveStrategy(ctx.pool, ctx.user.id, input, input.id === undefined ? await allowanceFor(ctx.pool, ctx.user.id, "strategies") : undefined),
+    ),
 
   archive: protectedProcedure
     .input(z.object({ id: DbId, version: Version }))
@@ -79,7 +82,16 @@ export const strategiesRouter = router({
       z.object({ strategyId: DbId, idempotencyKey: z.uuid("send a UUID as the request key") }).and(BacktestOptions),
     )
     .output(z.object({ backtestId: z.number() }))
-    .mutation(({ ctx, input }) => requestBacktest(ctx.pool, ctx.user.id, input)),
+    .mutation(async ({ ctx, input }) => {
+      if (input.sweep) {
+        const variants = input.sweep.parameters.reduce((n, p) => n * p.values.length, 1);
+        await assertWithinLimit(ctx.pool, ctx.user.id, "sweepVariants", { current: 0, adding: variants });
+      }
+      // A retry with the same request key was counted when it was first sent.
+      const isRetry = async () =>
+        (await ctx.pool.query(`SELECT 1 FROM "Backtest" WHERE "requestKey" = $1`, [`${ctx.user.id}:${input.idempotencyKey}`])).rowCount! > 0;
+      return withDailyQuota(ctx.pool, ctx.user.id, "backtestsPerDay", () => requestBacktest(ctx.pool, ctx.user.id, input), { isRetry });
+    }),
 
   backtest: protectedProcedure
     .input(z.object({ id: DbId }))

@@ -111,10 +111,12 @@ export async function saveStrategy(
   pool: pg.Pool,
   userId: string,
   input: SaveStrategyInput,
+  /** Called with the user's count of strategies, under the lock, before one is created: the plan's limit throws. */
+  allowCreate?: (current: number) => void,
 ): Promise<{ id: number; version: number; hash: string }> {
   const strategy = parseStrategyOrRefuse(input.strategy);
   const hash = await strategyHash(strategy);
-  if (input.id === undefined) return createStrategy(pool, userId, strategy, hash);
+  if (input.id === undefined) return createStrategy(pool, userId, strategy, hash, allowCreate);
   if (input.version === undefined)
     throw new AppError("BAD_REQUEST", "Give the version of the strategy you edited.", { field: "version" });
   const { id, version } = input;
@@ -144,7 +146,13 @@ export async function saveStrategy(
   });
 }
 
-async function createStrategy(pool: pg.Pool, userId: string, strategy: Strategy, hash: string) {
+async function createStrategy(
+  pool: pg.Pool,
+  userId: string,
+  strategy: Strategy,
+  hash: string,
+  allowCreate?: (current: number) => void,
+) {
   return withTransaction(pool, async (client) => {
     // Locking the user's row makes the count and the insert one step for concurrent creates of one user.
     const user = await client.query(`SELECT 1 FROM "User" WHERE id = $1 FOR NO KEY UPDATE`, [userId]);
@@ -153,6 +161,7 @@ async function createStrategy(pool: pg.Pool, userId: string, strategy: Strategy,
       `SELECT COUNT(*)::int AS n FROM "Strategy" WHERE "userId" = $1 AND "archivedAt" IS NULL`,
       [userId],
     );
+    allowCreate?.(counted[0]!.n);
     if (counted[0]!.n >= MAX_STRATEGIES_PER_USER) {
       throw new AppError(
         "CONFLICT",

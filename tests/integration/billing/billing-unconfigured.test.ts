@@ -1,0 +1,39 @@
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { TEST_DATABASE_URL } from "../../support/test-db";
+
+// Billing left on (the default) but no Stripe key: no payments, and everyone has the Free plan's limits.
+Object.assign(process.env, { DATABASE_URL: TEST_DATABASE_URL, BILLING: "on" });
+delete process.env.STRIPE_SECRET_KEY;
+delete process.env.STRIPE_WEBHOOK_SECRET;
+const { apiCaller } = await import("../../support/api-caller");
+const { prisma, caller } = apiCaller();
+const { POST } = await import("@/app/api/stripe/webhook/route");
+
+const strategy = (name: string) => ({
+  schemaVersion: 1,
+  name,
+  markets: ["1x2"],
+  probability: "market:pinnacle-opening",
+  price: "best",
+  decideAt: "opening",
+  when: { all: [{ field: "edge", op: "gte", value: 0.03 }] },
+  stake: { kind: "kelly", fraction: 0.25, maxFraction: 0.02 },
+});
+
+describe("billing without STRIPE_SECRET_KEY", () => {
+  it("says billing is not configured, refuses checkout and holds everyone to Free's limits", async () => {
+    const user = await prisma.user.create({ data: { email: `nokey-${randomUUID()}@example.com` }, select: { id: true, role: true } });
+    const overview = await caller(user).billing.overview();
+    expect(overview).toMatchObject({ mode: "unconfigured", plan: "FREE", invoices: [] });
+    expect(overview.notice).toMatch(/Billing is not configured \(no STRIPE_SECRET_KEY\)/);
+    await expect(caller(user).billing.checkout({ plan: "PRO", interval: "monthly" })).rejects.toThrow(/Billing is not configured/);
+    for (const n of [1, 2, 3]) await caller(user).strategies.save({ strategy: strategy(`S${n}`) });
+    await expect(caller(user).strategies.save({ strategy: strategy("S4") })).rejects.toMatchObject({ code: "PAYMENT_REQUIRED" });
+  });
+
+  it("answers the webhook with 404, not a 500", async () => {
+    const response = await POST(new Request("http://127.0.0.1/api/stripe/webhook", { method: "POST", body: "{}" }));
+    expect(response.status).toBe(404);
+  });
+});

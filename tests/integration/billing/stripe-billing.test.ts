@@ -1,0 +1,287 @@
+import { randomUUID } from "node:crypto";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import Stripe from "stripe";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { startFakeStripe, type FakeStripe } from "@/server/integrations/stripe/fake-server";
+import { createPool } from "@/server/db/pool";
+import { TEST_DATABASE_URL, testPrisma } from "../../support/test-db";
+
+/**
+ * Billing against the stateful fake Stripe: checkout -> signed webhook -> plan, delivered twice and out of order
+ * through the real route handler on a local HTTP server; signatures; statuses failing closed; grace periods;
+ * daily quotas under real parallel calls.
+ */
+const SECRET = "sk_test_linesmith_integration";
+const WEBHOOK_SECRET = "whsec_linesmith_integration";
+
+const fake: FakeStripe = await startFakeStripe({ secretKey: SECRET, webhookSecret: WEBHOOK_SECRET });
+Object.assign(process.env, {
+  DATABASE_URL: TEST_DATABASE_URL,
+  NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "integration-test-secret-integration-test-secret",
+  NEXTAUTH_URL: "http://127.0.0.1:3999",
+  BILLING: "on",
+  STRIPE_SECRET_KEY: SECRET,
+  STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
+  STRIPE_API_BASE_URL: fake.url,
+  BILLING_PAST_DUE_GRACE_DAYS: "7",
+  BILLING_TRIAL_DAYS: "14",
+});
+
+const prisma = testPrisma();
+// Wide enough that the parallel calls below really run at the same time.
+const pool = createPool(TEST_DATABASE_URL, 12);
+const { createCaller } = await import("@/server/api/root");
+const { POST } = await import("@/app/api/stripe/webhook/route");
+const { consumeDaily, limitsFor, withDailyQuota } = await import("@/server/services/billing/limits");
+const { ensureCustomer } = await import("@/server/services/billing/accounts");
+const { billingSettings } = await import("@/server/services/billing/mode");
+const { logMailer } = await import("@/server/services/billing/mailer");
+const { createStripeClient } = await import("@/server/integrations/stripe/client");
+
+// The app's webhook endpoint, served by the real route handler.
+const hook: Server = createServer((req, res) => {
+  const chunks: Buffer[] = [];
+  req.on("data", (c: Buffer) => chunks.push(c));
+  req.on("end", () => {
+    const headers = new Headers();
+    for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers.set(k, v);
+    void POST(new Request("http://127.0.0.1/api/stripe/webhook", { method: "POST", headers, body: Buffer.concat(chunks) })).then(async (r) => {
+      res.writeHead(r.status, { "content-type": "application/json" });
+      res.end(await r.text());
+    });
+  });
+});
+await new Promise<void>((resolve) => hook.listen(0, "127.0.0.1", resolve));
+const hookUrl = `http://127.0.0.1:${(hook.address() as AddressInfo).port}/api/stripe/webhook`;
+fake.setWebhookUrl(hookUrl);
+
+afterAll(async () => {
+  await prisma.$disconnect();
+  await pool.end();
+  await new Promise((resolve) => hook.close(resolve));
+  await fake.close();
+  // The route handler's own pool (server/db/client.ts).
+  await (globalThis as { pool?: { end(): Promise<void> } }).pool?.end();
+});
+
+type Who = { id: string; role: "USER" | "ADMIN" };
+const caller = (user: Who) => createCaller({ db: prisma, pool, session: { user, expires: "2999-01-01" } });
+const deps = () => ({ pool, stripe: createStripeClient({ secretKey: SECRET, baseUrl: fake.url }), settings: billingSettings(), mailer: logMailer });
+
+const strategy = (name: string) => ({
+  schemaVersion: 1,
+  name,
+  markets: ["1x2"],
+  probability: "market:pinnacle-opening",
+  price: "best",
+  decideAt: "opening",
+  when: { all: [{ field: "edge", op: "gte", value: 0.03 }] },
+  stake: { kind: "kelly", fraction: 0.25, maxFraction: 0.02 },
+});
+
+async function newUser(label: string): Promise<Who> {
+  return prisma.user.create({ data: { email: `${label}-${randomUUID()}@example.com` }, select: { id: true, role: true } });
+}
+
+/** Starts a checkout through the router and returns the fake's session. */
+async function checkout(user: Who, plan: "PRO" | "ELITE" = "PRO") {
+  const { url } = await caller(user).billing.checkout({ plan, interval: "monthly" });
+  expect(url.startsWith(`${fake.url}/checkout/cs_test_`)).toBe(true);
+  return fake.state.checkoutSessions.get(url.split("/").pop()!)!;
+}
+
+async function account(user: Who) {
+  return prisma.billingAccount.findUniqueOrThrow({ where: { userId: user.id } });
+}
+
+describe("Stripe billing with the fake", () => {
+  let ann: Who;
+
+  beforeAll(async () => {
+    ann = await newUser("ann");
+  });
+
+  it("holds a Free user to 3 strategies with a message naming the limit and the plan that lifts it", async () => {
+    for (const n of [1, 2, 3]) await caller(ann).strategies.save({ strategy: strategy(`S${n}`) });
+    const refused = caller(ann).strategies.save({ strategy: strategy("S4") });
+    await expect(refused).rejects.toMatchObject({ code: "PAYMENT_REQUIRED" });
+    await expect(refused).rejects.toThrow("Free allows 3 strategies; Pro allows 50. Upgrade on the billing page.");
+    // Editing an existing strategy is not creating one.
+    const [first] = await caller(ann).strategies.list();
+    await expect(caller(ann).strategies.save({ id: first!.id, version: first!.version, strategy: strategy("S1 edited") })).resolves.toMatchObject({ id: first!.id });
+  });
+
+  it("upgrades through checkout and webhooks delivered twice and out of order, with the trial of a first subscription", async () => {
+    const session = await checkout(ann);
+    expect(session.subscription_data).toEqual({ trial_period_days: 14 });
+    expect((await account(ann)).stripeCustomerId).toBe(session.customer);
+
+    const { deliveries } = await fake.completeCheckout(session.id, { duplicate: true, reverse: true });
+    expect(deliveries.map((d) => d.type)).toEqual([
+      "checkout.session.completed",
+      "invoice.paid",
+      "customer.subscription.created",
+      "checkout.session.completed",
+      "invoice.paid",
+      "customer.subscription.created",
+    ]);
+    expect(deliveries.every((d) => d.status === 200)).toBe(true);
+    // Each event is handled once; its second delivery is recognised and skipped.
+    expect(deliveries.map((d) => (d.answer as { result: string }).result)).toEqual(["synced", "synced", "synced", "duplicate", "duplicate", "duplicate"]);
+    expect(await prisma.stripeEvent.count({ where: { id: { in: deliveries.map((d) => d.eventId) } } })).toBe(3);
+
+    const stored = await account(ann);
+    expect(stored).toMatchObject({ plan: "PRO", status: "trialing", trialUsed: true, cancelAtPeriodEnd: false });
+    // stripe@23 / basil: the period end is read from the subscription's items.
+    const item = (fake.state.subscriptions.get(stored.subscriptionId!)!.items as { data: { current_period_end: number }[] }).data[0]!;
+    expect(stored.currentPeriodEnd?.getTime()).toBe(item.current_period_end * 1000);
+
+    await expect(caller(ann).strategies.save({ strategy: strategy("S4") })).resolves.toMatchObject({ version: 1 });
+    const overview = await caller(ann).billing.overview();
+    expect(overview).toMatchObject({ mode: "on", plan: "PRO", planName: "Pro", status: "trialing" });
+    expect(overview.limits.strategies).toBe(50);
+    expect(overview.usage.strategies).toBe(4);
+    expect(overview.invoices).toHaveLength(1);
+  });
+
+  it("refuses a second checkout while subscribed (a second subscription would be charged too)", async () => {
+    await expect(caller(ann).billing.checkout({ plan: "ELITE", interval: "yearly" })).rejects.toMatchObject({ code: "CONFLICT" });
+  });
+
+  it("skips a redelivered event and converges when a stale event arrives after the cancellation", async () => {
+    const stored = await account(ann);
+    const created = [...fake.state.events.values()].find(
+      (e) => e.event.type === "customer.subscription.created" && (e.event.data as { object: { id: string } }).object.id === stored.subscriptionId,
+    )!;
+    const again = await fake.redeliver(created.event.id);
+    expect(again).toMatchObject({ status: 200, answer: { result: "duplicate" } });
+
+    await fake.cancelAtPeriodEnd(stored.subscriptionId!);
+    expect(await account(ann)).toMatchObject({ plan: "PRO", cancelAtPeriodEnd: true });
+    expect((await caller(ann).billing.overview()).endsAt).toEqual(stored.currentPeriodEnd);
+
+    // The period ends: Stripe sends subscription.deleted; here it arrives before the older subscription.updated.
+    const deliveries = await fake.advanceClock(fake.secondsToPeriodEnd(), { reverse: true });
+    expect(deliveries.map((d) => [d.type, d.status])).toEqual([["customer.subscription.deleted", 200]]);
+    const stale = [...fake.state.events.values()].filter((e) => e.event.type === "customer.subscription.updated").pop()!;
+    // A fresh delivery of the stale "updated" event (its payload still says trialing) must not revive the plan.
+    await prisma.stripeEvent.delete({ where: { id: stale.event.id } });
+    expect((await fake.redeliver(stale.event.id)).status).toBe(200);
+
+    expect(await account(ann)).toMatchObject({ plan: "PRO", status: "canceled" });
+    expect((await limitsFor(pool, ann.id)).plan).toBe("FREE");
+    await expect(caller(ann).strategies.save({ strategy: strategy("S5") })).rejects.toMatchObject({ code: "PAYMENT_REQUIRED" });
+  });
+
+  it("offers no second trial", async () => {
+    const session = await checkout(ann);
+    expect(session.subscription_data).toEqual({});
+  });
+
+  it("creates one Stripe customer for parallel first clicks", async () => {
+    const bo = await newUser("bo");
+    const before = fake.state.customers.size;
+    const ids = await Promise.all(Array.from({ length: 6 }, () => ensureCustomer(deps(), bo.id)));
+    expect(new Set(ids).size).toBe(1);
+    expect(fake.state.customers.size).toBe(before + 1);
+    expect((await account(bo)).stripeCustomerId).toBe(ids[0]);
+  });
+
+  it("fails closed on a status it does not know", async () => {
+    const cy = await newUser("cy");
+    const session = await checkout(cy, "ELITE");
+    const { subscriptionId } = await fake.completeCheckout(session.id);
+    expect((await limitsFor(pool, cy.id)).plan).toBe("ELITE");
+    await fake.setStatus(subscriptionId, "quantum_pending");
+    expect(await account(cy)).toMatchObject({ status: "quantum_pending" });
+    expect((await limitsFor(pool, cy.id)).plan).toBe("FREE");
+    await fake.setStatus(subscriptionId, "active");
+    expect((await limitsFor(pool, cy.id)).plan).toBe("ELITE");
+  });
+
+  it("keeps a past-due plan through the grace period with dunning emails by attempt, then downgrades", async () => {
+    const di = await newUser("di");
+    const { subscriptionId } = await fake.completeCheckout((await checkout(di)).id);
+    await fake.setStatus(subscriptionId, "active");
+    const sent = vi.spyOn(console, "info").mockImplementation(() => undefined);
+    try {
+      const failed = await fake.failPayment(subscriptionId, { duplicate: true });
+      expect(failed.every((d) => d.status === 200)).toBe(true);
+      await fake.failPayment(subscriptionId);
+      const emails = sent.mock.calls.map((c) => String(c[0])).filter((line) => line.includes(di.id));
+      expect(emails).toEqual([
+        `[billing] email for user ${di.id}: Your Linesmith Pro payment was declined`,
+        `[billing] email for user ${di.id}: Reminder: update your card to keep Linesmith Pro`,
+      ]);
+    } finally {
+      sent.mockRestore();
+    }
+    const stored = await account(di);
+    expect(stored.status).toBe("past_due");
+    expect(stored.pastDueSince).not.toBeNull();
+    expect((await limitsFor(pool, di.id)).plan).toBe("PRO");
+    const afterGrace = new Date(stored.pastDueSince!.getTime() + 7 * 86_400_000 + 1000);
+    expect((await limitsFor(pool, di.id, afterGrace)).plan).toBe("FREE");
+  });
+
+  it("answers 400 to a bad signature, a missing one and a signed non-event, and 200 to types it does not handle", async () => {
+    const signer = new Stripe(SECRET);
+    const post = (body: string, signature?: string) =>
+      fetch(hookUrl, { method: "POST", headers: signature ? { "stripe-signature": signature } : {}, body });
+    const payload = JSON.stringify({ id: "evt_unhandled_1", object: "event", type: "customer.tax_id.created", data: { object: { customer: "cus_x" } } });
+    expect((await post(payload, signer.webhooks.generateTestHeaderString({ payload, secret: "whsec_someone_else" }))).status).toBe(400);
+    expect((await post(payload)).status).toBe(400);
+    expect((await post(payload, "t=1,v1=deadbeef")).status).toBe(400);
+    const notJson = "{not json";
+    expect((await post(notJson, signer.webhooks.generateTestHeaderString({ payload: notJson, secret: WEBHOOK_SECRET }))).status).toBe(400);
+    const notEvent = JSON.stringify({ hello: "world" });
+    expect((await post(notEvent, signer.webhooks.generateTestHeaderString({ payload: notEvent, secret: WEBHOOK_SECRET }))).status).toBe(400);
+    const ok = await post(payload, signer.webhooks.generateTestHeaderString({ payload, secret: WEBHOOK_SECRET }));
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toMatchObject({ received: true, result: "ignored" });
+    expect(await prisma.stripeEvent.findUnique({ where: { id: "evt_unhandled_1" } })).not.toBeNull();
+  });
+
+  it("lets exactly the daily limit through parallel requests, and gives back a use whose request failed", async () => {
+    const ed = await newUser("ed");
+    const limit = (await limitsFor(pool, ed.id)).limits.backtestsPerDay;
+    const results = await Promise.allSettled(Array.from({ length: limit + 15 }, () => consumeDaily(pool, ed.id, "backtestsPerDay")));
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(limit);
+    const refused = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
+    expect(refused.reason).toMatchObject({ code: "PAYMENT_REQUIRED", message: "Free allows 10 backtests a day; Pro allows 200. Upgrade on the billing page." });
+    const counter = await prisma.usageCounter.findMany({ where: { userId: ed.id } });
+    expect(counter.map((c) => c.count)).toEqual([limit]);
+
+    const fy = await newUser("fy");
+    await expect(withDailyQuota(pool, fy.id, "modelEvaluationsPerDay", () => Promise.reject(new Error("no such league")))).rejects.toThrow("no such league");
+    expect((await prisma.usageCounter.findFirstOrThrow({ where: { userId: fy.id } })).count).toBe(0);
+  });
+
+  it("refuses a sweep larger than the plan allows and counts backtests per day through the router", async () => {
+    const gu = await newUser("gu");
+    const saved = await caller(gu).strategies.save({ strategy: strategy("Sweep me") });
+    const values = Array.from({ length: 30 }, (_, i) => i / 100);
+    const sweep = caller(gu).strategies.requestBacktest({
+      strategyId: saved.id,
+      idempotencyKey: randomUUID(),
+      sweep: { parameters: [{ path: "stake.fraction", values }] },
+    });
+    await expect(sweep).rejects.toMatchObject({ code: "PAYMENT_REQUIRED" });
+    await expect(sweep).rejects.toThrow("Free allows 25 sweep variants; Pro allows 500.");
+
+    const key = randomUUID();
+    const first = await caller(gu).strategies.requestBacktest({ strategyId: saved.id, idempotencyKey: key });
+    // A retry of the same request is the same run and is not counted again.
+    expect(await caller(gu).strategies.requestBacktest({ strategyId: saved.id, idempotencyKey: key })).toEqual(first);
+    expect((await prisma.usageCounter.findFirstOrThrow({ where: { userId: gu.id, metric: "backtestsPerDay" } })).count).toBe(1);
+    // A request the service refuses (another user's strategy) costs nothing.
+    await expect(caller(gu).strategies.requestBacktest({ strategyId: 2_000_000_000, idempotencyKey: randomUUID() })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect((await prisma.usageCounter.findFirstOrThrow({ where: { userId: gu.id, metric: "backtestsPerDay" } })).count).toBe(1);
+  });
+
+  it("sent every request to the fake form-encoded with the pinned API version", async () => {
+    const created = fake.requests.find((r) => r.method === "POST" && r.path === "/v1/checkout/sessions")!;
+    expect(created.body).toMatchObject({ mode: "subscription", line_items: [{ price: "price_pro_monthly", quantity: "1" }] });
+  });
+});
