@@ -1,9 +1,12 @@
+import type pg from "pg";
+import { formatCents } from "@/lib/format";
+import { notify } from "@/server/services/notify/notify";
+
 /**
- * Tells a bot's owner that a run proposed slips. TODO(lead, issue 12 "Alerts for bots"): wire to feat/notify
- * once it is merged, e.g.
- *   await notify(pool, { userId, kind: "bot.slips", dedupeKey: `bot:${botId}:run:${runId}:slips`,
- *     title: `${slips.length} new slip(s) from ${botName}`, body: <one line per slip>, url: `/bots/${botId}/slips` });
- * The dedupe key makes a retried run notify once. Until then this does nothing.
+ * Tells a bot's owner that a run proposed slips, on the channels they chose (issue 12, "Alerts for bots").
+ * The dedupe key names the run, so a retried run notifies once; delivery happens in the background job, so a
+ * slow Slack or SMTP server never holds up the bot. A notification that cannot be recorded is logged, never
+ * fatal: the picks are already locked and the slips are on the bot's page.
  */
 export interface NewSlipNote {
   slipId: number;
@@ -14,4 +17,32 @@ export interface NewSlipNote {
   stakeCents: number;
 }
 
-export async function notifySlips(_userId: string, _botId: number, _runId: number, _slips: NewSlipNote[]): Promise<void> {}
+/** At most this many slips are listed in the message; the page has them all. */
+const LISTED = 10;
+
+export function slipsMessage(botName: string, slips: NewSlipNote[], currency: string): { title: string; body: string } {
+  const lines = slips.slice(0, LISTED).map(
+    (s) =>
+      `${s.game}: ${s.pick} @ ${s.price.toFixed(2)}${s.minPrice === null ? "" : ` (still qualifies down to ${s.minPrice.toFixed(2)})`}, stake ${formatCents(s.stakeCents, { currency })}`,
+  );
+  if (slips.length > LISTED) lines.push(`and ${slips.length - LISTED} more`);
+  return { title: `${slips.length} new slip${slips.length === 1 ? "" : "s"} from ${botName}`, body: lines.join("\n") };
+}
+
+export async function notifySlips(
+  pool: pg.Pool,
+  bot: { id: number; userId: string; name: string; currency: string },
+  runId: number,
+  slips: NewSlipNote[],
+): Promise<void> {
+  const { title, body } = slipsMessage(bot.name, slips, bot.currency);
+  try {
+    await notify(
+      pool,
+      { userId: bot.userId, kind: "bot.slips", dedupeKey: `bot:${bot.id}:run:${runId}:slips`, title, body, url: `/bots/${bot.id}/slips` },
+      { deliver: "background" },
+    );
+  } catch (e) {
+    console.error(`bot ${bot.id} run ${runId}: the slips notification was not recorded: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}

@@ -157,7 +157,7 @@ function factsOf(games: UpcomingGame[]): UpcomingGameFacts[] {
  */
 export async function runBot(deps: BotDeps, botId: number, now: Date, trigger = "manual"): Promise<RunSummary | null> {
   const { db, pool } = deps;
-  const bot = await db.bot.findUnique({ where: { id: botId }, include: { strategyVersion: { select: { hash: true, definition: true } } } });
+  const bot = await db.bot.findUnique({ where: { id: botId }, include: { strategyVersion: { select: { hash: true, definition: true } }, bankroll: { select: { currency: true } } } });
   if (!bot || bot.state === "STOPPED") return null;
   const run = await db.botRun.create({ data: { botId, trigger, asOf: now }, select: { id: true } });
   try {
@@ -229,7 +229,7 @@ export async function runBot(deps: BotDeps, botId: number, now: Date, trigger = 
     const summary = { runId: run.id, games: outcome.games, signals: outcome.signals, taken: recorded.filter((d) => d.taken).length, skipped: recorded.filter((d) => !d.taken).length, written };
     await db.botRun.update({ where: { id: run.id }, data: { finishedAt: new Date(), games: summary.games, signals: summary.signals, taken: summary.taken, skipped: summary.skipped } });
     await db.bot.update({ where: { id: botId }, data: { lastRunAt: now } });
-    if (slips.length > 0) await notifySlips(bot.userId, botId, run.id, slips);
+    if (slips.length > 0) await notifySlips(pool, { id: botId, userId: bot.userId, name: bot.name, currency: bot.bankroll.currency }, run.id, slips);
     return summary;
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
