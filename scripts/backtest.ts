@@ -7,6 +7,7 @@ import { gamesFromBatch, type BacktestGame } from "../server/domain/backtest/gam
 import { prepareData, type ModelProbabilities } from "../server/domain/backtest/dataset";
 import { dataNotes } from "../server/domain/backtest/notes";
 import { MAX_SWEEP_VARIANTS } from "../server/domain/backtest/sweep";
+import { forwardOnlyReason } from "../server/domain/strategies/forward-only";
 import { parseStrategy } from "../server/domain/strategies/validate";
 import { strategyHash } from "../server/domain/strategies/canonical";
 import type { Strategy } from "../server/domain/strategies/schema";
@@ -80,6 +81,8 @@ for (const [i, input] of inputs.entries()) {
   const where = inputs.length > 1 ? `strategy ${i + 1}: ` : "";
   // Messages name the rule at fault ("when.all[1]: ..."); look-ahead is exit code 2 like any invalid input.
   if (!parsed.ok) invalid(parsed.errors.map((e) => `${where}${e.message}`).join("\n"));
+  const forwardOnly = forwardOnlyReason(parsed.strategy);
+  if (forwardOnly) invalid(`${where}${forwardOnly}`);
   strategies.push({ strategy: parsed.strategy, hash: await strategyHash(parsed.strategy) });
 }
 

@@ -25,6 +25,7 @@ export function BotForm() {
   const router = useRouter();
   const display = useDisplay();
   const strategies = trpc.strategies.list.useQuery();
+  const providers = trpc.bots.providers.useQuery();
   const [strategyId, setStrategyId] = useState("");
   const [name, setName] = useState("");
   const [source, setSource] = useState("");
@@ -62,7 +63,13 @@ export function BotForm() {
         <form onSubmit={submit} className="grid gap-4 sm:grid-cols-2" aria-label="New bot">
           <div className="flex flex-col gap-1">
             <Label htmlFor="bot-strategy">Strategy</Label>
-            <select id="bot-strategy" className={SELECT} value={strategyId} onChange={(e) => setStrategyId(e.target.value)} required>
+            <select
+              id="bot-strategy"
+              className={SELECT}
+              value={strategyId}
+              onChange={(e) => setStrategyId(e.target.value)}
+              required
+            >
               <option value="">Choose a strategy…</option>
               {strategies.data?.map((s) => (
                 <option key={s.id} value={s.id}>
@@ -70,7 +77,9 @@ export function BotForm() {
                 </option>
               ))}
             </select>
-            <p className="text-xs text-muted-foreground">The bot is pinned to the strategy&apos;s current version; later edits never change it unless you move it.</p>
+            <p className="text-xs text-muted-foreground">
+              The bot is pinned to the strategy&apos;s current version; later edits never change it unless you move it.
+            </p>
           </div>
           <div className="flex flex-col gap-1">
             <Label htmlFor="bot-name">Name</Label>
@@ -78,19 +87,42 @@ export function BotForm() {
           </div>
           <div className="flex flex-col gap-1">
             <Label htmlFor="bot-source">Probability source</Label>
-            <Input id="bot-source" placeholder="the strategy's own" value={source} onChange={(e) => setSource(e.target.value)} />
-            <p className="text-xs text-muted-foreground">Leave empty for the strategy&apos;s market or model source; &quot;provider:&lt;id&gt;&quot; for a configured analyst.</p>
+            <select id="bot-source" className={SELECT} value={source} onChange={(e) => setSource(e.target.value)}>
+              <option value="">The strategy&apos;s own (market or model)</option>
+              {providers.data?.map((p) => (
+                <option key={p.id} value={`provider:${p.id}`} disabled={!p.available}>
+                  {p.label}
+                  {p.available ? "" : " (off on this server)"}
+                </option>
+              ))}
+            </select>
+            <p className="text-xs text-muted-foreground">
+              A provider stands in for the model of a strategy whose source is a model, such as the &quot;Benny, the AI
+              analyst&quot; template.
+              {providers.data?.find((p) => !p.available)?.reason
+                ? ` ${providers.data.find((p) => !p.available)!.reason}`
+                : ""}
+            </p>
           </div>
           <div className="flex flex-col gap-1">
             <Label htmlFor="bot-leagues">Leagues (keys, comma separated)</Label>
-            <Input id="bot-leagues" placeholder="all of the strategy's" value={leagues} onChange={(e) => setLeagues(e.target.value)} />
+            <Input
+              id="bot-leagues"
+              placeholder="all of the strategy's"
+              value={leagues}
+              onChange={(e) => setLeagues(e.target.value)}
+            />
           </div>
           <fieldset className="flex flex-col gap-1">
             <legend className="text-sm font-medium">Markets (none ticked = the strategy&apos;s)</legend>
             <div className="flex flex-wrap gap-3">
               {MARKET_KEYS.map((m) => (
                 <label key={m} className="flex items-center gap-1 text-sm">
-                  <input type="checkbox" checked={markets.includes(m)} onChange={(e) => setMarkets(e.target.checked ? [...markets, m] : markets.filter((x) => x !== m))} />
+                  <input
+                    type="checkbox"
+                    checked={markets.includes(m)}
+                    onChange={(e) => setMarkets(e.target.checked ? [...markets, m] : markets.filter((x) => x !== m))}
+                  />
                   {m}
                 </label>
               ))}
@@ -98,11 +130,21 @@ export function BotForm() {
           </fieldset>
           <div className="flex flex-col gap-1">
             <Label htmlFor="bot-window">Looks ahead (hours)</Label>
-            <Input id="bot-window" inputMode="numeric" value={windowHours} onChange={(e) => setWindowHours(e.target.value)} />
+            <Input
+              id="bot-window"
+              inputMode="numeric"
+              value={windowHours}
+              onChange={(e) => setWindowHours(e.target.value)}
+            />
           </div>
           <div className="flex flex-col gap-1">
             <Label htmlFor="bot-schedule">Runs</Label>
-            <select id="bot-schedule" className={SELECT} value={schedule} onChange={(e) => setSchedule(e.target.value as "on-odds" | "fixed")}>
+            <select
+              id="bot-schedule"
+              className={SELECT}
+              value={schedule}
+              onChange={(e) => setSchedule(e.target.value as "on-odds" | "fixed")}
+            >
               <option value="on-odds">When new odds arrive</option>
               <option value="fixed">At fixed times (UTC)</option>
             </select>

@@ -27,22 +27,43 @@ function ConfirmSlip({ slip, onDone }: { slip: Slip; onDone: () => void }) {
   const confirm = trpc.bots.confirmSlip.useMutation({ onSuccess: onDone });
   const chosen = bankrollId || String(own[0]?.id ?? "");
   return (
-    <div role="dialog" aria-modal="false" aria-label={`Confirm slip ${slip.id}`} className="mt-2 flex flex-col gap-2 rounded-md border p-3">
+    <div
+      role="dialog"
+      aria-modal="false"
+      aria-label={`Confirm slip ${slip.id}`}
+      className="mt-2 flex flex-col gap-2 rounded-md border p-3"
+    >
       <p className="text-sm">
-        Enter what the book actually gave you. {slip.minPrice !== null && <>The pick qualifies down to {slip.minPrice.toFixed(2)}.</>}
+        Enter what the book actually gave you.{" "}
+        {slip.minPrice !== null && <>The pick qualifies down to {slip.minPrice.toFixed(2)}.</>}
       </p>
       <div className="grid gap-2 sm:grid-cols-3">
         <div className="flex flex-col gap-1">
           <Label htmlFor={`slip-${slip.id}-price`}>Price obtained</Label>
-          <Input id={`slip-${slip.id}-price`} inputMode="decimal" value={price} onChange={(e) => setPrice(e.target.value)} />
+          <Input
+            id={`slip-${slip.id}-price`}
+            inputMode="decimal"
+            value={price}
+            onChange={(e) => setPrice(e.target.value)}
+          />
         </div>
         <div className="flex flex-col gap-1">
           <Label htmlFor={`slip-${slip.id}-stake`}>Stake placed</Label>
-          <Input id={`slip-${slip.id}-stake`} inputMode="decimal" value={stake} onChange={(e) => setStake(e.target.value)} />
+          <Input
+            id={`slip-${slip.id}-stake`}
+            inputMode="decimal"
+            value={stake}
+            onChange={(e) => setStake(e.target.value)}
+          />
         </div>
         <div className="flex flex-col gap-1">
           <Label htmlFor={`slip-${slip.id}-bankroll`}>Bankroll</Label>
-          <select id={`slip-${slip.id}-bankroll`} className="h-9 rounded-md border bg-background px-3 text-sm" value={chosen} onChange={(e) => setBankrollId(e.target.value)}>
+          <select
+            id={`slip-${slip.id}-bankroll`}
+            className="h-9 rounded-md border bg-background px-3 text-sm"
+            value={chosen}
+            onChange={(e) => setBankrollId(e.target.value)}
+          >
             {own.map((b) => (
               <option key={b.id} value={b.id}>
                 {b.name} ({b.currency})
@@ -53,14 +74,26 @@ function ConfirmSlip({ slip, onDone }: { slip: Slip; onDone: () => void }) {
       </div>
       {own.length === 0 && bankrolls.data && (
         <p className="text-sm">
-          You need a bankroll of your own first: create one on the <Link className="underline" href="/bets">Bets</Link> page.
+          You need a bankroll of your own first: create one on the{" "}
+          <Link className="underline" href="/bets">
+            Bets
+          </Link>{" "}
+          page.
         </p>
       )}
       {confirm.error && <FormError message={confirm.error.message} />}
       <Button
         className="w-fit"
         disabled={confirm.isPending || !chosen}
-        onClick={() => confirm.mutate({ slipId: slip.id, price: Number(price), stakeCents: Math.round(Number(stake) * 100), bankrollId: Number(chosen), placedAt: new Date() })}
+        onClick={() =>
+          confirm.mutate({
+            slipId: slip.id,
+            price: Number(price),
+            stakeCents: Math.round(Number(stake) * 100),
+            bankrollId: Number(chosen),
+            placedAt: new Date(),
+          })
+        }
       >
         {confirm.isPending ? "Recording…" : "Record as placed"}
       </Button>
@@ -72,7 +105,10 @@ function ConfirmSlip({ slip, onDone }: { slip: Slip; onDone: () => void }) {
 export function SlipsView({ botId }: { botId?: number }) {
   const show = useDisplay();
   const [day, setDay] = useState(() => todayIn(show.timeZone));
-  const range = useMemo(() => ({ ...dayRange(day, show.timeZone), ...(botId ? { botId } : {}) }), [day, show.timeZone, botId]);
+  const range = useMemo(
+    () => ({ ...dayRange(day, show.timeZone), ...(botId ? { botId } : {}) }),
+    [day, show.timeZone, botId],
+  );
   const utils = trpc.useUtils();
   const slips = trpc.bots.slips.useQuery(range);
   const dismiss = trpc.bots.dismissSlip.useMutation({ onSuccess: () => utils.bots.slips.invalidate() });
@@ -91,7 +127,10 @@ export function SlipsView({ botId }: { botId?: number }) {
       <div className="flex flex-wrap items-end justify-between gap-2 print:hidden">
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">Slips</h1>
-          <p className="text-sm text-muted-foreground">Bets the bots propose. Place them yourself at the book, then record what you got. Nothing is sent to any bookmaker.</p>
+          <p className="text-sm text-muted-foreground">
+            Bets the bots propose. Place them yourself at the book, then record what you got. Nothing is sent to any
+            bookmaker.
+          </p>
         </div>
         <div className="flex flex-wrap items-end gap-2">
           <div className="flex flex-col gap-1">
@@ -147,7 +186,9 @@ export function SlipsView({ botId }: { botId?: number }) {
                       </TableCell>
                       <TableCell className="text-right tabular-nums">{s.priceSeen.toFixed(2)}</TableCell>
                       <TableCell className="text-right tabular-nums">{s.minPrice?.toFixed(2) ?? "–"}</TableCell>
-                      <TableCell className="text-right tabular-nums">{formatCents(s.suggestedStakeCents, { currency: s.currency })}</TableCell>
+                      <TableCell className="text-right tabular-nums">
+                        {formatCents(s.suggestedStakeCents, { currency: s.currency })}
+                      </TableCell>
                       <TableCell>
                         {s.status === "PLACED" && (
                           <Badge>

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TEST_DATABASE_URL, testPool, testPrisma } from "../support/test-db";
+import { deleteAllUsers } from "../support/users";
 
 process.env.DATABASE_URL = TEST_DATABASE_URL;
 process.env.NEXTAUTH_SECRET ??= "integration-test-secret-integration-test-secret";
@@ -26,7 +27,7 @@ describe("auth and access rules", () => {
   beforeAll(async () => {
     await prisma.signInAttempt.deleteMany();
     await prisma.rateLimitBucket.deleteMany();
-    await prisma.user.deleteMany();
+    await deleteAllUsers(prisma);
     admin = await signUp(prisma, { email: "First@Example.com", password: "correct horse battery" });
     user = await signUp(prisma, { email: "second@example.com", password: "correct horse battery" });
   });
@@ -37,11 +38,15 @@ describe("auth and access rules", () => {
   });
 
   it("refuses a second account for the same email", async () => {
-    await expect(signUp(prisma, { email: "first@example.com", password: "another password" })).rejects.toThrow(/already exists/);
+    await expect(signUp(prisma, { email: "first@example.com", password: "another password" })).rejects.toThrow(
+      /already exists/,
+    );
   });
 
   it("rejects invalid sign-up input with a readable message", async () => {
-    await expect(caller(null).auth.signUp({ email: "nope", password: "short" })).rejects.toThrow(/email: Enter a valid email address; password: Use at least 10 characters/);
+    await expect(caller(null).auth.signUp({ email: "nope", password: "short" })).rejects.toThrow(
+      /email: Enter a valid email address; password: Use at least 10 characters/,
+    );
   });
 
   it("requires sign-in for data and admin rights for imports", async () => {

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { pool, prisma } from "../support/app-db";
+import { deleteAllUsers } from "../support/users";
 
 const { consumeRateLimit } = await import("@/server/services/rate-limits/rate-limits");
 const { signInWithPassword } = await import("@/server/services/auth/sign-in");
@@ -14,7 +15,7 @@ async function reset() {
   await prisma.rateLimitBucket.deleteMany();
   await prisma.signInAttempt.deleteMany();
   await prisma.revokedSession.deleteMany();
-  await prisma.user.deleteMany();
+  await deleteAllUsers(prisma);
 }
 
 /** Settles every promise and sorts the outcomes into values and error messages. */
@@ -40,7 +41,10 @@ describe("rate limits on PostgreSQL", () => {
     const rule = { key: "test:window", limit: 1, windowMs: 1_000 };
     const t0 = new Date("2030-01-01T00:00:00Z");
     expect((await consumeRateLimit(prisma, rule, t0)).allowed).toBe(true);
-    expect(await consumeRateLimit(prisma, rule, new Date(t0.getTime() + 500))).toEqual({ allowed: false, retryAfterMs: 500 });
+    expect(await consumeRateLimit(prisma, rule, new Date(t0.getTime() + 500))).toEqual({
+      allowed: false,
+      retryAfterMs: 500,
+    });
     expect((await consumeRateLimit(prisma, rule, new Date(t0.getTime() + 1_000))).allowed).toBe(true);
   });
 });
@@ -70,7 +74,9 @@ describe("sign-in throttle", () => {
 
   it("stops guessing spread over many addresses at 20 an hour per email", async () => {
     for (let i = 0; i < 20; i++) expect(await attempt("wrong password", `198.51.100.${i}`)).toBeNull();
-    await expect(attempt("wrong password", "198.51.100.200")).rejects.toThrow(/Too many attempts, try again in 60 minutes/);
+    await expect(attempt("wrong password", "198.51.100.200")).rejects.toThrow(
+      /Too many attempts, try again in 60 minutes/,
+    );
   });
 
   it("does not count the owner's successful sign-ins", async () => {
@@ -96,7 +102,11 @@ describe("sign-in throttle", () => {
   });
 
   it("never signs an OAuth-only account in with the dummy password", async () => {
-    await signInWithOAuth(prisma, { provider: "github", providerAccountId: "1", email: "oauth@example.com", name: null }, undefined);
+    await signInWithOAuth(
+      prisma,
+      { provider: "github", providerAccountId: "1", email: "oauth@example.com", name: null },
+      undefined,
+    );
     expect(await attempt("no account", "203.0.113.1", "oauth@example.com")).toBeNull();
   });
 });
@@ -107,18 +117,30 @@ describe("sign-up", () => {
   it("limits accounts per client address", async () => {
     const client = { address: "198.51.100.9", signUpsPerHour: 3 };
     const { values, errors } = await settle(
-      Array.from({ length: 10 }, (_, i) => signUp(prisma, { email: `flood${i}@example.com`, password: PASSWORD }, { client })),
+      Array.from({ length: 10 }, (_, i) =>
+        signUp(prisma, { email: `flood${i}@example.com`, password: PASSWORD }, { client }),
+      ),
     );
     expect(values).toHaveLength(3);
     expect(new Set(errors)).toEqual(new Set(["Too many new accounts from your network, try again in 60 minutes."]));
-    await expect(signUp(prisma, { email: "elsewhere@example.com", password: PASSWORD }, { client: { ...client, address: "192.0.2.1" } })).resolves.toBeTruthy();
+    await expect(
+      signUp(
+        prisma,
+        { email: "elsewhere@example.com", password: PASSWORD },
+        { client: { ...client, address: "192.0.2.1" } },
+      ),
+    ).resolves.toBeTruthy();
   });
 
   it("makes exactly one admin when the first accounts arrive at once, by password and by OAuth", async () => {
     const { values } = await settle([
       ...Array.from({ length: 4 }, (_, i) => signUp(prisma, { email: `pw${i}@example.com`, password: PASSWORD })),
       ...Array.from({ length: 4 }, (_, i) =>
-        signInWithOAuth(prisma, { provider: "github", providerAccountId: `gh${i}`, email: `gh${i}@example.com`, name: null }, undefined),
+        signInWithOAuth(
+          prisma,
+          { provider: "github", providerAccountId: `gh${i}`, email: `gh${i}@example.com`, name: null },
+          undefined,
+        ),
       ),
     ]);
     expect(values).toHaveLength(8);
@@ -127,7 +149,11 @@ describe("sign-up", () => {
 
   it("makes ADMIN_EMAIL an admin through OAuth too", async () => {
     await signUp(prisma, { email: "first@example.com", password: PASSWORD });
-    const user = await signInWithOAuth(prisma, { provider: "google", providerAccountId: "g1", email: "Boss@Example.com", name: null }, "boss@example.com");
+    const user = await signInWithOAuth(
+      prisma,
+      { provider: "google", providerAccountId: "g1", email: "Boss@Example.com", name: null },
+      "boss@example.com",
+    );
     expect(user.role).toBe("ADMIN");
   });
 });
@@ -138,7 +164,11 @@ describe("sessions", () => {
   const { callbacks, events } = authOptions();
   async function signedInToken(email: string) {
     const user = await signInWithPassword(prisma, { email, password: PASSWORD, clientAddress: "203.0.113.1" });
-    const token = await callbacks!.jwt!({ token: { sub: user!.id }, user: user as never, account: { type: "credentials" } as never });
+    const token = await callbacks!.jwt!({
+      token: { sub: user!.id },
+      user: user as never,
+      account: { type: "credentials" } as never,
+    });
     return { ...token, exp: Math.floor(Date.now() / 1000) + 3600 };
   }
   const refresh = (token: Record<string, unknown>) => callbacks!.jwt!({ token: { ...token } } as never);
@@ -157,7 +187,11 @@ describe("sessions", () => {
     const user = await signUp(prisma, { email: "b@example.com", password: PASSWORD });
     const phone = await signedInToken("b@example.com");
     const laptop = await signedInToken("b@example.com");
-    const caller = createCaller({ db: prisma, pool, session: { user: { id: user.id, role: user.role }, expires: "2999-01-01" } });
+    const caller = createCaller({
+      db: prisma,
+      pool,
+      session: { user: { id: user.id, role: user.role }, expires: "2999-01-01" },
+    });
     await caller.auth.signOutEverywhere();
     await expect(refresh(phone)).rejects.toThrow(/session has ended/);
     await expect(refresh(laptop)).rejects.toThrow(/session has ended/);

@@ -20,3 +20,4 @@ export { referenceEvaluate, compileRow, compileColumns } from "./evaluate";
 export { summarizeStrategy, type SummaryNames } from "./summary";
 export { canonicalJson, sha256Hex, strategyHash } from "./canonical";
 export { DEFAULT_STAKE, STRATEGY_TEMPLATES, type StrategyTemplate } from "./templates";
+export { ANALYST_MODEL, ANALYST_SOURCE, FORWARD_ONLY_REASON, forwardOnlyReason } from "./forward-only";

@@ -1,3 +1,4 @@
+import { ANALYST_SOURCE } from "./forward-only";
 import { DEFAULT_TOP_PICKS, type Stake, type StrategyInput } from "./schema";
 
 /**
@@ -120,6 +121,24 @@ export const STRATEGY_TEMPLATES: readonly StrategyTemplate[] = [
       pick: "top-3-daily",
       topPicks: { ...DEFAULT_TOP_PICKS },
       stake: { ...DEFAULT_STAKE },
+    },
+  },
+  {
+    id: "benny",
+    title: "Benny, the AI analyst",
+    description:
+      "An LLM reads the facts Linesmith holds on each upcoming game and gives probabilities; the strategy bets half Kelly where they beat the best price, only at 65% confidence or more. Paper trading only: never backtested (an LLM knows past results).",
+    strategy: {
+      schemaVersion: 1,
+      name: "Benny, the AI analyst",
+      markets: ["1x2", "moneyline"],
+      probability: ANALYST_SOURCE,
+      price: "best",
+      decideAt: "opening",
+      when: { all: [{ field: "edge", op: "gte", value: 0.02 }] },
+      pick: "best-per-game",
+      // Half Kelly, as the source system sizes Benny's bets; the LLM never sizes a bet.
+      stake: { kind: "kelly", fraction: 0.5, maxFraction: 0.05 },
     },
   },
 ];

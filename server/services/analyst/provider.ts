@@ -16,7 +16,10 @@ import { gatherFacts } from "./gather-facts";
  * all sizing stay with the bots' deterministic code (see server/domain/analyst/answer.ts).
  */
 
-/** Structurally the bots' plug-in interface (server/domain/bots/probability-source.ts, defined by the bots feature). */
+/**
+ * The bots' plug-in interface (server/domain/bots/probability-source.ts) as the analyst needs it: it reads only
+ * game ids and asks for less context, so it is assignable to the bots' type (the bots' registry in server/services/bots/providers.ts checks it) and callable on ids.
+ */
 export interface ProbabilityProvider {
   id: string;
   probabilities(

@@ -1,3 +1,4 @@
+import { forwardOnlyReason } from "@/server/domain/strategies/forward-only";
 import type pg from "pg";
 import type { Strategy } from "@/server/domain/strategies/schema";
 import { AppError } from "@/server/errors";
@@ -58,6 +59,8 @@ export async function requestBacktest(
   if (strategy.versionId === null || strategy.definition === null || strategy.hash === null) {
     throw new AppError("CONFLICT", "This strategy has no saved content yet: save it first.");
   }
+  const forwardOnly = forwardOnlyReason(strategy.definition);
+  if (forwardOnly) throw new AppError("BAD_REQUEST", forwardOnly);
   if (input.sweep) assertSweepFits(strategy.definition, input.sweep);
   const request: BacktestRequest = {
     fromSeason: input.fromSeason ?? null,

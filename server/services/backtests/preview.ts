@@ -1,3 +1,4 @@
+import { forwardOnlyReason } from "@/server/domain/strategies/forward-only";
 import type pg from "pg";
 import { prepareData, viewKeyOf, viewOf } from "@/server/domain/backtest/dataset";
 import type { BacktestGame } from "@/server/domain/backtest/games";
@@ -61,6 +62,8 @@ export async function previewBacktest(db: pg.Pool, userId: string, input: unknow
   const parsed = parseStrategy(input);
   if (!parsed.ok) return { ok: false, errors: parsed.errors };
   const strategy = parsed.strategy;
+  const forwardOnly = forwardOnlyReason(strategy);
+  if (forwardOnly) return { ok: false, errors: [{ path: "probability", field: "probability", code: "bad-value", message: forwardOnly }] };
   const started = performance.now();
   const leagues = strategy.leagues.length ? strategy.leagues : null;
   const season = await lastCompletedSeason(db, leagues);

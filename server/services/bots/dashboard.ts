@@ -28,11 +28,36 @@ function tally(bets: { status: string; stakeCents: bigint; profitCents: bigint |
 export async function botDashboard(db: PrismaClient, userId: string, botId: number, now = new Date()) {
   const bot = await requireOwnBot(db, userId, botId);
   const [version, bankroll, entries, paperBets, realBets, runs, events, chain] = await Promise.all([
-    db.strategyVersion.findUniqueOrThrow({ where: { id: bot.strategyVersionId }, select: { hash: true, definition: true, strategy: { select: { name: true, currentVersion: { select: { id: true, hash: true } } } } } }),
+    db.strategyVersion.findUniqueOrThrow({
+      where: { id: bot.strategyVersionId },
+      select: {
+        hash: true,
+        definition: true,
+        strategy: { select: { name: true, currentVersion: { select: { id: true, hash: true } } } },
+      },
+    }),
     db.bankroll.findUniqueOrThrow({ where: { id: bot.bankrollId }, select: { currency: true } }),
-    db.ledgerEntry.findMany({ where: { bankrollId: bot.bankrollId }, select: { kind: true, amountCents: true, betId: true, occurredAt: true }, orderBy: { id: "asc" } }),
-    db.bet.findMany({ where: { bankrollId: bot.bankrollId }, select: { id: true, status: true, stakeCents: true, profitCents: true, clv: true, outcome: true, lateEntry: true } }),
-    db.bet.findMany({ where: { slip: { botId } }, select: { status: true, stakeCents: true, profitCents: true, clv: true } }),
+    db.ledgerEntry.findMany({
+      where: { bankrollId: bot.bankrollId },
+      select: { kind: true, amountCents: true, betId: true, occurredAt: true },
+      orderBy: { id: "asc" },
+    }),
+    db.bet.findMany({
+      where: { bankrollId: bot.bankrollId },
+      select: {
+        id: true,
+        status: true,
+        stakeCents: true,
+        profitCents: true,
+        clv: true,
+        outcome: true,
+        lateEntry: true,
+      },
+    }),
+    db.bet.findMany({
+      where: { slip: { botId } },
+      select: { status: true, stakeCents: true, profitCents: true, clv: true },
+    }),
     db.botRun.findMany({
       where: { botId },
       orderBy: [{ startedAt: "desc" }, { id: "desc" }],
@@ -41,7 +66,11 @@ export async function botDashboard(db: PrismaClient, userId: string, botId: numb
         decisions: {
           orderBy: { id: "asc" },
           take: 200,
-          include: { game: { select: { startsAt: true, homeTeam: { select: { name: true } }, awayTeam: { select: { name: true } } } } },
+          include: {
+            game: {
+              select: { startsAt: true, homeTeam: { select: { name: true } }, awayTeam: { select: { name: true } } },
+            },
+          },
         },
       },
     }),
@@ -56,7 +85,8 @@ export async function botDashboard(db: PrismaClient, userId: string, botId: numb
   const strategy = strategyOfVersion(version.definition);
   const { state } = await loadBankrollState(db, bot, now);
   const limits = strategy.limits ?? {};
-  const drawdownNow = state.peakEquityCents > 0 ? (state.peakEquityCents - state.equityCents) / state.peakEquityCents : 0;
+  const drawdownNow =
+    state.peakEquityCents > 0 ? (state.peakEquityCents - state.equityCents) / state.peakEquityCents : 0;
   return {
     bot: {
       id: bot.id,
@@ -84,7 +114,8 @@ export async function botDashboard(db: PrismaClient, userId: string, botId: numb
       pinnedHash: version.hash,
       currentHash: version.strategy.currentVersion?.hash ?? null,
       /** The strategy was edited since the pin: the owner may move the bot to the new version. */
-      newerVersion: version.strategy.currentVersion !== null && version.strategy.currentVersion.id !== bot.strategyVersionId,
+      newerVersion:
+        version.strategy.currentVersion !== null && version.strategy.currentVersion.id !== bot.strategyVersionId,
     },
     figures: {
       balanceCents: summary.balanceCents,
@@ -100,17 +131,79 @@ export async function botDashboard(db: PrismaClient, userId: string, botId: numb
     },
     equity: summary.curve.map((p) => ({ at: p.at, balanceCents: p.balanceCents, profitCents: p.profitCents })),
     limits: [
-      { name: "killSwitch", label: "Kill switch", limit: null, current: bot.killSwitch ? 1 : 0, blocking: bot.killSwitch },
-      ...(limits.maxBetsPerDay !== undefined ? [{ name: "maxBetsPerDay", label: "Bets today", limit: limits.maxBetsPerDay, current: state.picksToday, blocking: state.picksToday >= limits.maxBetsPerDay }] : []),
+      {
+        name: "killSwitch",
+        label: "Kill switch",
+        limit: null,
+        current: bot.killSwitch ? 1 : 0,
+        blocking: bot.killSwitch,
+      },
+      ...(limits.maxBetsPerDay !== undefined
+        ? [
+            {
+              name: "maxBetsPerDay",
+              label: "Bets today",
+              limit: limits.maxBetsPerDay,
+              current: state.picksToday,
+              blocking: state.picksToday >= limits.maxBetsPerDay,
+            },
+          ]
+        : []),
       ...(limits.maxDailyExposure !== undefined
-        ? [{ name: "maxDailyExposure", label: "Staked today (share of bankroll)", limit: limits.maxDailyExposure, current: state.equityCents > 0 ? state.stakedTodayCents / state.equityCents : 0, blocking: state.stakedTodayCents >= limits.maxDailyExposure * state.equityCents }]
+        ? [
+            {
+              name: "maxDailyExposure",
+              label: "Staked today (share of bankroll)",
+              limit: limits.maxDailyExposure,
+              current: state.equityCents > 0 ? state.stakedTodayCents / state.equityCents : 0,
+              blocking: state.stakedTodayCents >= limits.maxDailyExposure * state.equityCents,
+            },
+          ]
         : []),
       ...(limits.maxOpenExposure !== undefined
-        ? [{ name: "maxOpenExposure", label: "Open stakes (share of bankroll)", limit: limits.maxOpenExposure, current: state.equityCents > 0 ? state.openStakeCents / state.equityCents : 0, blocking: state.openStakeCents >= limits.maxOpenExposure * state.equityCents }]
+        ? [
+            {
+              name: "maxOpenExposure",
+              label: "Open stakes (share of bankroll)",
+              limit: limits.maxOpenExposure,
+              current: state.equityCents > 0 ? state.openStakeCents / state.equityCents : 0,
+              blocking: state.openStakeCents >= limits.maxOpenExposure * state.equityCents,
+            },
+          ]
         : []),
-      ...(limits.stopAfterDrawdown !== undefined ? [{ name: "stopAfterDrawdown", label: "Drawdown from peak", limit: limits.stopAfterDrawdown, current: drawdownNow, blocking: drawdownNow >= limits.stopAfterDrawdown }] : []),
-      ...(limits.pauseAfterLosses !== undefined ? [{ name: "pauseAfterLosses", label: `Pause after ${limits.pauseAfterLosses.losses} losses in ${limits.pauseAfterLosses.lastBets}`, limit: null, current: null, blocking: pausedByLosses(strategy, state.recentSettled, now) }] : []),
-      ...(limits.maxBetsPerGame !== undefined ? [{ name: "maxBetsPerGame", label: "Bets per game", limit: limits.maxBetsPerGame, current: null, blocking: false }] : []),
+      ...(limits.stopAfterDrawdown !== undefined
+        ? [
+            {
+              name: "stopAfterDrawdown",
+              label: "Drawdown from peak",
+              limit: limits.stopAfterDrawdown,
+              current: drawdownNow,
+              blocking: drawdownNow >= limits.stopAfterDrawdown,
+            },
+          ]
+        : []),
+      ...(limits.pauseAfterLosses !== undefined
+        ? [
+            {
+              name: "pauseAfterLosses",
+              label: `Pause after ${limits.pauseAfterLosses.losses} losses in ${limits.pauseAfterLosses.lastBets}`,
+              limit: null,
+              current: null,
+              blocking: pausedByLosses(strategy, state.recentSettled, now),
+            },
+          ]
+        : []),
+      ...(limits.maxBetsPerGame !== undefined
+        ? [
+            {
+              name: "maxBetsPerGame",
+              label: "Bets per game",
+              limit: limits.maxBetsPerGame,
+              current: null,
+              blocking: false,
+            },
+          ]
+        : []),
     ],
     runs: runs.map((r) => ({
       id: r.id,
@@ -142,11 +235,22 @@ export async function botDashboard(db: PrismaClient, userId: string, botId: numb
       })),
     })),
     paperVsReal: { paper: tally(paperBets), real: tally(realBets) },
-    events: events.map((e) => ({ id: e.id, action: e.action, changes: e.changes, at: e.at, bySystem: e.userId === null })),
+    events: events.map((e) => ({
+      id: e.id,
+      action: e.action,
+      changes: e.changes,
+      at: e.at,
+      bySystem: e.userId === null,
+    })),
   };
 }
 
-export async function listPicks(db: PrismaClient, userId: string, botId: number, opts: { cursor?: number | undefined; limit: number }) {
+export async function listPicks(
+  db: PrismaClient,
+  userId: string,
+  botId: number,
+  opts: { cursor?: number | undefined; limit: number },
+) {
   await requireOwnBot(db, userId, botId);
   const rows = await db.botPick.findMany({
     where: { botId },

@@ -10,7 +10,12 @@ import { appendRecordEntries } from "@/server/services/records/chain";
  */
 export async function gradeBots(db: PrismaClient, opts: { botIds?: number[] } = {}) {
   const picks = await db.botPick.findMany({
-    where: { resultSeq: null, pickSeq: { not: null }, bet: { status: { in: ["SETTLED", "VOID"] } }, ...(opts.botIds ? { botId: { in: opts.botIds } } : {}) },
+    where: {
+      resultSeq: null,
+      pickSeq: { not: null },
+      bet: { status: { in: ["SETTLED", "VOID"] } },
+      ...(opts.botIds ? { botId: { in: opts.botIds } } : {}),
+    },
     orderBy: [{ botId: "asc" }, { pickSeq: "asc" }],
     take: 5000,
     select: {
@@ -18,7 +23,17 @@ export async function gradeBots(db: PrismaClient, opts: { botIds?: number[] } = 
       botId: true,
       pickSeq: true,
       bot: { select: { recordChainId: true } },
-      bet: { select: { status: true, outcome: true, profitCents: true, closingPrice: true, clv: true, settledAt: true, updatedAt: true } },
+      bet: {
+        select: {
+          status: true,
+          outcome: true,
+          profitCents: true,
+          closingPrice: true,
+          clv: true,
+          settledAt: true,
+          updatedAt: true,
+        },
+      },
     },
   });
   const byBot = new Map<number, typeof picks>();

@@ -12,7 +12,12 @@ export interface UpcomingGame extends LiveGame {
 }
 
 /** Scheduled games kicking off inside (now + lock margin, now + window], of the given leagues (null = all). */
-export async function loadUpcomingGames(pool: pg.Pool, now: Date, windowHours: number, leagues: string[] | null): Promise<UpcomingGame[]> {
+export async function loadUpcomingGames(
+  pool: pg.Pool,
+  now: Date,
+  windowHours: number,
+  leagues: string[] | null,
+): Promise<UpcomingGame[]> {
   const { rows } = await pool.query<{
     id: number;
     startsAt: Date;
@@ -55,7 +60,19 @@ export async function loadUpcomingGames(pool: pg.Pool, now: Date, windowHours: n
     quotes: (byGame.get(g.id) ?? []).flatMap((q) =>
       q.price === null
         ? []
-        : [{ market: q.market, period: q.period, selection: q.selection, line: q.line, phase: q.phase, capturedAt: q.capturedAt, bookmaker: q.bookmaker, price: q.price, gameStartsAt: q.gameStartsAt }],
+        : [
+            {
+              market: q.market,
+              period: q.period,
+              selection: q.selection,
+              line: q.line,
+              phase: q.phase,
+              capturedAt: q.capturedAt,
+              bookmaker: q.bookmaker,
+              price: q.price,
+              gameStartsAt: q.gameStartsAt,
+            },
+          ],
     ),
   }));
 }
@@ -64,7 +81,12 @@ export async function loadUpcomingGames(pool: pg.Pool, now: Date, windowHours: n
  * The latest prediction per game of the pinned model versions made BEFORE the run (a prediction stored
  * after it cannot have informed it), with the version's label for the record.
  */
-export async function loadModelProbabilities(db: PrismaClient, modelVersionIds: number[], gameIds: number[], now: Date) {
+export async function loadModelProbabilities(
+  db: PrismaClient,
+  modelVersionIds: number[],
+  gameIds: number[],
+  now: Date,
+) {
   const out = new Map<number, { home: number; draw: number | null; away: number; modelVersion: string }>();
   if (modelVersionIds.length === 0 || gameIds.length === 0) return out;
   const rows = await db.prediction.findMany({
@@ -76,23 +98,39 @@ export async function loadModelProbabilities(db: PrismaClient, modelVersionIds: 
     if (out.has(r.gameId)) continue;
     const p = r.probabilities as { home?: number; draw?: number; away?: number };
     if (typeof p.home !== "number" || typeof p.away !== "number") continue;
-    out.set(r.gameId, { home: p.home, draw: typeof p.draw === "number" ? p.draw : null, away: p.away, modelVersion: `${r.modelVersion.name}@${r.modelVersion.version}` });
+    out.set(r.gameId, {
+      home: p.home,
+      draw: typeof p.draw === "number" ? p.draw : null,
+      away: p.away,
+      modelVersion: `${r.modelVersion.name}@${r.modelVersion.version}`,
+    });
   }
   return out;
 }
 
 /** The bot's bankroll as it stands now, and its picks so far (for the limits and the exactly-once check). */
-export async function loadBankrollState(db: PrismaClient, bot: { id: number; bankrollId: number; unitCents: bigint }, now: Date): Promise<{ state: BankrollState; lockedKeys: Set<string> }> {
+export async function loadBankrollState(
+  db: PrismaClient,
+  bot: { id: number; bankrollId: number; unitCents: bigint },
+  now: Date,
+): Promise<{ state: BankrollState; lockedKeys: Set<string> }> {
   const dayStart = new Date(`${utcDate(now)}T00:00:00Z`);
   const [entries, settled, picks] = await Promise.all([
-    db.ledgerEntry.findMany({ where: { bankrollId: bot.bankrollId }, select: { kind: true, amountCents: true, betId: true, occurredAt: true }, orderBy: { id: "asc" } }),
+    db.ledgerEntry.findMany({
+      where: { bankrollId: bot.bankrollId },
+      select: { kind: true, amountCents: true, betId: true, occurredAt: true },
+      orderBy: { id: "asc" },
+    }),
     db.bet.findMany({
       where: { bankrollId: bot.bankrollId, status: "SETTLED", settledAt: { not: null } },
       orderBy: [{ settledAt: "desc" }, { id: "desc" }],
       take: 1000,
       select: { outcome: true, settledAt: true },
     }),
-    db.botPick.findMany({ where: { botId: bot.id }, select: { gameId: true, market: true, selection: true, stakeCents: true, lockedAt: true } }),
+    db.botPick.findMany({
+      where: { botId: bot.id },
+      select: { gameId: true, market: true, selection: true, stakeCents: true, lockedAt: true },
+    }),
   ]);
   const summary = summarizeLedger(entries.map((e) => ({ ...e, amountCents: Number(e.amountCents) })));
   const capital = summary.depositedCents - summary.withdrawnCents;
@@ -109,7 +147,9 @@ export async function loadBankrollState(db: PrismaClient, bot: { id: number; ban
       stakedTodayCents: today.reduce((s, p) => s + Number(p.stakeCents), 0),
       picksToday: today.length,
       picksPerGame: perGame,
-      recentSettled: settled.reverse().map((b) => ({ lost: b.outcome === "LOSS" || b.outcome === "HALF_LOSS", settledAt: b.settledAt! })),
+      recentSettled: settled
+        .reverse()
+        .map((b) => ({ lost: b.outcome === "LOSS" || b.outcome === "HALF_LOSS", settledAt: b.settledAt! })),
       unitCents: Number(bot.unitCents),
     },
     lockedKeys: new Set(picks.map((p) => candidateKey(p.gameId, p.market, p.selection))),

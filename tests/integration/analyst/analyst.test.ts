@@ -17,9 +17,15 @@ let alice = "";
 let bob = "";
 
 const clientFor = (provider: "openai" | "anthropic", server: FakeLlmServer = fake): LlmClient =>
-  createLlmClient({ provider, baseUrl: server.url, apiKey: KEY, model: `${provider}-test`, timeoutMs: 5_000 }, { sleep: async () => undefined });
+  createLlmClient(
+    { provider, baseUrl: server.url, apiKey: KEY, model: `${provider}-test`, timeoutMs: 5_000 },
+    { sleep: async () => undefined },
+  );
 
-function provider(userId: string, opts: { budget?: number; server?: FakeLlmServer; api?: "openai" | "anthropic" } = {}) {
+function provider(
+  userId: string,
+  opts: { budget?: number; server?: FakeLlmServer; api?: "openai" | "anthropic" } = {},
+) {
   const lines: string[] = [];
   const p = analystProvider(pool, userId, {
     llm: { client: clientFor(opts.api ?? "openai", opts.server) },
@@ -42,16 +48,30 @@ describe("gatherFacts", () => {
     const { facts, skipped } = await gatherFacts(pool, [fx.upcoming], NOW, alice);
     expect(skipped).toEqual([]);
     const f = facts[0]!;
-    expect(f).toMatchObject({ home: "Alpha FC", away: "Beta FC", sport: "soccer", league: "Analyst Test League", selections: ["home", "draw", "away"], referenceBook: "Pinnacle" });
+    expect(f).toMatchObject({
+      home: "Alpha FC",
+      away: "Beta FC",
+      sport: "soccer",
+      league: "Analyst Test League",
+      selections: ["home", "draw", "away"],
+      referenceBook: "Pinnacle",
+    });
     // Prices: the latest before NOW, not the 13:00 move nor the archive closing line.
     expect(f.odds.find((o) => o.selection === "home")).toMatchObject({
       opening: { price: 2.1, bookmaker: "Pinnacle" },
       now: { price: 1.95, bookmaker: "Pinnacle" },
-      best: { price: 2.0, bookmaker: "Bet365" },
+      best: { price: 2.0, bookmaker: expect.stringMatching(/^bet365$/i) }, // another suite may have stored the book first, under its key as name
     });
     expect(f.odds.reduce((s, o) => s + o.fairNow!, 0)).toBeCloseTo(1, 3);
     // Models: the owner's version predicted before NOW only.
-    expect(f.models).toEqual([{ model: "elo", version: 1, probabilities: { home: 0.52, draw: 0.25, away: 0.23 }, predictedAt: "2031-03-07T00:00:00.000Z" }]);
+    expect(f.models).toEqual([
+      {
+        model: "elo",
+        version: 1,
+        probabilities: { home: 0.52, draw: 0.25, away: 0.23 },
+        predictedAt: "2031-03-07T00:00:00.000Z",
+      },
+    ]);
     // Form: finished games whose result was known; not the game 3 hours before NOW, not the later one.
     expect(f.form.home).toEqual([
       { date: "2031-03-01", opponent: "Gamma FC", venue: "home", score: "2-0", result: "W" },
@@ -61,16 +81,26 @@ describe("gatherFacts", () => {
     expect(f.restDays).toEqual({ home: 7, away: 0 });
     expect(f.headToHead).toEqual([{ date: "2030-10-01", home: "Beta FC", away: "Alpha FC", score: "0-1" }]);
     // Injuries: latest report per player collected by NOW, players back to Active left out.
-    expect(f.injuries).toEqual({ home: [], away: [{ player: "R. James", position: "D", status: "Out", reportedAt: null }] });
+    expect(f.injuries).toEqual({
+      home: [],
+      away: [{ player: "R. James", position: "D", status: "Out", reportedAt: null }],
+    });
     // The forecast for this game was made after NOW.
     expect(f.weather).toBeNull();
     const prompt = buildPrompt(f);
-    for (const later of ["1.51", "1.41", "K. Late", "0.91", "9-9", "someone-elses", "5-0"]) expect(prompt.user).not.toContain(later);
+    for (const later of ["1.51", "1.41", "K. Late", "0.91", "9-9", "someone-elses", "5-0"])
+      expect(prompt.user).not.toContain(later);
   });
 
   it("gives a forecast made before `now`, and refuses games that are not upcoming", async () => {
     const { facts } = await gatherFacts(pool, [fx.nextDay], NOW, alice);
-    expect(facts[0]!.weather).toEqual({ temperatureC: 7.5, windKph: 22, gustKph: null, precipitationMm: null, forecastAt: "2031-03-08T06:00:00.000Z" });
+    expect(facts[0]!.weather).toEqual({
+      temperatureC: 7.5,
+      windKph: 22,
+      gustKph: null,
+      precipitationMm: null,
+      forecastAt: "2031-03-08T06:00:00.000Z",
+    });
     const after = await gatherFacts(pool, [fx.upcoming, 2_000_000_000], new Date("2031-03-08T16:00:00Z"), alice);
     expect(after.facts).toEqual([]);
     expect(after.skipped).toEqual([
@@ -88,22 +118,38 @@ describe("gatherFacts", () => {
 });
 
 describe("the analyst provider", () => {
-  it.each(["openai", "anthropic"] as const)("turns a valid %s answer into probabilities, and stores the call", async (api) => {
-    const { p, lines } = provider(alice, { api });
-    const requests = fake.requests.length;
-    // Listed twice, asked once.
-    const result = await p.probabilities([{ gameId: fx.upcoming }, { gameId: fx.upcoming }], { now: NOW, userId: alice });
-    expect(fake.requests.length).toBe(requests + 1);
-    expect(lines).toEqual([]);
-    const r = result.get(fx.upcoming)!;
-    expect(Object.keys(r.probabilities)).toEqual(["home", "draw", "away"]);
-    expect(r.confidence).toBeGreaterThanOrEqual(0);
-    expect(r.modelVersion).toBe(`benny:${api}:${api}-test:analyst-v1`);
-    expect(r.analyst.prompt).toContain("Alpha FC (home) vs Beta FC (away)");
-    const call = await prisma.llmCall.findFirstOrThrow({ where: { userId: alice, gameId: fx.upcoming }, orderBy: { id: "desc" } });
-    expect(call).toMatchObject({ ok: true, error: null, provider: api, promptVersion: "analyst-v1", prompt: r.analyst.prompt, answer: r.analyst.answer });
-    expect(call.tokens).toBeGreaterThan(100);
-  });
+  it.each(["openai", "anthropic"] as const)(
+    "turns a valid %s answer into probabilities, and stores the call",
+    async (api) => {
+      const { p, lines } = provider(alice, { api });
+      const requests = fake.requests.length;
+      // Listed twice, asked once.
+      const result = await p.probabilities([{ gameId: fx.upcoming }, { gameId: fx.upcoming }], {
+        now: NOW,
+        userId: alice,
+      });
+      expect(fake.requests.length).toBe(requests + 1);
+      expect(lines).toEqual([]);
+      const r = result.get(fx.upcoming)!;
+      expect(Object.keys(r.probabilities)).toEqual(["home", "draw", "away"]);
+      expect(r.confidence).toBeGreaterThanOrEqual(0);
+      expect(r.modelVersion).toBe(`benny:${api}:${api}-test:analyst-v1`);
+      expect(r.analyst.prompt).toContain("Alpha FC (home) vs Beta FC (away)");
+      const call = await prisma.llmCall.findFirstOrThrow({
+        where: { userId: alice, gameId: fx.upcoming },
+        orderBy: { id: "desc" },
+      });
+      expect(call).toMatchObject({
+        ok: true,
+        error: null,
+        provider: api,
+        promptVersion: "analyst-v1",
+        prompt: r.analyst.prompt,
+        answer: r.analyst.answer,
+      });
+      expect(call.tokens).toBeGreaterThan(100);
+    },
+  );
 
   it("rejects and logs malformed answers, stores them, and never returns probabilities for them", async () => {
     const before = await prisma.llmCall.count({ where: { userId: alice } });
@@ -150,7 +196,11 @@ describe("the analyst provider", () => {
   it("is off with a reason when no LLM is configured, and makes no call", async () => {
     const lines: string[] = [];
     const requests = fake.requests.length;
-    const off = analystProvider(pool, alice, { llm: { off: "The AI analyst is off: set LLM_PROVIDER" }, monthlyTokenBudget: 1_000, log: (l) => void lines.push(l) });
+    const off = analystProvider(pool, alice, {
+      llm: { off: "The AI analyst is off: set LLM_PROVIDER" },
+      monthlyTokenBudget: 1_000,
+      log: (l) => void lines.push(l),
+    });
     expect((await off.probabilities([{ gameId: fx.upcoming }], { now: NOW, userId: alice })).size).toBe(0);
     expect(lines).toEqual(["[analyst] skipped 1 game(s): The AI analyst is off: set LLM_PROVIDER"]);
     expect(fake.requests.length).toBe(requests);
@@ -168,7 +218,9 @@ describe("the monthly token budget", () => {
     const slow = await startFakeLlmServer({ apiKey: KEY, defaultDelayMs: 400 });
     try {
       const { p, lines } = provider(carol, { budget, server: slow });
-      const results = await Promise.all(Array.from({ length: 8 }, () => p.probabilities([{ gameId: fx.upcoming }], { now: NOW, userId: carol })));
+      const results = await Promise.all(
+        Array.from({ length: 8 }, () => p.probabilities([{ gameId: fx.upcoming }], { now: NOW, userId: carol })),
+      );
       expect(slow.requests).toHaveLength(3);
       expect(results.filter((r) => r.size === 1)).toHaveLength(3);
       expect(lines).toHaveLength(5);

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { StrategyV1, type StrategyInput } from "@/server/domain/strategies/schema";
 import { joinWords, percent, summarizeStrategy } from "@/server/domain/strategies/summary";
 import { DEFAULT_STAKE, STRATEGY_TEMPLATES } from "@/server/domain/strategies/templates";
+import { forwardOnlyReason } from "@/server/domain/strategies/forward-only";
 import { lookAheadFields, parseStrategy } from "@/server/domain/strategies/validate";
 
 const LEAGUES: Record<string, string> = {
@@ -175,18 +176,19 @@ describe("summarizeStrategy", () => {
 });
 
 describe("STRATEGY_TEMPLATES", () => {
-  it("has the five templates the issue names, with distinct ids", () => {
+  it("has the five templates the issue names and Benny's, with distinct ids", () => {
     expect(STRATEGY_TEMPLATES.map((t) => t.title)).toEqual([
       "Value hunter",
       "High-confidence favourites",
       "Weather edge",
       "Closing-line chaser",
       "Top 3 of the day",
+      "Benny, the AI analyst",
     ]);
     expect(new Set(STRATEGY_TEMPLATES.map((t) => t.id)).size).toBe(STRATEGY_TEMPLATES.length);
   });
 
-  it.each(STRATEGY_TEMPLATES.map((t) => [t.id, t] as const))(
+  it.each(STRATEGY_TEMPLATES.filter((t) => t.id !== "benny").map((t) => [t.id, t] as const))(
     "%s parses without errors or look-ahead and summarises",
     (_id, template) => {
       const parsed = parseStrategy(template.strategy);
@@ -199,6 +201,18 @@ describe("STRATEGY_TEMPLATES", () => {
       );
     },
   );
+
+  it("Benny's template sizes by half Kelly from the analyst's probabilities and cannot be backtested", () => {
+    const benny = STRATEGY_TEMPLATES.find((t) => t.id === "benny")!;
+    const parsed = parseStrategy(benny.strategy);
+    expect(parsed).toMatchObject({ ok: true });
+    if (!parsed.ok) return;
+    expect(lookAheadFields(parsed.strategy)).toEqual([]);
+    expect(parsed.strategy.stake).toMatchObject({ kind: "kelly", fraction: 0.5 });
+    expect(summarizeStrategy(parsed.strategy, names)).toContain("stake half Kelly");
+    expect(forwardOnlyReason(parsed.strategy)).toMatch(/never backtested/);
+    expect(forwardOnlyReason(STRATEGY_TEMPLATES[0]!.strategy as never)).toBeNull();
+  });
 
   it("says what each template promises", () => {
     const byId = Object.fromEntries(

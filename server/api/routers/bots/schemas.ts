@@ -10,7 +10,9 @@ export const CRYPTO_UNITS = ["USDT", "BTC"] as const;
 export const BotCurrency = z.union([z.enum(CRYPTO_UNITS), CurrencyCode]);
 
 const BotName = safeText(120).pipe(z.string().min(1, "give the bot a name"));
-const Slug = safeText(80).pipe(z.string().regex(/^[a-z0-9](?:[a-z0-9-]{1,78}[a-z0-9])$/, "use 3 to 80 lower-case letters, digits and dashes"));
+const Slug = safeText(80).pipe(
+  z.string().regex(/^[a-z0-9](?:[a-z0-9-]{1,78}[a-z0-9])$/, "use 3 to 80 lower-case letters, digits and dashes"),
+);
 const RunTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'use UTC "HH:MM", such as 09:30');
 
 export const BotSettingsInput = z.object({
@@ -44,6 +46,15 @@ export const MovePinInput = z.object({ id: DbId, version: Version, strategyVersi
 /** A day of slips at most a week wide: the client sends its own day's bounds. */
 export const SlipRange = z
   .object({ botId: DbId.optional(), from: UtcTime, to: UtcTime })
-  .refine((r) => r.to > r.from && r.to.getTime() - r.from.getTime() <= 7 * 86_400_000, "the range is from before to, at most 7 days");
+  .refine(
+    (r) => r.to > r.from && r.to.getTime() - r.from.getTime() <= 7 * 86_400_000,
+    "the range is from before to, at most 7 days",
+  );
 
-export const ConfirmSlipInput = z.object({ slipId: DbId, price: Price, stakeCents: StakeCents, bankrollId: DbId, placedAt: PlacedAt });
+export const ConfirmSlipInput = z.object({
+  slipId: DbId,
+  price: Price,
+  stakeCents: StakeCents,
+  bankrollId: DbId,
+  placedAt: PlacedAt,
+});
