@@ -8,6 +8,7 @@ import {
   type ReplayServer,
   type ReplaySource,
 } from "../server/integrations/replay/server";
+import { startFakeLlmServer, type FakeLlmServer } from "../server/integrations/llm/fake-server";
 
 /**
  * `npm run demo`: Linesmith on live-looking data with no keys. Starts the replay provider on an archive
@@ -71,6 +72,13 @@ try {
 } catch (error) {
   fail(`the replay could not start: ${(error as Error).message}`);
 }
+// Benny, the AI analyst, answers from the fake LLM server (its default analyst reads the facts in the prompt),
+// unless a real LLM is configured in the environment.
+let llm: FakeLlmServer | null = null;
+if (!process.env.LLM_PROVIDER) {
+  llm = await startFakeLlmServer();
+  log(`Benny, the AI analyst, answers from the fake LLM server on ${llm.url} (set LLM_PROVIDER etc. for a real one)`);
+}
 const port = process.env.PORT ?? "3000";
 log(
   `replay of ${files.map((f) => path.basename(f)).join(", ")}: ${replay.games.length} games at ${speed}x on ${replay.url}`,
@@ -92,6 +100,7 @@ const child = spawn("bash", [path.resolve(import.meta.dirname, "start.sh")], {
     ESPN_BASE_URL: replay.url,
     LIVE_SOURCES: "",
     ODDS_API_SPORTS: [...new Set(replay.games.map((g) => g.sport.key))].join(","),
+    ...(llm ? { LLM_PROVIDER: "openai", LLM_MODEL: "fake-analyst", LLM_BASE_URL: llm.url, LLM_API_KEY: "demo" } : {}),
   },
 });
 
@@ -101,6 +110,7 @@ async function stop(code: number) {
   stopping = true;
   if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
   await replay.close().catch(() => undefined);
+  await llm?.close().catch(() => undefined);
   process.exitCode = code;
 }
 child.on("exit", (code, signal) => {
