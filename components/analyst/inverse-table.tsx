@@ -21,7 +21,7 @@ export function InverseTable() {
   return (
     <Card>
       <CardHeader>
-        <CardTitle className="text-base">Inverse view of your models</CardTitle>
+        <CardTitle className="text-base">Inverse view of your models and bots</CardTitle>
       </CardHeader>
       <CardContent className="flex flex-col gap-3">
         {inverse.data && (
@@ -36,14 +36,14 @@ export function InverseTable() {
         {inverse.error && <ErrorState message={inverse.error.message} />}
         {inverse.data?.rows.length === 0 && (
           <EmptyState title="No graded predictions in the last 90 days">
-            Verdicts appear once your models have predicted games that then finished with closing prices.
+            Verdicts appear once your models have predicted games (or your bots picked them) that then finished with closing prices.
           </EmptyState>
         )}
         {inverse.data && inverse.data.rows.length > 0 && (
           <Table>
             <TableHeader>
               <TableRow>
-                <TableHead>Model</TableHead>
+                <TableHead>Model or bot</TableHead>
                 <TableHead>Sport · market</TableHead>
                 <TableHead>Days</TableHead>
                 <TableHead>Games</TableHead>

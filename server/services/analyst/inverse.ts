@@ -5,7 +5,7 @@ import { SELECTIONS, winnerMarketOf, type Market } from "@/server/domain/vocabul
 import { loadQuotes } from "@/server/services/quotes/load-quotes";
 
 /**
- * The inverse view of the user's models (server/domain/inverse): their predictions on games that finished in the
+ * The inverse view of the user's models and bots (server/domain/inverse): their predictions on games that finished in the
  * longest window before `now`, each made before its game's kick-off (later ones could have seen the result),
  * priced at the closing reference price: the first book in the product's reference order (Pinnacle, sharp
  * books, other books, aggregates) with a closing price for every selection of the winner market.
@@ -32,6 +32,24 @@ export async function modelInverseView(db: Queryable, userId: string, now: Date)
       ORDER BY v.name, g.id, v.version DESC`,
     [userId, from, now],
   );
+  // Bots' winner-market picks locked before kick-off, as predictions that are certain of the side picked: the
+  // pick's record is the bot's own (at the closing line), the inverse is betting the other side(s).
+  const bots = await db.query<(typeof rows)[number]>(
+    `SELECT 'Bot: ' || b.name AS model, g.id AS "gameId", g."startsAt", s.key AS sport, g."homeScore", g."awayScore",
+            jsonb_build_object(lower(p.selection::text), 1) AS probabilities
+       FROM "BotPick" p
+       JOIN "Bot" b ON b.id = p."botId"
+       JOIN "Game" g ON g.id = p."gameId"
+       JOIN "League" l ON l.id = g."leagueId" JOIN "Sport" s ON s.id = l."sportId"
+      WHERE b."userId" = $1 AND p.market IN ('ONE_X_TWO', 'MONEYLINE') AND g.status = 'FINAL'
+        AND g."homeScore" IS NOT NULL AND g."awayScore" IS NOT NULL
+        AND g."startsAt" > $2 AND g."startsAt" <= $3 AND p."lockedAt" < g."startsAt"`,
+    [userId, from, now],
+  );
+  for (const r of bots.rows) {
+    const keys = r.sport === "soccer" ? ["home", "draw", "away"] : ["home", "away"];
+    rows.push({ ...r, probabilities: Object.fromEntries(keys.map((k) => [k, r.probabilities[k] ?? 0])) });
+  }
   if (rows.length === 0) return { rows: [], games: 0 };
   const games = [...new Map(rows.map((r) => [r.gameId, { id: r.gameId, startsAt: r.startsAt }])).values()];
   const quotes = await loadQuotes(db, games, { markets: ["ONE_X_TWO", "MONEYLINE"], period: "FULL_GAME" });
