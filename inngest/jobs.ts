@@ -77,7 +77,9 @@ export const runBotsJob: Job = {
   cron: "* * * * *",
   events: [EVENTS.oddsStored],
   run: async ({ event, step }) =>
-    step.run("run-due-bots", () => runDueBots({ db, pool: bulkPool }, new Date(), { oddsStored: event?.name === EVENTS.oddsStored })),
+    step.run("run-due-bots", () =>
+      runDueBots({ db, pool: bulkPool }, new Date(), { oddsStored: event?.name === EVENTS.oddsStored }),
+    ),
 };
 
 export const gradeBotsJob: Job = {
@@ -122,16 +124,21 @@ function collectionJob(kind: CollectionKind, cron: string, name: string): Job {
         ? null
         : `no ${kind} provider is configured`,
     // Each provider's pass is its own step, so a retry does not repeat the passes that succeeded.
-    run: ({ step }) => runCollectionJob(bulkPool, kind, providers(env()), { step: (id, fn) => step.run(id, fn) }),
+    run: ({ step }) =>
+      runCollectionJob(bulkPool, kind, providers(env()), {
+        step: (id, fn) => step.run(id, fn),
+        schedule: env().COLLECT_SCHEDULE,
+      }),
   };
 }
 
-// Odds: the cron fires every minute; the polling interval (60 s near kick-off, 15 min further out, slower
-// when the quota would run out) decides whether a pass is due.
+// Every collection cron fires each minute; the schedule (COLLECT_SCHEDULE, server/domain/collectors/schedule.ts)
+// decides whether a pass is due: odds every 60 s near kick-off and 15 min further out (slower when the quota
+// would run out), scores every 5 min and every minute while a game is on, weather and injuries hourly.
 export const collectOddsJob = collectionJob("odds", "* * * * *", "Collect live odds");
-export const collectScoresJob = collectionJob("scores", "*/5 * * * *", "Collect scores and final results");
-export const collectWeatherJob = collectionJob("weather", "0 * * * *", "Collect kick-off weather forecasts");
-export const collectInjuriesJob = collectionJob("injuries", "30 * * * *", "Collect injury reports");
+export const collectScoresJob = collectionJob("scores", "* * * * *", "Collect scores and final results");
+export const collectWeatherJob = collectionJob("weather", "* * * * *", "Collect kick-off weather forecasts");
+export const collectInjuriesJob = collectionJob("injuries", "* * * * *", "Collect injury reports");
 
 export const deliverNotificationsJob: Job = {
   id: "deliver-notifications",

@@ -1,3 +1,4 @@
+import { parseSchedule } from "@/server/domain/collectors/schedule";
 import { z } from "zod";
 
 /**
@@ -70,6 +71,18 @@ const schema = z
       "soccer_spain_la_liga",
     ]),
     ODDS_API_REGIONS: commaList("ODDS_API_REGIONS", "regions such as uk,eu,us").default(["uk", "eu", "us"]),
+    // How often each kind of collection runs (server/domain/collectors/schedule.ts); unnamed kinds keep defaults.
+    COLLECT_SCHEDULE: z
+      .string()
+      .optional()
+      .transform((text, ctx) => {
+        const parsed = parseSchedule(text);
+        if ("error" in parsed) {
+          ctx.addIssue({ code: "custom", message: `COLLECT_SCHEDULE: ${parsed.error}` });
+          return z.NEVER;
+        }
+        return parsed.schedule;
+      }),
     // The replay server (`npm run demo`): archives answered in The Odds API's shapes, collected as "replay".
     REPLAY_BASE_URL: z.string().url("REPLAY_BASE_URL must be a URL such as http://127.0.0.1:4010").optional(),
     // Keyless live sources are opt-in, so that tests and development never call out by surprise:
@@ -86,7 +99,11 @@ const schema = z
       .default("https://api.open-meteo.com"),
     // The AI analyst (server/integrations/llm): off unless LLM_PROVIDER is set. The base URL defaults to the provider's
     // own; tests, e2e and the demo point it at the fake server (server/integrations/llm/fake-server.ts).
-    LLM_PROVIDER: z.enum(["openai", "anthropic"], { error: "LLM_PROVIDER must be openai (any OpenAI-compatible endpoint) or anthropic" }).optional(),
+    LLM_PROVIDER: z
+      .enum(["openai", "anthropic"], {
+        error: "LLM_PROVIDER must be openai (any OpenAI-compatible endpoint) or anthropic",
+      })
+      .optional(),
     LLM_BASE_URL: z.string().url("LLM_BASE_URL must be a URL such as http://127.0.0.1:11434").optional(),
     LLM_API_KEY: z.string().min(1).optional(),
     LLM_MODEL: z.string().min(1).max(200).optional(),
@@ -124,8 +141,14 @@ const schema = z
       .url("TELEGRAM_BASE_URL must be a URL such as https://api.telegram.org")
       .default("https://api.telegram.org"),
     // Web push (VAPID): all three or none; without them web push is off.
-    VAPID_PUBLIC_KEY: z.string().regex(/^[A-Za-z0-9_-]{80,100}$/, "VAPID_PUBLIC_KEY must be a base64url P-256 public key").optional(),
-    VAPID_PRIVATE_KEY: z.string().regex(/^[A-Za-z0-9_-]{40,50}$/, "VAPID_PRIVATE_KEY must be a base64url P-256 private key").optional(),
+    VAPID_PUBLIC_KEY: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{80,100}$/, "VAPID_PUBLIC_KEY must be a base64url P-256 public key")
+      .optional(),
+    VAPID_PRIVATE_KEY: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{40,50}$/, "VAPID_PRIVATE_KEY must be a base64url P-256 private key")
+      .optional(),
     VAPID_SUBJECT: z
       .string()
       .regex(/^(mailto:|https:\/\/)\S+$/, "VAPID_SUBJECT must be a mailto: address or an https:// URL")
@@ -180,13 +203,10 @@ const schema = z
     message: "LLM_API_KEY is required when LLM_PROVIDER is set without LLM_BASE_URL",
     path: ["LLM_API_KEY"],
   })
-  .refine(
-    (env) => [env.VAPID_PUBLIC_KEY, env.VAPID_PRIVATE_KEY, env.VAPID_SUBJECT].filter(Boolean).length % 3 === 0,
-    {
-      message: "set VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY and VAPID_SUBJECT together, or none (web push is then off)",
-      path: ["VAPID_PUBLIC_KEY"],
-    },
-  )
+  .refine((env) => [env.VAPID_PUBLIC_KEY, env.VAPID_PRIVATE_KEY, env.VAPID_SUBJECT].filter(Boolean).length % 3 === 0, {
+    message: "set VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY and VAPID_SUBJECT together, or none (web push is then off)",
+    path: ["VAPID_PUBLIC_KEY"],
+  })
   .refine(optionalPair("STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET"), {
     message: "set both STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET, or neither (billing is then not configured)",
     path: ["STRIPE_SECRET_KEY"],

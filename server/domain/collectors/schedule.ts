@@ -47,6 +47,60 @@ export const NEAR_HORIZON_HOURS = 48;
 export const NEAR_INTERVAL_SECONDS = 60;
 export const FAR_INTERVAL_SECONDS = 15 * 60;
 
+/**
+ * How often each kind of collection runs, in seconds: the issue's defaults, overridable per kind with
+ * COLLECT_SCHEDULE ("odds-near=60,odds-far=900,scores=300,scores-live=60,weather=3600,injuries=3600"). The jobs'
+ * crons fire every minute; these intervals decide whether a pass is due, so a changed schedule needs no deploy.
+ */
+export interface CollectSchedule {
+  /** Odds for games within NEAR_HORIZON_HOURS. */
+  "odds-near": number;
+  /** Odds when the next game is further out. */
+  "odds-far": number;
+  scores: number;
+  /** Scores while a game is being played (kicked off within the last SCORES_LIVE_HOURS). */
+  "scores-live": number;
+  weather: number;
+  injuries: number;
+}
+
+export const DEFAULT_SCHEDULE: CollectSchedule = {
+  "odds-near": NEAR_INTERVAL_SECONDS,
+  "odds-far": FAR_INTERVAL_SECONDS,
+  scores: 5 * 60,
+  "scores-live": 60,
+  weather: 60 * 60,
+  injuries: 60 * 60,
+};
+
+/** A game counts as being played for this long after its kick-off (extra time, overtime, delays). */
+export const SCORES_LIVE_HOURS = 4;
+
+const MIN_INTERVAL_SECONDS = 30;
+const MAX_INTERVAL_SECONDS = 7 * 86_400;
+
+/** Parses COLLECT_SCHEDULE: each entry "<kind>=<seconds>"; unnamed kinds keep their defaults. */
+export function parseSchedule(text: string | undefined): { schedule: CollectSchedule } | { error: string } {
+  const schedule = { ...DEFAULT_SCHEDULE };
+  for (const part of (text ?? "")
+    .split(",")
+    .map((p) => p.trim())
+    .filter(Boolean)) {
+    const m = /^([a-z-]+)=(\d+)$/.exec(part);
+    if (!m) return { error: `"${part}" is not <kind>=<seconds>` };
+    const key = m[1] as keyof CollectSchedule;
+    if (!(key in DEFAULT_SCHEDULE))
+      return { error: `"${m[1]}" is not one of ${Object.keys(DEFAULT_SCHEDULE).join(", ")}` };
+    const seconds = Number(m[2]);
+    if (seconds < MIN_INTERVAL_SECONDS || seconds > MAX_INTERVAL_SECONDS)
+      return {
+        error: `${m[1]} must be between ${MIN_INTERVAL_SECONDS} and ${MAX_INTERVAL_SECONDS} seconds, got ${seconds}`,
+      };
+    schedule[key] = seconds;
+  }
+  return { schedule };
+}
+
 export interface PollInput {
   /** Requests left until the quota resets; null when the provider has no quota (or has not said yet). */
   quotaRemaining: number | null;
@@ -56,6 +110,8 @@ export interface PollInput {
   hoursToNextKickoff: number | null;
   /** Requests one poll costs (one per sport and market group at The Odds API). */
   requestsPerPoll?: number;
+  /** The near and far intervals; default the issue's 60 s and 15 min. */
+  schedule?: Pick<CollectSchedule, "odds-near" | "odds-far">;
 }
 
 /**
@@ -68,11 +124,12 @@ export function pollInterval({
   windowHours,
   hoursToNextKickoff,
   requestsPerPoll = 1,
+  schedule = DEFAULT_SCHEDULE,
 }: PollInput): number {
   const base =
     hoursToNextKickoff !== null && hoursToNextKickoff <= NEAR_HORIZON_HOURS
-      ? NEAR_INTERVAL_SECONDS
-      : FAR_INTERVAL_SECONDS;
+      ? schedule["odds-near"]
+      : schedule["odds-far"];
   if (quotaRemaining === null) return base;
   const windowSeconds = Math.max(0, windowHours) * 3600;
   const pollsLeft = Math.floor(quotaRemaining / Math.max(1, requestsPerPoll));

@@ -1,5 +1,11 @@
 import type pg from "pg";
-import { isDue, pollInterval } from "@/server/domain/collectors/schedule";
+import {
+  DEFAULT_SCHEDULE,
+  isDue,
+  pollInterval,
+  SCORES_LIVE_HOURS,
+  type CollectSchedule,
+} from "@/server/domain/collectors/schedule";
 import { PROVIDER_KINDS, type Provider, type ProviderName } from "./providers";
 import { runCollector, type CollectResult } from "./run";
 
@@ -15,24 +21,44 @@ function hoursToMonthEnd(now: Date): number {
   return (next - now.getTime()) / 3_600_000;
 }
 
-/** Whether an odds poll is due for a provider, by the time to the next kick-off and the quota left. */
-export async function oddsPollDue(pool: pg.Pool, provider: ProviderName, now: Date): Promise<boolean> {
+/**
+ * Whether a provider's pass is due: odds by the time to the next kick-off and the quota left, scores every
+ * minute while a game is being played (else the scores interval), weather and injuries by their interval.
+ */
+export async function collectionDue(
+  pool: pg.Pool,
+  kind: CollectionKind,
+  provider: ProviderName,
+  now: Date,
+  schedule: CollectSchedule = DEFAULT_SCHEDULE,
+): Promise<boolean> {
   const { rows } = await pool.query<{
     lastSuccessAt: Date | null;
     quotaRemaining: number | null;
     nextKickoff: Date | null;
+    playing: boolean;
   }>(
     `SELECT (SELECT "lastSuccessAt" FROM "ProviderState" WHERE provider = $1) AS "lastSuccessAt",
             (SELECT "quotaRemaining" FROM "ProviderState" WHERE provider = $1) AS "quotaRemaining",
-            (SELECT min("startsAt") FROM "Game" WHERE status = 'SCHEDULED' AND "startsAt" > $2) AS "nextKickoff"`,
-    [provider, now],
+            (SELECT min("startsAt") FROM "Game" WHERE status = 'SCHEDULED' AND "startsAt" > $2) AS "nextKickoff",
+            EXISTS (SELECT 1 FROM "Game" WHERE status = 'SCHEDULED' AND "startsAt" <= $2
+                      AND "startsAt" > $2 - make_interval(hours => $3)) AS playing`,
+    [provider, now, SCORES_LIVE_HOURS],
   );
   const r = rows[0]!;
-  const interval = pollInterval({
-    quotaRemaining: r.quotaRemaining,
-    windowHours: hoursToMonthEnd(now),
-    hoursToNextKickoff: r.nextKickoff ? (r.nextKickoff.getTime() - now.getTime()) / 3_600_000 : null,
-  });
+  const interval =
+    kind === "odds"
+      ? pollInterval({
+          quotaRemaining: r.quotaRemaining,
+          windowHours: hoursToMonthEnd(now),
+          hoursToNextKickoff: r.nextKickoff ? (r.nextKickoff.getTime() - now.getTime()) / 3_600_000 : null,
+          schedule,
+        })
+      : kind === "scores"
+        ? r.playing
+          ? schedule["scores-live"]
+          : schedule.scores
+        : schedule[kind];
   return isDue(r.lastSuccessAt, interval, now);
 }
 
@@ -46,7 +72,12 @@ export async function runCollectionJob(
   pool: pg.Pool,
   kind: CollectionKind,
   registry: Record<ProviderName, Provider>,
-  opts: { now?: Date; trigger?: string; step?: <T>(id: string, fn: () => Promise<T>) => Promise<T> } = {},
+  opts: {
+    now?: Date;
+    trigger?: string;
+    step?: <T>(id: string, fn: () => Promise<T>) => Promise<T>;
+    schedule?: CollectSchedule;
+  } = {},
 ): Promise<CollectionJobResult> {
   const now = opts.now ?? new Date();
   const step = opts.step ?? ((_id, fn) => fn());
@@ -59,8 +90,8 @@ export async function runCollectionJob(
       result.skipped.push({ provider: name, reason });
       continue;
     }
-    if (kind === "odds" && !(await oddsPollDue(pool, name, now))) {
-      result.skipped.push({ provider: name, reason: "not due yet (polling interval)" });
+    if (!(await collectionDue(pool, kind, name, now, opts.schedule))) {
+      result.skipped.push({ provider: name, reason: "not due yet (collection schedule)" });
       continue;
     }
     result.ran.push(

@@ -359,15 +359,56 @@ describe("provider state", () => {
     expect((await pool.query(`SELECT count(*)::int AS n FROM "ProviderState"`)).rows[0].n).toBe(0);
   });
 
+  it("runs scores every minute while a game is on and every 5 minutes otherwise; other kinds by their interval", async () => {
+    const { collectionDue } = await import("@/server/services/collection/jobs");
+    const { parseSchedule } = await import("@/server/domain/collectors/schedule");
+    const now = new Date("2031-03-01T12:00:00Z");
+    await pool.query(
+      `INSERT INTO "ProviderState" (provider, "lastSuccessAt", "updatedAt") VALUES ('espn', $1, $1), ('espn-injuries', $1, $1)
+       ON CONFLICT (provider) DO UPDATE SET "lastSuccessAt" = $1`,
+      [new Date(now.getTime() - 2 * 60_000)],
+    );
+    // Nothing is being played at `now` (no game kicked off in the 4 hours before it): 2 minutes is too soon.
+    const playing = await pool.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM "Game" WHERE status = 'SCHEDULED' AND "startsAt" <= $1 AND "startsAt" > $1 - interval '4 hours'`,
+      [now],
+    );
+    expect(playing.rows[0]!.n).toBe(0);
+    expect(await collectionDue(pool, "scores", "espn", now)).toBe(false);
+    expect(await collectionDue(pool, "injuries", "espn-injuries", now)).toBe(false);
+    const custom = parseSchedule("scores=60,injuries=90");
+    if ("error" in custom) throw new Error(custom.error);
+    expect(await collectionDue(pool, "scores", "espn", now, custom.schedule)).toBe(true);
+    expect(await collectionDue(pool, "injuries", "espn-injuries", now, custom.schedule)).toBe(true);
+    // A game that kicked off an hour before `now` is on: scores every minute.
+    const before = await pool.query<{ id: number; status: string; startsAt: Date }>(
+      `SELECT id, status::text, "startsAt" FROM "Game" ORDER BY id LIMIT 1`,
+    );
+    const original = before.rows[0]!;
+    await pool.query(`UPDATE "Game" SET status = 'SCHEDULED', "startsAt" = $2 WHERE id = $1`, [
+      original.id,
+      new Date(now.getTime() - 3_600_000),
+    ]);
+    try {
+      expect(await collectionDue(pool, "scores", "espn", now)).toBe(true);
+    } finally {
+      await pool.query(`UPDATE "Game" SET status = $2::"GameStatus", "startsAt" = $3 WHERE id = $1`, [
+        original.id,
+        original.status,
+        original.startsAt,
+      ]);
+    }
+  });
+
   it("the scheduled jobs do nothing at all, not even record a run, when no provider of their kind is configured", async () => {
     const { JOBS } = await import("@/inngest/jobs");
     const { startLocalRunner } = await import("@/inngest/local-runner");
     const collectors = JOBS.filter((j) => j.id.startsWith("collect-"));
     expect(collectors.map((j) => [j.id, j.cron])).toEqual([
       ["collect-odds", "* * * * *"],
-      ["collect-scores", "*/5 * * * *"],
-      ["collect-weather", "0 * * * *"],
-      ["collect-injuries", "30 * * * *"],
+      ["collect-scores", "* * * * *"],
+      ["collect-weather", "* * * * *"],
+      ["collect-injuries", "* * * * *"],
     ]);
     expect(collectors.map((j) => j.idle?.())).toEqual([
       "no odds provider is configured",

@@ -86,3 +86,24 @@ describe("isDue", () => {
     expect(isDue(new Date(now.getTime() - 10 * 60_000), 900, now)).toBe(false);
   });
 });
+
+describe("COLLECT_SCHEDULE", () => {
+  it("keeps the defaults for kinds it does not name and refuses unknown kinds and out-of-range intervals", async () => {
+    const { DEFAULT_SCHEDULE, parseSchedule } = await import("@/server/domain/collectors/schedule");
+    expect(parseSchedule(undefined)).toEqual({ schedule: DEFAULT_SCHEDULE });
+    expect(parseSchedule("scores=120, odds-far=1800")).toEqual({
+      schedule: { ...DEFAULT_SCHEDULE, scores: 120, "odds-far": 1800 },
+    });
+    expect(parseSchedule("odds=60")).toMatchObject({ error: expect.stringMatching(/"odds" is not one of odds-near/) });
+    expect(parseSchedule("scores=5")).toMatchObject({ error: expect.stringMatching(/between 30 and/) });
+    expect(parseSchedule("scores")).toMatchObject({ error: expect.stringMatching(/<kind>=<seconds>/) });
+    expect(
+      pollInterval({
+        quotaRemaining: null,
+        windowHours: 24,
+        hoursToNextKickoff: 2,
+        schedule: { "odds-near": 120, "odds-far": 600 },
+      }),
+    ).toBe(120);
+  });
+});
