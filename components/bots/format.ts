@@ -1,3 +1,4 @@
+import { zonedTimeToUtc } from "@/server/domain/time/zoned";
 import { MARKETS, SELECTIONS, type Market, type Selection } from "@/server/domain/vocabulary";
 
 /** "1X2 Home", "Total Over 2.5", "Spread / handicap Away +1.5". */
@@ -10,36 +11,7 @@ export const STATE_LABEL = { DRAFT: "Draft", ACTIVE: "Active", PAUSED: "Paused",
 
 /** The UTC instant at which `date` (YYYY-MM-DD) starts in `timeZone`. */
 export function zonedDayStart(date: string, timeZone: string): Date {
-  const guess = Date.parse(`${date}T00:00:00Z`);
-  const offsetAt = (t: number) => {
-    const parts = Object.fromEntries(
-      new Intl.DateTimeFormat("en-US", {
-        timeZone,
-        hourCycle: "h23",
-        year: "numeric",
-        month: "2-digit",
-        day: "2-digit",
-        hour: "2-digit",
-        minute: "2-digit",
-        second: "2-digit",
-      })
-        .formatToParts(new Date(t))
-        .map((p) => [p.type, p.value]),
-    );
-    return (
-      Date.UTC(
-        Number(parts.year),
-        Number(parts.month) - 1,
-        Number(parts.day),
-        Number(parts.hour),
-        Number(parts.minute),
-        Number(parts.second),
-      ) - t
-    );
-  };
-  // Twice: the offset at the guess may differ from the offset at the answer around a clock change.
-  const first = guess - offsetAt(guess);
-  return new Date(guess - offsetAt(first));
+  return zonedTimeToUtc(date, "00:00", timeZone);
 }
 
 /** Today's date (YYYY-MM-DD) in `timeZone`. */

@@ -15,6 +15,27 @@ export type BacktestQuote = Pick<Quote, "market" | "period" | "selection" | "lin
   gameStartsAt: Date;
 };
 
+/** Stored quotes as a backtest reads them: those with a price, in the backtest's shape. */
+export function backtestQuotesOf(quotes: Quote[]): BacktestQuote[] {
+  return quotes.flatMap((q) =>
+    q.price === null
+      ? []
+      : [
+          {
+            market: q.market,
+            period: q.period,
+            selection: q.selection,
+            line: q.line,
+            phase: q.phase,
+            capturedAt: q.capturedAt,
+            bookmaker: q.bookmaker,
+            price: q.price,
+            gameStartsAt: q.gameStartsAt,
+          },
+        ],
+  );
+}
+
 /** The model engine's game record (its id, so walk-forward predictions join on it), with every price. */
 export type BacktestGame = Pick<
   GameRecord,

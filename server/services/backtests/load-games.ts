@@ -1,5 +1,5 @@
 import type { Queryable } from "@/server/db/pool";
-import type { BacktestGame } from "@/server/domain/backtest/games";
+import { backtestQuotesOf, type BacktestGame } from "@/server/domain/backtest/games";
 import { loadQuotes, quotesByGame } from "@/server/services/quotes/load-quotes";
 
 export interface GameScope {
@@ -62,23 +62,7 @@ export async function loadBacktestGames(
       roof: g.roof,
       temperatureC: g.temperatureC,
       windKph: g.windKph,
-      quotes: (byGame.get(g.id) ?? []).flatMap((q) =>
-        q.price === null
-          ? []
-          : [
-              {
-                market: q.market,
-                period: q.period,
-                selection: q.selection,
-                line: q.line,
-                phase: q.phase,
-                capturedAt: q.capturedAt,
-                bookmaker: q.bookmaker,
-                price: q.price,
-                gameStartsAt: q.gameStartsAt,
-              },
-            ],
-      ),
+      quotes: backtestQuotesOf(byGame.get(g.id) ?? []),
     };
   });
   return { games, gameIds };

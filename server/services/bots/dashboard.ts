@@ -138,50 +138,29 @@ export async function botDashboard(db: PrismaClient, userId: string, botId: numb
         current: bot.killSwitch ? 1 : 0,
         blocking: bot.killSwitch,
       },
-      ...(limits.maxBetsPerDay !== undefined
-        ? [
-            {
-              name: "maxBetsPerDay",
-              label: "Bets today",
-              limit: limits.maxBetsPerDay,
-              current: state.picksToday,
-              blocking: state.picksToday >= limits.maxBetsPerDay,
-            },
-          ]
-        : []),
-      ...(limits.maxDailyExposure !== undefined
-        ? [
-            {
-              name: "maxDailyExposure",
-              label: "Staked today (share of bankroll)",
-              limit: limits.maxDailyExposure,
-              current: state.equityCents > 0 ? state.stakedTodayCents / state.equityCents : 0,
-              blocking: state.stakedTodayCents >= limits.maxDailyExposure * state.equityCents,
-            },
-          ]
-        : []),
-      ...(limits.maxOpenExposure !== undefined
-        ? [
-            {
-              name: "maxOpenExposure",
-              label: "Open stakes (share of bankroll)",
-              limit: limits.maxOpenExposure,
-              current: state.equityCents > 0 ? state.openStakeCents / state.equityCents : 0,
-              blocking: state.openStakeCents >= limits.maxOpenExposure * state.equityCents,
-            },
-          ]
-        : []),
-      ...(limits.stopAfterDrawdown !== undefined
-        ? [
-            {
-              name: "stopAfterDrawdown",
-              label: "Drawdown from peak",
-              limit: limits.stopAfterDrawdown,
-              current: drawdownNow,
-              blocking: drawdownNow >= limits.stopAfterDrawdown,
-            },
-          ]
-        : []),
+      // Limits that count against a bound: current use and whether the next pick would be refused.
+      ...gauge("maxBetsPerDay", "Bets today", limits.maxBetsPerDay, state.picksToday, (l) => state.picksToday >= l),
+      ...gauge(
+        "maxDailyExposure",
+        "Staked today (share of bankroll)",
+        limits.maxDailyExposure,
+        state.equityCents > 0 ? state.stakedTodayCents / state.equityCents : 0,
+        (l) => state.stakedTodayCents >= l * state.equityCents,
+      ),
+      ...gauge(
+        "maxOpenExposure",
+        "Open stakes (share of bankroll)",
+        limits.maxOpenExposure,
+        state.equityCents > 0 ? state.openStakeCents / state.equityCents : 0,
+        (l) => state.openStakeCents >= l * state.equityCents,
+      ),
+      ...gauge(
+        "stopAfterDrawdown",
+        "Drawdown from peak",
+        limits.stopAfterDrawdown,
+        drawdownNow,
+        (l) => drawdownNow >= l,
+      ),
       ...(limits.pauseAfterLosses !== undefined
         ? [
             {
@@ -284,4 +263,15 @@ export async function listPicks(
     clv: p.bet?.clv ?? null,
   }));
   return { items: page, nextCursor: rows.length > opts.limit ? page.at(-1)!.id : null };
+}
+
+/** One limit's state for the dashboard, or nothing when the strategy does not set it. */
+function gauge(
+  name: string,
+  label: string,
+  limit: number | undefined,
+  current: number,
+  blocking: (limit: number) => boolean,
+) {
+  return limit === undefined ? [] : [{ name, label, limit, current, blocking: blocking(limit) }];
 }

@@ -3,6 +3,7 @@ import type { PrismaClient } from "@/server/db/generated/client";
 import { summarizeLedger } from "@/server/domain/bankroll/ledger";
 import { candidateKey, LOCK_MARGIN_MS, type BankrollState, type LiveGame } from "@/server/domain/bots/decide";
 import { utcDate } from "@/server/domain/backtest/dataset";
+import { backtestQuotesOf } from "@/server/domain/backtest/games";
 import { loadQuotes, quotesByGame } from "@/server/services/quotes/load-quotes";
 
 /** What a run reads, as of its time: games in the window with their prices, the bankroll, picks so far. */
@@ -57,23 +58,7 @@ export async function loadUpcomingGames(
     roof: g.roof,
     temperatureC: g.temperatureC,
     windKph: g.windKph,
-    quotes: (byGame.get(g.id) ?? []).flatMap((q) =>
-      q.price === null
-        ? []
-        : [
-            {
-              market: q.market,
-              period: q.period,
-              selection: q.selection,
-              line: q.line,
-              phase: q.phase,
-              capturedAt: q.capturedAt,
-              bookmaker: q.bookmaker,
-              price: q.price,
-              gameStartsAt: q.gameStartsAt,
-            },
-          ],
-    ),
+    quotes: backtestQuotesOf(byGame.get(g.id) ?? []),
   }));
 }
 
