@@ -26,7 +26,9 @@ function Figure({ label, value, hint }: { label: string; value: string; hint?: s
 
 function Controls({ data }: { data: Dashboard }) {
   const utils = trpc.useUtils();
-  const refresh = () => utils.bots.dashboard.invalidate({ id: data.bot.id });
+  // A run or a state change also changes the paper bets (and slips) listed by their own queries: refresh every
+  // bots query, not only the figures, or "Run now" shows a taken pick in its run but none under "Paper bets".
+  const refresh = () => utils.bots.invalidate();
   const setState = trpc.bots.setState.useMutation({ onSuccess: refresh });
   const update = trpc.bots.update.useMutation({ onSuccess: refresh });
   const movePin = trpc.bots.movePin.useMutation({ onSuccess: refresh });
@@ -68,7 +70,14 @@ function Controls({ data }: { data: Dashboard }) {
         </p>
       )}
       <label className="flex items-center gap-2 text-sm">
-        <input type="checkbox" checked={bot.isPublic} onChange={(e) => setPublic.mutate({ id: bot.id, isPublic: e.target.checked })} />
+        {/* Shows the value asked for while the server records it: a controlled box that waits for the refetch
+            looks unticked after a click, and a second click would send the same request again. */}
+        <input
+          type="checkbox"
+          checked={setPublic.isPending && setPublic.variables ? setPublic.variables.isPublic : bot.isPublic}
+          disabled={setPublic.isPending}
+          onChange={(e) => setPublic.mutate({ id: bot.id, isPublic: e.target.checked })}
+        />
         Public record
         {bot.isPublic && (
           <Link className="underline" href={`/records/${bot.slug}`}>
