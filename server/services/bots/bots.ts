@@ -211,11 +211,28 @@ export async function updateBot(db: PrismaClient, userId: string, botId: number,
   });
 }
 
-export async function setBotState(db: PrismaClient, userId: string, botId: number, version: number, state: BotStateName) {
-  return changeBot(db, userId, botId, version, async (bot) => {
+/**
+ * Changes a bot's state. `activeAllowance` (the plan's active-bots check, `allowanceFor(pool, userId, "activeBots")`)
+ * is applied when a bot becomes active: the user's row is locked first and the other active bots counted after
+ * the lock, so two bots started at the same moment cannot both pass the limit. Callers without it (jobs, tests)
+ * are not limited.
+ */
+export async function setBotState(
+  db: PrismaClient,
+  userId: string,
+  botId: number,
+  version: number,
+  state: BotStateName,
+  activeAllowance?: (current: number, adding?: number) => void,
+) {
+  return changeBot(db, userId, botId, version, async (bot, tx) => {
     if (bot.state === state) return null;
     if (!BOT_TRANSITIONS[bot.state]!.includes(state))
       throw new AppError("CONFLICT", bot.state === "STOPPED" ? "This bot is stopped, which is final: create a new bot." : `A ${bot.state.toLowerCase()} bot cannot become ${state.toLowerCase()}.`);
+    if (state === "ACTIVE" && activeAllowance) {
+      await tx.$queryRaw`SELECT 1 FROM "User" WHERE id = ${userId} FOR NO KEY UPDATE`;
+      activeAllowance(await tx.bot.count({ where: { userId, state: "ACTIVE", id: { not: botId } } }));
+    }
     return { data: { state }, action: "STATE", changes: { from: bot.state, to: state } };
   });
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { allowanceFor } from "@/server/services/billing/limits";
 import { botDashboard, listPicks } from "@/server/services/bots/dashboard";
 import { createBot, listBots, moveBotPin, requireOwnBot, setBotPublic, setBotState, updateBot } from "@/server/services/bots/bots";
 import { runBot } from "@/server/services/bots/run";
@@ -32,7 +33,9 @@ export const botsRouter = router({
   setState: protectedProcedure
     .input(SetStateInput)
     .output(Changed)
-    .mutation(({ ctx, input }) => setBotState(ctx.db, ctx.user.id, input.id, input.version, input.state)),
+    .mutation(async ({ ctx, input }) =>
+      setBotState(ctx.db, ctx.user.id, input.id, input.version, input.state, input.state === "ACTIVE" ? await allowanceFor(ctx.pool, ctx.user.id, "activeBots") : undefined),
+    ),
 
   movePin: protectedProcedure
     .input(MovePinInput)
