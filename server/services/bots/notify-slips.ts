@@ -1,5 +1,7 @@
 import type pg from "pg";
 import { formatCents } from "@/lib/format";
+import { pickLabel } from "@/server/domain/bots/pick-label";
+import type { Market, Selection } from "@/server/domain/vocabulary";
 import { notify } from "@/server/services/notify/notify";
 
 /**
@@ -11,7 +13,10 @@ import { notify } from "@/server/services/notify/notify";
 export interface NewSlipNote {
   slipId: number;
   game: string;
-  pick: string;
+  market: Market;
+  selection: Selection;
+  line: number | null;
+  bookmaker: string;
   price: number;
   minPrice: number | null;
   stakeCents: number;
@@ -23,7 +28,7 @@ const LISTED = 10;
 export function slipsMessage(botName: string, slips: NewSlipNote[], currency: string): { title: string; body: string } {
   const lines = slips.slice(0, LISTED).map(
     (s) =>
-      `${s.game}: ${s.pick} @ ${s.price.toFixed(2)}${s.minPrice === null ? "" : ` (still qualifies down to ${s.minPrice.toFixed(2)})`}, stake ${formatCents(s.stakeCents, { currency })}`,
+      `${s.game}: ${pickLabel(s.market, s.selection, s.line)} at ${s.bookmaker} @ ${s.price.toFixed(2)}${s.minPrice === null ? "" : ` (still qualifies down to ${s.minPrice.toFixed(2)})`}, stake ${formatCents(s.stakeCents, { currency })}`,
   );
   if (slips.length > LISTED) lines.push(`and ${slips.length - LISTED} more`);
   return { title: `${slips.length} new slip${slips.length === 1 ? "" : "s"} from ${botName}`, body: lines.join("\n") };

@@ -205,7 +205,7 @@ export async function runBot(deps: BotDeps, botId: number, now: Date, trigger = 
       if (result.written) {
         written++;
         const g = gameById.get(d.gameId)!;
-        slips.push({ slipId: result.slipId, game: `${g.home} v ${g.away}`, pick: `${d.market} ${d.selection}${d.line === null ? "" : ` ${d.line}`} at ${d.bookmaker}`, price: d.price, minPrice: d.minPrice, stakeCents: d.stakeCents });
+        slips.push({ slipId: result.slipId, game: `${g.home} v ${g.away}`, market: d.market, selection: d.selection, line: d.line, bookmaker: d.bookmaker!, price: d.price, minPrice: d.minPrice, stakeCents: d.stakeCents });
       }
       recorded.push(result.written ? d : { ...d, taken: false, reason: result.reason });
     }

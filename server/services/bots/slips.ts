@@ -1,6 +1,7 @@
 import type pg from "pg";
 import type { Prisma, PrismaClient } from "@/server/db/generated/client";
 import { centsToAmount } from "@/server/domain/money/cents";
+import { pickLabel } from "@/server/domain/bots/pick-label";
 import { csvCell } from "@/server/domain/imports/csv";
 import { MARKETS, SELECTIONS } from "@/server/domain/vocabulary";
 import { AppError } from "@/server/errors";
@@ -87,7 +88,6 @@ export async function listSlips(db: PrismaClient, userId: string, f: SlipFilter)
   return rows.map(toSlipView);
 }
 
-const selectionLabel = (s: SlipView) => `${MARKETS[s.market].label} ${SELECTIONS[s.selection].label}${s.line === null ? "" : ` ${s.line > 0 && s.market === "SPREAD" ? "+" : ""}${s.line}`}`;
 
 export const SLIP_CSV_HEADER = ["slip", "bot", "kickoff_utc", "league", "home", "away", "market", "selection", "line", "bookmaker", "price_seen", "min_price", "stake", "currency", "status"];
 
@@ -120,7 +120,7 @@ export function slipsCsv(slips: SlipView[]): string {
 /** Plain text for the clipboard: one line per slip, what a person needs at the book's counter or app. */
 export function slipsText(slips: SlipView[]): string {
   return slips
-    .map((s) => `#${s.id} ${s.home} v ${s.away} (${s.kickoff.toISOString().slice(0, 16).replace("T", " ")} UTC): ${selectionLabel(s)} at ${s.bookmakerKey}, seen ${s.priceSeen.toFixed(2)}${s.minPrice === null ? "" : `, take ${s.minPrice.toFixed(2)} or better`}, stake ${centsToAmount(s.suggestedStakeCents)} ${s.currency}`)
+    .map((s) => `#${s.id} ${s.home} v ${s.away} (${s.kickoff.toISOString().slice(0, 16).replace("T", " ")} UTC): ${pickLabel(s.market, s.selection, s.line)} at ${s.bookmakerKey}, seen ${s.priceSeen.toFixed(2)}${s.minPrice === null ? "" : `, take ${s.minPrice.toFixed(2)} or better`}, stake ${centsToAmount(s.suggestedStakeCents)} ${s.currency}`)
     .join("\n");
 }
 
