@@ -277,7 +277,7 @@ export function BotDashboard({ id }: { id: number }) {
                           </TableCell>
                           <TableCell className="text-right tabular-nums">{show.price(d.price)}</TableCell>
                           <TableCell className="text-right tabular-nums">{formatPercent(d.edge)}</TableCell>
-                          <TableCell className="text-right tabular-nums">{formatCents(d.stakeCents)}</TableCell>
+                          <TableCell className="text-right tabular-nums">{formatCents(d.stakeCents, { currency })}</TableCell>
                           <TableCell>{d.taken ? <Badge>taken</Badge> : <span title={d.reason ?? ""}>skipped: {d.reasonText}</span>}</TableCell>
                         </TableRow>
                       ))}
