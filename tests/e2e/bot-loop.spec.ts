@@ -148,6 +148,12 @@ test("a strategy from a template runs as a bot: picks locked before kick-off, sl
   await expect(pick).toContainText(BET365_OPENING_AWAY.toFixed(2));
   await expect(pick).toContainText("record entry #2");
   await expect(pick).toContainText("open");
+  // As the dashboard shows them (the user's zone, UTC here): locked before the kick-off.
+  const shown = (text: string) => Date.parse(text.replace(/^\w{3}, /, "").replaceAll(",", ""));
+  const kickoffShown = shown(await pick.getByRole("cell").nth(0).locator("div").innerText());
+  const lockedShown = shown((await pick.getByRole("cell").nth(4).innerText()).split("\n")[0]!);
+  expect(Number.isNaN(kickoffShown) || Number.isNaN(lockedShown)).toBe(false);
+  expect(lockedShown).toBeLessThan(kickoffShown);
   const locked = await withDb(async (db) =>
     (
       await db.query<{ lockedAt: Date; startsAt: Date; stakeCents: string; minPrice: string }>(
