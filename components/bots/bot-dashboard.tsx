@@ -26,7 +26,9 @@ function Figure({ label, value, hint }: { label: string; value: string; hint?: s
 
 function Controls({ data }: { data: Dashboard }) {
   const utils = trpc.useUtils();
-  const refresh = () => utils.bots.dashboard.invalidate({ id: data.bot.id });
+  // A run or a state change also changes the paper bets (and slips) listed by their own queries: refresh every
+  // bots query, not only the figures, or "Run now" shows a taken pick in its run but none under "Paper bets".
+  const refresh = () => utils.bots.invalidate();
   const setState = trpc.bots.setState.useMutation({ onSuccess: refresh });
   const update = trpc.bots.update.useMutation({ onSuccess: refresh });
   const movePin = trpc.bots.movePin.useMutation({ onSuccess: refresh });
@@ -34,35 +36,19 @@ function Controls({ data }: { data: Dashboard }) {
   const runNow = trpc.bots.runNow.useMutation({ onSuccess: refresh });
   const { bot } = data;
   const error = setState.error ?? update.error ?? movePin.error ?? setPublic.error ?? runNow.error;
-  const to = (state: "ACTIVE" | "PAUSED" | "STOPPED") => () =>
-    setState.mutate({ id: bot.id, version: bot.version, state });
+  const to = (state: "ACTIVE" | "PAUSED" | "STOPPED") => () => setState.mutate({ id: bot.id, version: bot.version, state });
   return (
     <div className="flex flex-col gap-2">
       <div className="flex flex-wrap gap-2">
-        {(bot.state === "DRAFT" || bot.state === "PAUSED") && (
-          <Button onClick={to("ACTIVE")}>{bot.state === "DRAFT" ? "Start" : "Resume"}</Button>
-        )}
-        {bot.state === "ACTIVE" && (
-          <Button variant="secondary" onClick={to("PAUSED")}>
-            Pause
-          </Button>
-        )}
+        {(bot.state === "DRAFT" || bot.state === "PAUSED") && <Button onClick={to("ACTIVE")}>{bot.state === "DRAFT" ? "Start" : "Resume"}</Button>}
+        {bot.state === "ACTIVE" && <Button variant="secondary" onClick={to("PAUSED")}>Pause</Button>}
         {bot.state !== "STOPPED" && (
-          <Button
-            variant="destructive"
-            onClick={() => window.confirm("Stop this bot for good? A stopped bot never runs again.") && to("STOPPED")()}
-          >
+          <Button variant="destructive" onClick={() => window.confirm("Stop this bot for good? A stopped bot never runs again.") && to("STOPPED")()}>
             Stop
           </Button>
         )}
         {bot.state !== "STOPPED" && (
-          <Button
-            variant="outline"
-            aria-pressed={bot.killSwitch}
-            onClick={() =>
-              update.mutate({ id: bot.id, version: bot.version, changes: { killSwitch: !bot.killSwitch } })
-            }
-          >
+          <Button variant="outline" aria-pressed={bot.killSwitch} onClick={() => update.mutate({ id: bot.id, version: bot.version, changes: { killSwitch: !bot.killSwitch } })}>
             {bot.killSwitch ? "Release kill switch" : "Kill switch"}
           </Button>
         )}
@@ -84,9 +70,12 @@ function Controls({ data }: { data: Dashboard }) {
         </p>
       )}
       <label className="flex items-center gap-2 text-sm">
+        {/* Shows the value asked for while the server records it: a controlled box that waits for the refetch
+            looks unticked after a click, and a second click would send the same request again. */}
         <input
           type="checkbox"
-          checked={bot.isPublic}
+          checked={setPublic.isPending && setPublic.variables ? setPublic.variables.isPublic : bot.isPublic}
+          disabled={setPublic.isPending}
           onChange={(e) => setPublic.mutate({ id: bot.id, isPublic: e.target.checked })}
         />
         Public record
@@ -160,11 +149,7 @@ function Picks({ id, currency }: { id: number; currency: string }) {
                 {show.dateTime(p.lockedAt)}
                 {p.pickSeq !== null && <div className="text-xs text-muted-foreground">record entry #{p.pickSeq}</div>}
               </TableCell>
-              <TableCell>
-                {p.status === "SETTLED"
-                  ? `${p.outcome?.toLowerCase().replace("_", "-")} ${formatCents(p.profitCents, { signed: true })}`
-                  : (p.status?.toLowerCase() ?? "")}
-              </TableCell>
+              <TableCell>{p.status === "SETTLED" ? `${p.outcome?.toLowerCase().replace("_", "-")} ${formatCents(p.profitCents, { signed: true })}` : (p.status?.toLowerCase() ?? "")}</TableCell>
               <TableCell className="text-right tabular-nums">{formatPercent(p.clv)}</TableCell>
             </TableRow>
           ))}
@@ -187,10 +172,7 @@ export function BotDashboard({ id }: { id: number }) {
     <div className="flex flex-col gap-4">
       <div className="flex flex-wrap items-center gap-2">
         <h1 className="text-2xl font-semibold tracking-tight">{bot.name}</h1>
-        <Badge
-          variant={bot.state === "ACTIVE" ? "default" : "secondary"}
-          aria-label={`State: ${STATE_LABEL[bot.state]}`}
-        >
+        <Badge variant={bot.state === "ACTIVE" ? "default" : "secondary"} aria-label={`State: ${STATE_LABEL[bot.state]}`}>
           {STATE_LABEL[bot.state]}
         </Badge>
         {bot.killSwitch && <Badge variant="destructive">Kill switch on</Badge>}
@@ -200,35 +182,17 @@ export function BotDashboard({ id }: { id: number }) {
         <Link className="underline" href={`/strategies/${data.strategy.id}`}>
           {data.strategy.name}
         </Link>{" "}
-        pinned at <span className="font-mono">{data.strategy.pinnedHash.slice(0, 12)}</span> · source{" "}
-        {bot.probabilitySource} · looks {bot.windowHours} h ahead ·{" "}
-        {bot.schedule === "fixed" ? `runs at ${bot.runTimes.join(", ")} UTC` : "runs when new odds arrive"} · last run{" "}
-        {bot.lastRunAt ? show.dateTime(bot.lastRunAt) : "never"}
+        pinned at <span className="font-mono">{data.strategy.pinnedHash.slice(0, 12)}</span> · source {bot.probabilitySource} · looks {bot.windowHours} h ahead ·{" "}
+        {bot.schedule === "fixed" ? `runs at ${bot.runTimes.join(", ")} UTC` : "runs when new odds arrive"} · last run {bot.lastRunAt ? show.dateTime(bot.lastRunAt) : "never"}
       </p>
       <Controls data={data} />
       <div className="grid grid-cols-2 gap-2 sm:grid-cols-4">
-        <Figure
-          label="Equity"
-          value={formatCents(figures.equityCents, { currency })}
-          hint={`cash ${formatCents(figures.balanceCents)}`}
-        />
-        <Figure
-          label="Open exposure"
-          value={formatCents(figures.openStakeCents, { currency })}
-          hint={`${figures.openBets} open bets`}
-        />
-        <Figure
-          label="Settled bets"
-          value={String(figures.settledBets)}
-          hint={`profit ${formatCents(figures.profitCents, { signed: true })}`}
-        />
+        <Figure label="Equity" value={formatCents(figures.equityCents, { currency })} hint={`cash ${formatCents(figures.balanceCents)}`} />
+        <Figure label="Open exposure" value={formatCents(figures.openStakeCents, { currency })} hint={`${figures.openBets} open bets`} />
+        <Figure label="Settled bets" value={String(figures.settledBets)} hint={`profit ${formatCents(figures.profitCents, { signed: true })}`} />
         <Figure label="ROI (yield)" value={formatPercent(figures.roi)} />
         <Figure label="Mean CLV" value={formatPercent(figures.meanClv)} />
-        <Figure
-          label="Max drawdown"
-          value={formatCents(figures.maxDrawdownCents, { currency })}
-          hint={formatPercent(figures.maxDrawdownShare)}
-        />
+        <Figure label="Max drawdown" value={formatCents(figures.maxDrawdownCents, { currency })} hint={formatPercent(figures.maxDrawdownShare)} />
       </div>
       <Card>
         <CardHeader>
@@ -249,20 +213,8 @@ export function BotDashboard({ id }: { id: number }) {
                 <li key={l.name} className="flex justify-between gap-2">
                   <span>{l.label}</span>
                   <span className="tabular-nums">
-                    {l.current === null
-                      ? ""
-                      : l.limit !== null && l.limit < 1
-                        ? `${formatPercent(l.current)} of ${formatPercent(l.limit)}`
-                        : l.limit !== null
-                          ? `${l.current} of ${l.limit}`
-                          : l.current
-                            ? "on"
-                            : "off"}
-                    {l.blocking && (
-                      <Badge variant="warning" className="ml-2">
-                        stopping bets
-                      </Badge>
-                    )}
+                    {l.current === null ? "" : l.limit !== null && l.limit < 1 ? `${formatPercent(l.current)} of ${formatPercent(l.limit)}` : l.limit !== null ? `${l.current} of ${l.limit}` : l.current ? "on" : "off"}
+                    {l.blocking && <Badge variant="warning" className="ml-2">stopping bets</Badge>}
                   </span>
                 </li>
               ))}
@@ -296,8 +248,7 @@ export function BotDashboard({ id }: { id: number }) {
           {data.runs.map((r) => (
             <section key={r.id} aria-label={`Run ${r.id}`} className="flex flex-col gap-1">
               <h3 className="text-sm font-medium">
-                {show.dateTime(r.startedAt)} · {r.trigger} · {r.games} games, {r.signals} signals, {r.taken} taken,{" "}
-                {r.skipped} skipped
+                {show.dateTime(r.startedAt)} · {r.trigger} · {r.games} games, {r.signals} signals, {r.taken} taken, {r.skipped} skipped
               </h3>
               {r.error && <ErrorState message={r.error} />}
               {r.decisions.length > 0 && (
@@ -326,14 +277,8 @@ export function BotDashboard({ id }: { id: number }) {
                           </TableCell>
                           <TableCell className="text-right tabular-nums">{show.price(d.price)}</TableCell>
                           <TableCell className="text-right tabular-nums">{formatPercent(d.edge)}</TableCell>
-                          <TableCell className="text-right tabular-nums">{formatCents(d.stakeCents)}</TableCell>
-                          <TableCell>
-                            {d.taken ? (
-                              <Badge>taken</Badge>
-                            ) : (
-                              <span title={d.reason ?? ""}>skipped: {d.reasonText}</span>
-                            )}
-                          </TableCell>
+                          <TableCell className="text-right tabular-nums">{formatCents(d.stakeCents, { currency })}</TableCell>
+                          <TableCell>{d.taken ? <Badge>taken</Badge> : <span title={d.reason ?? ""}>skipped: {d.reasonText}</span>}</TableCell>
                         </TableRow>
                       ))}
                     </TableBody>

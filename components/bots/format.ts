@@ -1,11 +1,5 @@
 import { zonedTimeToUtc } from "@/server/domain/time/zoned";
-import { MARKETS, SELECTIONS, type Market, type Selection } from "@/server/domain/vocabulary";
-
-/** "1X2 Home", "Total Over 2.5", "Spread / handicap Away +1.5". */
-export function pickLabel(market: Market, selection: Selection, line: number | null): string {
-  const l = line === null ? "" : ` ${line > 0 && market === "SPREAD" ? "+" : ""}${line}`;
-  return `${MARKETS[market].label} ${SELECTIONS[selection].label}${l}`;
-}
+export { pickLabel } from "@/server/domain/bots/pick-label";
 
 export const STATE_LABEL = { DRAFT: "Draft", ACTIVE: "Active", PAUSED: "Paused", STOPPED: "Stopped" } as const;
 

@@ -80,12 +80,14 @@ export function AppNav({ email, isAdmin }: { email: string; isAdmin: boolean }) 
         <Link href="/games" className="mr-2 font-semibold tracking-tight">
           Linesmith
         </Link>
-        {/* Ten pages fit on one line from lg; below that the menu button lists them. */}
-        <nav aria-label="Main" className="hidden shrink-0 lg:block">
+        {/* The pages fit on one line from lg; below that the menu button lists them. With the admin's pages the
+            line can be wider than the bar: it scrolls inside its own box (and the email gives way first) rather
+            than pushing the bell and sign-out buttons off the page. */}
+        <nav aria-label="Main" className="hidden min-w-0 overflow-x-auto lg:block">
           <ul className="flex gap-1">{navLinks("block whitespace-nowrap px-2 py-1.5 text-sm xl:px-2.5")}</ul>
         </nav>
         <span
-          className="ml-auto hidden min-w-0 max-w-56 truncate text-xs text-muted-foreground xl:inline"
+          className="ml-auto hidden min-w-0 max-w-56 shrink-[10] truncate text-xs text-muted-foreground xl:inline"
           title={email}
         >
           {email}

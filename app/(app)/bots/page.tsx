@@ -55,7 +55,7 @@ export default function BotsPage() {
                 <TableBody>
                   {bots.data.map((b) => (
                     <TableRow key={b.id}>
-                      <TableCell>
+                      <TableCell className="min-w-40">
                         <Link className="underline" href={`/bots/${b.id}`}>
                           {b.name}
                         </Link>
@@ -66,7 +66,7 @@ export default function BotsPage() {
                         {b.strategy.name} <span className="font-mono text-xs text-muted-foreground">{b.strategyVersion.hash.slice(0, 8)}</span>
                       </TableCell>
                       <TableCell className="text-right">{b.picks}</TableCell>
-                      <TableCell>{b.lastRunAt ? show.dateTime(b.lastRunAt) : "never"}</TableCell>
+                      <TableCell className="whitespace-nowrap">{b.lastRunAt ? show.dateTime(b.lastRunAt) : "never"}</TableCell>
                     </TableRow>
                   ))}
                 </TableBody>

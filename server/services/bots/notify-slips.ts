@@ -1,5 +1,7 @@
 import type pg from "pg";
 import { formatCents } from "@/lib/format";
+import { pickLabel } from "@/server/domain/bots/pick-label";
+import type { Market, Selection } from "@/server/domain/vocabulary";
 import { notify } from "@/server/services/notify/notify";
 
 /**
@@ -11,7 +13,10 @@ import { notify } from "@/server/services/notify/notify";
 export interface NewSlipNote {
   slipId: number;
   game: string;
-  pick: string;
+  market: Market;
+  selection: Selection;
+  line: number | null;
+  bookmaker: string;
   price: number;
   minPrice: number | null;
   stakeCents: number;
@@ -21,12 +26,10 @@ export interface NewSlipNote {
 const LISTED = 10;
 
 export function slipsMessage(botName: string, slips: NewSlipNote[], currency: string): { title: string; body: string } {
-  const lines = slips
-    .slice(0, LISTED)
-    .map(
-      (s) =>
-        `${s.game}: ${s.pick} @ ${s.price.toFixed(2)}${s.minPrice === null ? "" : ` (still qualifies down to ${s.minPrice.toFixed(2)})`}, stake ${formatCents(s.stakeCents, { currency })}`,
-    );
+  const lines = slips.slice(0, LISTED).map(
+    (s) =>
+      `${s.game}: ${pickLabel(s.market, s.selection, s.line)} at ${s.bookmaker} @ ${s.price.toFixed(2)}${s.minPrice === null ? "" : ` (still qualifies down to ${s.minPrice.toFixed(2)})`}, stake ${formatCents(s.stakeCents, { currency })}`,
+  );
   if (slips.length > LISTED) lines.push(`and ${slips.length - LISTED} more`);
   return { title: `${slips.length} new slip${slips.length === 1 ? "" : "s"} from ${botName}`, body: lines.join("\n") };
 }
@@ -41,19 +44,10 @@ export async function notifySlips(
   try {
     await notify(
       pool,
-      {
-        userId: bot.userId,
-        kind: "bot.slips",
-        dedupeKey: `bot:${bot.id}:run:${runId}:slips`,
-        title,
-        body,
-        url: `/bots/${bot.id}/slips`,
-      },
+      { userId: bot.userId, kind: "bot.slips", dedupeKey: `bot:${bot.id}:run:${runId}:slips`, title, body, url: `/bots/${bot.id}/slips` },
       { deliver: "background" },
     );
   } catch (e) {
-    console.error(
-      `bot ${bot.id} run ${runId}: the slips notification was not recorded: ${e instanceof Error ? e.message : String(e)}`,
-    );
+    console.error(`bot ${bot.id} run ${runId}: the slips notification was not recorded: ${e instanceof Error ? e.message : String(e)}`);
   }
 }

@@ -2,12 +2,7 @@ import type pg from "pg";
 import type { Prisma, PrismaClient } from "@/server/db/generated/client";
 import { fixedRunDue } from "@/server/domain/bots/schedule";
 import { decideBot, predictionKey, pickKey, type BotSkipReason, type Decision } from "@/server/domain/bots/decide";
-import {
-  winnerProbabilities,
-  type ProbabilityContext,
-  type ProviderProbability,
-  type UpcomingGameFacts,
-} from "@/server/domain/bots/probability-source";
+import { winnerProbabilities, type ProbabilityContext, type ProviderProbability, type UpcomingGameFacts } from "@/server/domain/bots/probability-source";
 import type { PickPayload, PredictionPayload } from "@/server/domain/records/payload";
 import { marketFromKey, winnerMarketOf, type MarketKey } from "@/server/domain/vocabulary";
 import { AppError } from "@/server/errors";
@@ -54,14 +49,7 @@ const iso = (d: Date) => d.toISOString();
  */
 async function writePick(
   db: PrismaClient,
-  bot: {
-    id: number;
-    userId: string;
-    slug: string;
-    bankrollId: number;
-    recordChainId: number;
-    probabilitySource: string;
-  },
+  bot: { id: number; userId: string; slug: string; bankrollId: number; recordChainId: number; probabilitySource: string },
   runId: number,
   strategyHash: string,
   game: UpcomingGame,
@@ -73,9 +61,7 @@ async function writePick(
   try {
     return await db.$transaction(async (tx: Tx): Promise<WriteOutcome> => {
       // Never at or after kick-off by the real clock, whatever time the run was asked to decide at.
-      const [open] = await tx.$queryRaw<
-        { open: boolean }[]
-      >`SELECT "startsAt" > clock_timestamp() AS open FROM "Game" WHERE id = ${d.gameId}`;
+      const [open] = await tx.$queryRaw<{ open: boolean }[]>`SELECT "startsAt" > clock_timestamp() AS open FROM "Game" WHERE id = ${d.gameId}`;
       if (!open?.open) return { written: false, reason: "kickoffPassed" };
       const inserted = await tx.$queryRaw<{ id: number }[]>`
         INSERT INTO "BotPick" ("botId", "runId", "gameId", market, selection, line, "bookmakerKey", price, probability, "modelVersion", "stakeCents", "lockedAt")
@@ -91,31 +77,14 @@ async function writePick(
         bot.bankrollId,
         [
           {
-            input: {
-              gameId: d.gameId,
-              market: d.market,
-              selection: d.selection,
-              line: d.line,
-              bookmakerKey: d.bookmaker,
-              price: d.price,
-              stakeCents: d.stakeCents,
-              placedAt: now,
-              note: `Paper bet of bot ${bot.slug}`,
-              externalRef: `bot-pick:${pickId}`,
-            },
+            input: { gameId: d.gameId, market: d.market, selection: d.selection, line: d.line, bookmakerKey: d.bookmaker, price: d.price, stakeCents: d.stakeCents, placedAt: now, note: `Paper bet of bot ${bot.slug}`, externalRef: `bot-pick:${pickId}` },
             bookmakerId,
             lateEntry: false,
           },
         ],
         "BOT",
       );
-      const recordGame = {
-        id: game.gameId,
-        league: game.league,
-        home: game.home,
-        away: game.away,
-        kickoff: iso(game.startsAt),
-      };
+      const recordGame = { id: game.gameId, league: game.league, home: game.home, away: game.away, kickoff: iso(game.startsAt) };
       const prediction: PredictionPayload = {
         kind: "prediction",
         game: recordGame,
@@ -146,10 +115,7 @@ async function writePick(
         { key: predictionKey(bot.id, d.gameId, d.market, d.selection), payload: prediction, lockedAt: now },
         { key: pickKey(bot.id, d.gameId, d.market, d.selection), payload: pick, lockedAt: now },
       ]);
-      await tx.botPick.update({
-        where: { id: pickId },
-        data: { betId: betId!, predictionSeq: p!.seq, pickSeq: k!.seq },
-      });
+      await tx.botPick.update({ where: { id: pickId }, data: { betId: betId!, predictionSeq: p!.seq, pickSeq: k!.seq } });
       const slip = await tx.slip.create({
         select: { id: true },
         data: {
@@ -182,14 +148,7 @@ function factsOf(games: UpcomingGame[]): UpcomingGameFacts[] {
     home: g.home,
     away: g.away,
     kickoff: g.startsAt,
-    prices: g.quotes.map((q) => ({
-      bookmaker: q.bookmaker.key,
-      market: q.market,
-      selection: q.selection,
-      line: q.line,
-      price: q.price,
-      capturedAt: q.capturedAt,
-    })),
+    prices: g.quotes.map((q) => ({ bookmaker: q.bookmaker.key, market: q.market, selection: q.selection, line: q.line, price: q.price, capturedAt: q.capturedAt })),
   }));
 }
 
@@ -200,13 +159,7 @@ function factsOf(games: UpcomingGame[]): UpcomingGameFacts[] {
  */
 export async function runBot(deps: BotDeps, botId: number, now: Date, trigger = "manual"): Promise<RunSummary | null> {
   const { db, pool } = deps;
-  const bot = await db.bot.findUnique({
-    where: { id: botId },
-    include: {
-      strategyVersion: { select: { hash: true, definition: true } },
-      bankroll: { select: { currency: true } },
-    },
-  });
+  const bot = await db.bot.findUnique({ where: { id: botId }, include: { strategyVersion: { select: { hash: true, definition: true } }, bankroll: { select: { currency: true } } } });
   if (!bot || bot.state === "STOPPED") return null;
   const run = await db.botRun.create({ data: { botId, trigger, asOf: now }, select: { id: true } });
   try {
@@ -218,22 +171,10 @@ export async function runBot(deps: BotDeps, botId: number, now: Date, trigger = 
     let modelProbabilities: Map<number, { home: number; draw: number | null; away: number }> | null = null;
     const provider = PROVIDER_SOURCE.exec(bot.probabilitySource);
     if (provider) {
-      modelProbabilities = await providerProbabilities(
-        provider[1]!,
-        games,
-        { now, userId: bot.userId, botId, markets: strategy.markets.map((m) => marketFromKey(m as MarketKey)!) },
-        sources,
-      );
+      modelProbabilities = await providerProbabilities(provider[1]!, games, { now, userId: bot.userId, botId, markets: strategy.markets.map((m) => marketFromKey(m as MarketKey)!) }, sources);
     } else if (strategy.probability.startsWith("model:")) {
-      const loaded = await loadModelProbabilities(
-        db,
-        bot.modelVersionIds,
-        games.map((g) => g.gameId),
-        now,
-      );
-      modelProbabilities = new Map(
-        [...loaded].map(([id, { modelVersion, ...p }]) => (sources.set(id, { modelVersion }), [id, p])),
-      );
+      const loaded = await loadModelProbabilities(db, bot.modelVersionIds, games.map((g) => g.gameId), now);
+      modelProbabilities = new Map([...loaded].map(([id, { modelVersion, ...p }]) => (sources.set(id, { modelVersion }), [id, p])));
     }
     if (provider?.[1] === ANALYST_PROVIDER_ID) await topUpWeekly(db, bot.bankrollId, now);
     const { state: bankroll, lockedKeys } = await loadBankrollState(db, bot, now);
@@ -252,14 +193,7 @@ export async function runBot(deps: BotDeps, botId: number, now: Date, trigger = 
     });
     const taken = outcome.decisions.filter((d) => d.taken);
     const books = taken.length
-      ? new Map(
-          (
-            await db.bookmaker.findMany({
-              where: { key: { in: [...new Set(taken.map((d) => d.bookmaker!))] } },
-              select: { id: true, key: true },
-            })
-          ).map((b) => [b.key, b.id]),
-        )
+      ? new Map((await db.bookmaker.findMany({ where: { key: { in: [...new Set(taken.map((d) => d.bookmaker!))] } }, select: { id: true, key: true } })).map((b) => [b.key, b.id]))
       : new Map<string, number>();
     let written = 0;
     const recorded = [];
@@ -270,28 +204,11 @@ export async function runBot(deps: BotDeps, botId: number, now: Date, trigger = 
         continue;
       }
       const source = sources.get(d.gameId) ?? { modelVersion: null };
-      const result = await writePick(
-        db,
-        bot,
-        run.id,
-        bot.strategyVersion.hash,
-        gameById.get(d.gameId)!,
-        d,
-        source,
-        books.get(d.bookmaker!) ?? null,
-        now,
-      );
+      const result = await writePick(db, bot, run.id, bot.strategyVersion.hash, gameById.get(d.gameId)!, d, source, books.get(d.bookmaker!) ?? null, now);
       if (result.written) {
         written++;
         const g = gameById.get(d.gameId)!;
-        slips.push({
-          slipId: result.slipId,
-          game: `${g.home} v ${g.away}`,
-          pick: `${d.market} ${d.selection}${d.line === null ? "" : ` ${d.line}`} at ${d.bookmaker}`,
-          price: d.price,
-          minPrice: d.minPrice,
-          stakeCents: d.stakeCents,
-        });
+        slips.push({ slipId: result.slipId, game: `${g.home} v ${g.away}`, market: d.market, selection: d.selection, line: d.line, bookmaker: d.bookmaker!, price: d.price, minPrice: d.minPrice, stakeCents: d.stakeCents });
       }
       recorded.push(result.written ? d : { ...d, taken: false, reason: result.reason });
     }
@@ -312,32 +229,10 @@ export async function runBot(deps: BotDeps, botId: number, now: Date, trigger = 
         stakeCents: BigInt(d.stakeCents),
       })),
     });
-    const summary = {
-      runId: run.id,
-      games: outcome.games,
-      signals: outcome.signals,
-      taken: recorded.filter((d) => d.taken).length,
-      skipped: recorded.filter((d) => !d.taken).length,
-      written,
-    };
-    await db.botRun.update({
-      where: { id: run.id },
-      data: {
-        finishedAt: new Date(),
-        games: summary.games,
-        signals: summary.signals,
-        taken: summary.taken,
-        skipped: summary.skipped,
-      },
-    });
+    const summary = { runId: run.id, games: outcome.games, signals: outcome.signals, taken: recorded.filter((d) => d.taken).length, skipped: recorded.filter((d) => !d.taken).length, written };
+    await db.botRun.update({ where: { id: run.id }, data: { finishedAt: new Date(), games: summary.games, signals: summary.signals, taken: summary.taken, skipped: summary.skipped } });
     await db.bot.update({ where: { id: botId }, data: { lastRunAt: now } });
-    if (slips.length > 0)
-      await notifySlips(
-        pool,
-        { id: botId, userId: bot.userId, name: bot.name, currency: bot.bankroll.currency },
-        run.id,
-        slips,
-      );
+    if (slips.length > 0) await notifySlips(pool, { id: botId, userId: bot.userId, name: bot.name, currency: bot.bankroll.currency }, run.id, slips);
     return summary;
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
@@ -355,17 +250,13 @@ async function providerProbabilities(
 ) {
   const provider = probabilityProvider(id, ctx.userId);
   if (!provider) throw new Error(`no probability provider "${id}" is registered`);
-  const answers: Map<number, ProviderProbability> = games.length
-    ? await provider.probabilities(factsOf(games), ctx)
-    : new Map();
+  const answers: Map<number, ProviderProbability> = games.length ? await provider.probabilities(factsOf(games), ctx) : new Map();
   const out = new Map<number, { home: number; draw: number | null; away: number }>();
   for (const g of games) {
     const answer = answers.get(g.gameId);
     if (!answer) continue;
     if (provider.minConfidence !== undefined && !(answer.confidence >= provider.minConfidence)) {
-      console.info(
-        `[bots] provider ${id}: game ${g.gameId} left out, confidence ${answer.confidence} is below ${provider.minConfidence}`,
-      );
+      console.info(`[bots] provider ${id}: game ${g.gameId} left out, confidence ${answer.confidence} is below ${provider.minConfidence}`);
       continue;
     }
     const p = winnerProbabilities(answer, winnerMarketOf(g.sport) === "ONE_X_TWO");
@@ -374,10 +265,7 @@ async function providerProbabilities(
       continue;
     }
     out.set(g.gameId, p);
-    sources.set(g.gameId, {
-      modelVersion: answer.modelVersion,
-      ...(answer.analyst ? { analyst: answer.analyst } : {}),
-    });
+    sources.set(g.gameId, { modelVersion: answer.modelVersion, ...(answer.analyst ? { analyst: answer.analyst } : {}) });
   }
   return out;
 }
@@ -388,13 +276,8 @@ async function providerProbabilities(
  * its run and does not stop the others.
  */
 export async function runDueBots(deps: BotDeps, now: Date, opts: { oddsStored?: boolean; trigger?: string } = {}) {
-  const bots = await deps.db.bot.findMany({
-    where: { state: "ACTIVE", killSwitch: false },
-    select: { id: true, schedule: true, runTimes: true, lastRunAt: true },
-  });
-  const due = bots.filter((b) =>
-    b.schedule === "fixed" ? fixedRunDue(b.runTimes, b.lastRunAt, now) : opts.oddsStored === true,
-  );
+  const bots = await deps.db.bot.findMany({ where: { state: "ACTIVE", killSwitch: false }, select: { id: true, schedule: true, runTimes: true, lastRunAt: true } });
+  const due = bots.filter((b) => (b.schedule === "fixed" ? fixedRunDue(b.runTimes, b.lastRunAt, now) : opts.oddsStored === true));
   const results: { botId: number; ok: boolean; taken?: number; error?: string }[] = [];
   for (const b of due) {
     try {

@@ -1,6 +1,7 @@
 import type pg from "pg";
 import type { Prisma, PrismaClient } from "@/server/db/generated/client";
 import { centsToAmount } from "@/server/domain/money/cents";
+import { pickLabel } from "@/server/domain/bots/pick-label";
 import { csvCell } from "@/server/domain/imports/csv";
 import { MARKETS, SELECTIONS } from "@/server/domain/vocabulary";
 import { AppError } from "@/server/errors";
@@ -35,15 +36,7 @@ const slipSelect = {
   pick: {
     select: {
       lockedAt: true,
-      game: {
-        select: {
-          id: true,
-          startsAt: true,
-          league: { select: { key: true, name: true } },
-          homeTeam: { select: { name: true } },
-          awayTeam: { select: { name: true } },
-        },
-      },
+      game: { select: { id: true, startsAt: true, league: { select: { key: true, name: true } }, homeTeam: { select: { name: true } }, awayTeam: { select: { name: true } } } },
     },
   },
 } satisfies Prisma.SlipSelect;
@@ -95,26 +88,8 @@ export async function listSlips(db: PrismaClient, userId: string, f: SlipFilter)
   return rows.map(toSlipView);
 }
 
-const selectionLabel = (s: SlipView) =>
-  `${MARKETS[s.market].label} ${SELECTIONS[s.selection].label}${s.line === null ? "" : ` ${s.line > 0 && s.market === "SPREAD" ? "+" : ""}${s.line}`}`;
 
-export const SLIP_CSV_HEADER = [
-  "slip",
-  "bot",
-  "kickoff_utc",
-  "league",
-  "home",
-  "away",
-  "market",
-  "selection",
-  "line",
-  "bookmaker",
-  "price_seen",
-  "min_price",
-  "stake",
-  "currency",
-  "status",
-];
+export const SLIP_CSV_HEADER = ["slip", "bot", "kickoff_utc", "league", "home", "away", "market", "selection", "line", "bookmaker", "price_seen", "min_price", "stake", "currency", "status"];
 
 export function slipsCsv(slips: SlipView[]): string {
   const lines = [SLIP_CSV_HEADER.join(",")];
@@ -145,10 +120,7 @@ export function slipsCsv(slips: SlipView[]): string {
 /** Plain text for the clipboard: one line per slip, what a person needs at the book's counter or app. */
 export function slipsText(slips: SlipView[]): string {
   return slips
-    .map(
-      (s) =>
-        `#${s.id} ${s.home} v ${s.away} (${s.kickoff.toISOString().slice(0, 16).replace("T", " ")} UTC): ${selectionLabel(s)} at ${s.bookmakerKey}, seen ${s.priceSeen.toFixed(2)}${s.minPrice === null ? "" : `, take ${s.minPrice.toFixed(2)} or better`}, stake ${centsToAmount(s.suggestedStakeCents)} ${s.currency}`,
-    )
+    .map((s) => `#${s.id} ${s.home} v ${s.away} (${s.kickoff.toISOString().slice(0, 16).replace("T", " ")} UTC): ${pickLabel(s.market, s.selection, s.line)} at ${s.bookmakerKey}, seen ${s.priceSeen.toFixed(2)}${s.minPrice === null ? "" : `, take ${s.minPrice.toFixed(2)} or better`}, stake ${centsToAmount(s.suggestedStakeCents)} ${s.currency}`)
     .join("\n");
 }
 
@@ -167,27 +139,12 @@ export interface ConfirmSlipInput {
  * bet; the bet's reference `slip:<id>` is unique per user as a second guard.
  */
 export async function confirmSlip(db: PrismaClient, pool: pg.Pool, userId: string, input: ConfirmSlipInput) {
-  const slip = await db.slip.findFirst({
-    where: { id: input.slipId, userId },
-    select: { id: true, pick: { select: { gameId: true } } },
-  });
+  const slip = await db.slip.findFirst({ where: { id: input.slipId, userId }, select: { id: true, pick: { select: { gameId: true } } } });
   if (!slip) throw new AppError("NOT_FOUND", `You have no slip with id ${input.slipId}.`);
   const bankroll = await requireOwnBankroll(db, userId, input.bankrollId);
-  if (bankroll.kind !== "MANUAL")
-    throw new AppError("BAD_REQUEST", "Confirm a slip into one of your own bankrolls, not a bot's paper bankroll.", {
-      field: "bankrollId",
-    });
+  if (bankroll.kind !== "MANUAL") throw new AppError("BAD_REQUEST", "Confirm a slip into one of your own bankrolls, not a bot's paper bankroll.", { field: "bankrollId" });
   const result = await db.$transaction(async (tx) => {
-    const [row] = await tx.$queryRaw<
-      {
-        status: string;
-        trackedBetId: number | null;
-        bookmakerKey: string;
-        market: string;
-        selection: string;
-        line: string | null;
-      }[]
-    >`
+    const [row] = await tx.$queryRaw<{ status: string; trackedBetId: number | null; bookmakerKey: string; market: string; selection: string; line: string | null }[]>`
       SELECT status::text, "trackedBetId", "bookmakerKey", market::text, selection::text, line::text FROM "Slip" WHERE id = ${slip.id} FOR UPDATE`;
     if (row!.status === "PLACED") return { slipId: slip.id, betId: row!.trackedBetId!, duplicate: true };
     if (row!.status === "DISMISSED") throw new AppError("CONFLICT", "This slip was dismissed; it cannot be confirmed.");
@@ -200,38 +157,17 @@ export async function confirmSlip(db: PrismaClient, pool: pg.Pool, userId: strin
       placedAt: input.placedAt,
     };
     const resolved = (await resolveBets(tx, [target]))[0]!;
-    if ("problem" in resolved)
-      throw new AppError("BAD_REQUEST", resolved.problem, {
-        field: resolved.field === "placedAt" ? "placedAt" : "slipId",
-      });
+    if ("problem" in resolved) throw new AppError("BAD_REQUEST", resolved.problem, { field: resolved.field === "placedAt" ? "placedAt" : "slipId" });
     const [betId] = await insertBets(
       tx,
       userId,
       input.bankrollId,
-      [
-        {
-          input: {
-            ...target,
-            price: input.price,
-            stakeCents: input.stakeCents,
-            note: `Slip ${slip.id}`,
-            externalRef: `slip:${slip.id}`,
-          },
-          bookmakerId: resolved.bookmakerId,
-          lateEntry: resolved.lateEntry,
-        },
-      ],
+      [{ input: { ...target, price: input.price, stakeCents: input.stakeCents, note: `Slip ${slip.id}`, externalRef: `slip:${slip.id}` }, bookmakerId: resolved.bookmakerId, lateEntry: resolved.lateEntry }],
       "BOT",
     );
     await tx.slip.update({
       where: { id: slip.id },
-      data: {
-        status: "PLACED",
-        confirmedPrice: input.price,
-        confirmedStakeCents: input.stakeCents,
-        placedAt: input.placedAt,
-        trackedBetId: betId!,
-      },
+      data: { status: "PLACED", confirmedPrice: input.price, confirmedStakeCents: input.stakeCents, placedAt: input.placedAt, trackedBetId: betId! },
     });
     return { slipId: slip.id, betId: betId!, duplicate: false };
   });
@@ -242,10 +178,7 @@ export async function confirmSlip(db: PrismaClient, pool: pg.Pool, userId: strin
 type ConfirmShape = Parameters<typeof insertBets>[3][number]["input"];
 
 export async function dismissSlip(db: PrismaClient, userId: string, slipId: number) {
-  const updated = await db.slip.updateMany({
-    where: { id: slipId, userId, status: "PROPOSED" },
-    data: { status: "DISMISSED" },
-  });
+  const updated = await db.slip.updateMany({ where: { id: slipId, userId, status: "PROPOSED" }, data: { status: "DISMISSED" } });
   if (updated.count === 1) return { slipId, status: "DISMISSED" as const };
   const slip = await db.slip.findFirst({ where: { id: slipId, userId }, select: { status: true } });
   if (!slip) throw new AppError("NOT_FOUND", `You have no slip with id ${slipId}.`);

@@ -1,29 +1,13 @@
 import { z } from "zod";
+import { allowanceFor } from "@/server/services/billing/limits";
+import { availableProviders } from "@/server/services/bots/providers";
 import { botDashboard, listPicks } from "@/server/services/bots/dashboard";
-import {
-  createBot,
-  listBots,
-  moveBotPin,
-  requireOwnBot,
-  setBotPublic,
-  setBotState,
-  updateBot,
-} from "@/server/services/bots/bots";
+import { createBot, listBots, moveBotPin, requireOwnBot, setBotPublic, setBotState, updateBot } from "@/server/services/bots/bots";
 import { runBot } from "@/server/services/bots/run";
 import { confirmSlip, dismissSlip, listSlips, slipsCsv, slipsText } from "@/server/services/bots/slips";
 import { DbId } from "../../schemas";
 import { protectedProcedure, rateLimited, router } from "../../trpc";
-import { availableProviders } from "@/server/services/bots/providers";
-import { allowanceFor } from "@/server/services/billing/limits";
-import {
-  BotRef,
-  ConfirmSlipInput,
-  CreateBotInput,
-  MovePinInput,
-  SetStateInput,
-  SlipRange,
-  UpdateBotInput,
-} from "./schemas";
+import { BotRef, ConfirmSlipInput, CreateBotInput, MovePinInput, SetStateInput, SlipRange, UpdateBotInput } from "./schemas";
 
 const Changed = z.object({ id: z.number(), version: z.number() });
 
@@ -53,14 +37,7 @@ export const botsRouter = router({
     .input(SetStateInput)
     .output(Changed)
     .mutation(async ({ ctx, input }) =>
-      setBotState(
-        ctx.db,
-        ctx.user.id,
-        input.id,
-        input.version,
-        input.state,
-        input.state === "ACTIVE" ? await allowanceFor(ctx.pool, ctx.user.id, "activeBots") : undefined,
-      ),
+      setBotState(ctx.db, ctx.user.id, input.id, input.version, input.state, input.state === "ACTIVE" ? await allowanceFor(ctx.pool, ctx.user.id, "activeBots") : undefined),
     ),
 
   movePin: protectedProcedure
@@ -82,25 +59,15 @@ export const botsRouter = router({
       return runBot({ db: ctx.db, pool: ctx.pool }, input.id, new Date(), "manual");
     }),
 
-  runs: protectedProcedure
-    .input(BotRef)
-    .query(async ({ ctx, input }) => (await botDashboard(ctx.db, ctx.user.id, input.id)).runs),
+  runs: protectedProcedure.input(BotRef).query(async ({ ctx, input }) => (await botDashboard(ctx.db, ctx.user.id, input.id)).runs),
 
-  decisions: protectedProcedure.input(z.object({ id: DbId, runId: DbId })).query(async ({ ctx, input }) => {
-    await requireOwnBot(ctx.db, ctx.user.id, input.id);
-    const rows = await ctx.db.botDecision.findMany({
-      where: { botId: input.id, runId: input.runId },
-      orderBy: { id: "asc" },
-      take: 2000,
-    });
-    return rows.map((d) => ({
-      ...d,
-      id: Number(d.id),
-      line: d.line === null ? null : Number(d.line),
-      price: Number(d.price),
-      stakeCents: Number(d.stakeCents),
-    }));
-  }),
+  decisions: protectedProcedure
+    .input(z.object({ id: DbId, runId: DbId }))
+    .query(async ({ ctx, input }) => {
+      await requireOwnBot(ctx.db, ctx.user.id, input.id);
+      const rows = await ctx.db.botDecision.findMany({ where: { botId: input.id, runId: input.runId }, orderBy: { id: "asc" }, take: 2000 });
+      return rows.map((d) => ({ ...d, id: Number(d.id), line: d.line === null ? null : Number(d.line), price: Number(d.price), stakeCents: Number(d.stakeCents) }));
+    }),
 
   picks: protectedProcedure
     .input(z.object({ id: DbId, cursor: DbId.optional(), limit: z.number().int().min(1).max(200).default(50) }))
@@ -114,11 +81,7 @@ export const botsRouter = router({
     .output(z.object({ csv: z.string(), text: z.string(), fileName: z.string() }))
     .query(async ({ ctx, input }) => {
       const slips = await listSlips(ctx.db, ctx.user.id, input);
-      return {
-        csv: slipsCsv(slips),
-        text: slipsText(slips),
-        fileName: `slips-${input.from.toISOString().slice(0, 10)}.csv`,
-      };
+      return { csv: slipsCsv(slips), text: slipsText(slips), fileName: `slips-${input.from.toISOString().slice(0, 10)}.csv` };
     }),
 
   confirmSlip: protectedProcedure
