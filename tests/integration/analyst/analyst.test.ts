@@ -213,7 +213,8 @@ describe("the monthly token budget", () => {
     const facts = (await gatherFacts(pool, [fx.upcoming], NOW, carol)).facts[0]!;
     const prompt = buildPrompt(facts);
     const perCall = reservationFor(prompt.system + prompt.user, ANALYST_MAX_OUTPUT_TOKENS);
-    const budget = 3 * perCall + perCall / 2;
+    // Whole tokens: half a call more than three, rounded down (the budget is a count of tokens).
+    const budget = 3 * perCall + Math.floor(perCall / 2);
     // Slow answers: every reservation happens before any call settles its tokens.
     const slow = await startFakeLlmServer({ apiKey: KEY, defaultDelayMs: 400 });
     try {
