@@ -88,6 +88,7 @@ RETURNING "gameId"`;
  * so concurrent passes still take row locks in one global order.
  */
 const PARALLEL_STORE_ROWS = 5_000;
+// Two, not more: the jobs' pool (bulkPool) has three connections, and one stays free for everything else.
 const PARALLEL_STORE_STATEMENTS = 2;
 
 function chunksByGame<T extends { gameId: number }>(rows: T[]): T[][] {
