@@ -176,6 +176,9 @@ const NUMBER_COLUMNS = [
   "line",
   "hoursToKickoff",
   "restDays",
+  "playersOut",
+  "opponentPlayersOut",
+  "quarterbackOut",
   "temperatureC",
   "windKph",
   "closingPrice",
@@ -433,6 +436,11 @@ function buildView(data: PreparedData, key: ViewKey): View {
         numbers.line!.push(line);
         numbers.hoursToKickoff!.push(captured ? (g.startsAt.getTime() - captured.getTime()) / 3_600_000 : Number.NaN);
         numbers.restDays!.push(side);
+        const own = s === "HOME" ? g.injuries?.home : s === "AWAY" ? g.injuries?.away : undefined;
+        const other = s === "HOME" ? g.injuries?.away : s === "AWAY" ? g.injuries?.home : undefined;
+        numbers.playersOut!.push(own ? own.out : Number.NaN);
+        numbers.opponentPlayersOut!.push(other ? other.out : Number.NaN);
+        numbers.quarterbackOut!.push(own ? (own.quarterbackOut ? 1 : 0) : Number.NaN);
         numbers.temperatureC!.push(g.temperatureC ?? Number.NaN);
         numbers.windKph!.push(g.windKph ?? Number.NaN);
         numbers.closingPrice!.push(closingTaken?.price ?? Number.NaN);

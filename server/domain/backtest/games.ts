@@ -1,5 +1,6 @@
 import { recordKeyOf, type GameRecord } from "../features/records";
 import type { ParsedBatch } from "../imports/types";
+import type { GameInjuries } from "../injuries/known";
 import type { Quote } from "../quotes";
 
 /**
@@ -53,6 +54,8 @@ export type BacktestGame = Pick<
   | "windKph"
 > & {
   quotes: BacktestQuote[];
+  /** Injury reports as known at the decision (live games only: archives carry none). */
+  injuries?: GameInjuries | null;
 };
 
 /** Games of an importer's batch, cancelled and postponed ones left out (they were never bettable). */

@@ -4,6 +4,7 @@ import { summarizeLedger } from "@/server/domain/bankroll/ledger";
 import { candidateKey, LOCK_MARGIN_MS, type BankrollState, type LiveGame } from "@/server/domain/bots/decide";
 import { utcDate } from "@/server/domain/backtest/dataset";
 import { backtestQuotesOf } from "@/server/domain/backtest/games";
+import { loadGameInjuries } from "@/server/services/injuries/known-injuries";
 import { loadQuotes, quotesByGame } from "@/server/services/quotes/load-quotes";
 
 /** What a run reads, as of its time: games in the window with their prices, the bankroll, picks so far. */
@@ -31,9 +32,11 @@ export async function loadUpcomingGames(
     roof: string | null;
     temperatureC: number | null;
     windKph: number | null;
+    homeTeamId: number;
+    awayTeamId: number;
   }>(
     `SELECT g.id, g."startsAt", se."startYear" AS season, l.key AS league, l.name AS "leagueName", sp.key AS sport,
-            h.name AS home, a.name AS away, g.roof, g."temperatureC", g."windKph"
+            h.name AS home, a.name AS away, g.roof, g."temperatureC", g."windKph", g."homeTeamId", g."awayTeamId"
        FROM "Game" g JOIN "Season" se ON se.id = g."seasonId"
        JOIN "League" l ON l.id = g."leagueId" JOIN "Sport" sp ON sp.id = l."sportId"
        JOIN "Team" h ON h.id = g."homeTeamId" JOIN "Team" a ON a.id = g."awayTeamId"
@@ -44,7 +47,9 @@ export async function loadUpcomingGames(
     [new Date(now.getTime() + LOCK_MARGIN_MS), new Date(now.getTime() + windowHours * 3_600_000), leagues],
   );
   const byGame = quotesByGame(await loadQuotes(pool, rows, { period: "FULL_GAME" }));
+  const injuries = await loadGameInjuries(pool, rows, now);
   return rows.map((g) => ({
+    injuries: injuries.get(g.id) ?? null,
     gameId: g.id,
     league: g.league,
     leagueName: g.leagueName,

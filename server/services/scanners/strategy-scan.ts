@@ -5,6 +5,7 @@ import { detectAnomalies, withoutAnomalies } from "@/server/domain/collectors/an
 import { strategySignals } from "@/server/domain/scanners/strategy-scan";
 import { receivedQuotes } from "@/server/domain/scanners/upcoming";
 import { AppError } from "@/server/errors";
+import { loadGameInjuries } from "@/server/services/injuries/known-injuries";
 import { loadQuotes, quotesByGame } from "@/server/services/quotes/load-quotes";
 import { getStrategy, parseStrategyOrRefuse } from "@/server/services/strategies/strategies";
 import { latestPredictions } from "@/server/services/upcoming/upcoming";
@@ -22,10 +23,11 @@ export async function scanWithStrategy(db: Queryable, userId: string, req: { str
   const strategy = parseStrategyOrRefuse(saved.definition);
   const { rows } = await db.query<{
     id: number; startsAt: Date; localDate: string; season: number; league: string; sport: string; home: string; away: string;
-    roof: string | null; temperatureC: number | null; windKph: number | null;
+    roof: string | null; temperatureC: number | null; windKph: number | null; homeTeamId: number; awayTeamId: number;
   }>(
     `SELECT g.id, g."startsAt", to_char(g."localDate", 'YYYY-MM-DD') AS "localDate", se."startYear" AS season,
-            l.key AS league, sp.key AS sport, h.name AS home, a.name AS away, g.roof, g."temperatureC", g."windKph"
+            l.key AS league, sp.key AS sport, h.name AS home, a.name AS away, g.roof, g."temperatureC", g."windKph",
+            g."homeTeamId", g."awayTeamId"
        FROM "Game" g JOIN "Season" se ON se.id = g."seasonId"
        JOIN "League" l ON l.id = g."leagueId" JOIN "Sport" sp ON sp.id = l."sportId"
        JOIN "Team" h ON h.id = g."homeTeamId" JOIN "Team" a ON a.id = g."awayTeamId"
@@ -35,6 +37,7 @@ export async function scanWithStrategy(db: Queryable, userId: string, req: { str
     [req.now, new Date(req.now.getTime() + req.hours * 3_600_000)],
   );
   const byGame = quotesByGame(await loadQuotes(db, rows, { period: "FULL_GAME" }));
+  const injuries = await loadGameInjuries(db, rows, req.now);
   const recordOf = new Map<number, string>();
   const games = rows.map((g): BacktestGame => {
     const record = `${g.league}:${g.localDate}:${g.home}:${g.away}`;
@@ -44,6 +47,7 @@ export async function scanWithStrategy(db: Queryable, userId: string, req: { str
     return {
       id: record, league: g.league, sport: g.sport, season: g.season, startsAt: g.startsAt, home: g.home, away: g.away,
       homeScore: null, awayScore: null, roof: g.roof, temperatureC: g.temperatureC, windKph: g.windKph,
+      injuries: injuries.get(g.id) ?? null,
       quotes: trusted.flatMap((q) => (q.price === null ? [] : [{ ...q, price: q.price }])),
     };
   });
