@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFakeLlmServer, type FakeLlmServer } from "@/server/integrations/llm/fake-server";
 import { TEST_DATABASE_URL, testPool, testPrisma } from "../../support/test-db";
+import { bookName } from "../../support/bookmakers";
 
 /**
  * Benny end to end against the fake LLM server, through the built-in "analyst" provider the server offers when
@@ -75,7 +76,7 @@ describe("Benny, the AI analyst bot", () => {
       ["pinnacle", "bet365"].map((key) =>
         prisma.bookmaker.upsert({
           where: { key },
-          create: { key, name: key, isSharp: key === "pinnacle" },
+          create: { key, name: bookName(key), isSharp: key === "pinnacle" },
           update: {},
         }),
       ),

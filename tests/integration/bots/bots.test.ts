@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TEST_DATABASE_URL, testPool, testPrisma } from "../../support/test-db";
+import { bookName } from "../../support/bookmakers";
 
 process.env.DATABASE_URL = TEST_DATABASE_URL;
 process.env.NEXTAUTH_SECRET ??= "integration-test-secret-integration-test-secret";
@@ -43,7 +44,7 @@ async function upcomingGame(home: string, away: string, kickoff: Date) {
   const game = await prisma.game.create({
     data: { leagueId: league.id, seasonId: league.seasons[0]!.id, homeTeamId: h!.id, awayTeamId: a!.id, startsAt: kickoff, startTimeKnown: true, localDate: kickoff, primarySource: "test" },
   });
-  const books = await Promise.all(["pinnacle", "bet365"].map((key) => prisma.bookmaker.upsert({ where: { key }, create: { key, name: key, isSharp: key === "pinnacle" }, update: {} })));
+  const books = await Promise.all(["pinnacle", "bet365"].map((key) => prisma.bookmaker.upsert({ where: { key }, create: { key, name: bookName(key), isSharp: key === "pinnacle" }, update: {} })));
   const capturedAt = hoursFromNow(-1);
   const prices: [number, "HOME" | "DRAW" | "AWAY", number][] = [
     [books[0]!.id, "HOME", 2.1],

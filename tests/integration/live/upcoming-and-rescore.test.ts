@@ -4,6 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiCaller } from "../../support/api-caller";
 import { syntheticLeagueCsv } from "../../support/synthetic-league";
+import { bookName } from "../../support/bookmakers";
 
 const { prisma, pool, caller } = apiCaller();
 const { importFile } = await import("@/server/services/imports/import-file");
@@ -18,13 +19,15 @@ afterAll(() => rm(artifactDir, { recursive: true, force: true }));
 const HOUR = 3_600_000;
 // The test's "now" is ten minutes ago, so what it writes "later" is already in the past for the routers' clock.
 const now = new Date(Date.now() - 10 * 60_000);
+// Other suites' scheduled games share the database: every view here keeps to this suite's league.
+const LEAGUE = "esp-la-liga";
 let user = { id: "", role: "USER" as const };
 let games: { id: number; home: string; away: string }[] = [];
 let versionId = 0;
 
 /** A timed snapshot of a full-game 1X2 price, `minutes` before the test's now. */
 async function snapshot(gameId: number, book: string, selection: string, price: number, minutesAgo: number) {
-  await pool.query(`INSERT INTO "Bookmaker" (key, name) VALUES ($1, $1) ON CONFLICT (key) DO NOTHING`, [book]);
+  await pool.query(`INSERT INTO "Bookmaker" (key, name) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING`, [book, bookName(book)]);
   await pool.query(
     `INSERT INTO "OddsSnapshot" ("gameId", "bookmakerId", market, period, selection, phase, price, "capturedAt", source)
      SELECT $1, id, 'ONE_X_TWO', 'FULL_GAME', $2::"Selection", 'SNAPSHOT', $3, $4, 'test-live' FROM "Bookmaker" WHERE key = $5`,
@@ -78,7 +81,7 @@ beforeAll(async () => {
 
 describe("the upcoming view", () => {
   it("lists games from now on with best prices, movement, freshness, flags and the newest predictions", async () => {
-    const view = await upcomingGames(pool, user.id, { now, hours: 48 });
+    const view = await upcomingGames(pool, user.id, { now, hours: 48, league: LEAGUE });
     const ids = view.games.map((g) => g.id);
     // The game that kicked off a minute ago is no longer upcoming.
     expect(ids).toEqual(games.slice(0, 4).map((g) => g.id));
@@ -100,7 +103,7 @@ describe("the upcoming view", () => {
   });
 
   it("keeps to the window asked for and shows nobody else's models", async () => {
-    const day = await upcomingGames(pool, user.id, { now, hours: 24 });
+    const day = await upcomingGames(pool, user.id, { now, hours: 24, league: LEAGUE });
     expect(day.games.map((g) => g.id)).toEqual(games.slice(0, 3).map((g) => g.id));
     const stranger = (await prisma.user.create({ data: { email: `live-other-${Date.now()}@example.com` } })).id;
     const theirs = await upcomingGames(pool, stranger, { now, hours: 48 });
@@ -152,9 +155,9 @@ describe("re-scoring upcoming predictions", () => {
 
     // Readers take the newest prediction made before the moment they ask about.
     const newest = after.filter((r) => r.gameId === games[0]!.id).at(-1)!;
-    const view = await upcomingGames(pool, user.id, { now: new Date(later.getTime() + 1000), hours: 48 });
+    const view = await upcomingGames(pool, user.id, { now: new Date(later.getTime() + 1000), hours: 48, league: LEAGUE });
     expect(view.games[0]!.predictions[0]!.predictedAt.getTime()).toBe(newest.createdAt.getTime());
-    const earlier = await upcomingGames(pool, user.id, { now: new Date(later.getTime() - 1000), hours: 48 });
+    const earlier = await upcomingGames(pool, user.id, { now: new Date(later.getTime() - 1000), hours: 48, league: LEAGUE });
     expect(earlier.games[0]!.predictions[0]!.predictedAt.getTime()).toBeLessThan(later.getTime());
     const page = await caller(user).models.forGame({ gameId: games[0]!.id });
     expect(page[0]!.predictedAt.getTime()).toBe(newest.createdAt.getTime());
