@@ -38,14 +38,18 @@ export interface Job {
 
 export const settleBetsJob: Job = {
   id: "settle-bets",
-  name: "Grade and settle open bets on finished games",
-  // The schedule catches results stored by processes that publish no events (the import CLI).
+  name: "Grade and settle open bets on finished games, then add bots' results to their records",
+  // The schedule catches results stored by processes that publish no events (the import and collect CLIs).
   cron: "*/10 * * * *",
   events: [EVENTS.resultsStored],
   run: async ({ event, step }) => {
     const gameIds =
       event?.name === EVENTS.resultsStored ? (event as AppEvent<typeof EVENTS.resultsStored>).data.gameIds : undefined;
-    return step.run("settle-open-bets", () => settleOpenBets(bulkPool, gameIds ? { gameIds } : {}));
+    const settlement = await step.run("settle-open-bets", () => settleOpenBets(bulkPool, gameIds ? { gameIds } : {}));
+    // Bots' paper bets settle above like any bet; their records then gain a result entry per settled pick.
+    // One job, in this order: a separate job on the same event would race settlement and grade nothing.
+    const graded = await step.run("grade-bot-picks", () => gradeBots(db));
+    return { ...settlement, graded };
   },
 };
 
@@ -80,22 +84,6 @@ export const runBotsJob: Job = {
     step.run("run-due-bots", () =>
       runDueBots({ db, pool: bulkPool }, new Date(), { oddsStored: event?.name === EVENTS.oddsStored }),
     ),
-};
-
-export const gradeBotsJob: Job = {
-  id: "grade-bots",
-  name: "Settle bots' paper bets and add their results to the bots' records",
-  // The schedule catches results stored by processes that publish no events.
-  cron: "*/10 * * * *",
-  events: [EVENTS.resultsStored],
-  run: async ({ event, step }) => {
-    const gameIds =
-      event?.name === EVENTS.resultsStored ? (event as AppEvent<typeof EVENTS.resultsStored>).data.gameIds : undefined;
-    // Settlement is idempotent and safe beside the settle-bets job; results are appended only for settled bets.
-    const settled = await step.run("settle-open-bets", () => settleOpenBets(bulkPool, gameIds ? { gameIds } : {}));
-    const graded = await step.run("grade-bot-picks", () => gradeBots(db));
-    return { settled, graded };
-  },
 };
 
 export const scoreUpcomingJob: Job = {
@@ -156,7 +144,6 @@ export const JOBS: Job[] = [
   evaluateModelsJob,
   runBacktestsJob,
   runBotsJob,
-  gradeBotsJob,
   scoreUpcomingJob,
   collectOddsJob,
   collectScoresJob,

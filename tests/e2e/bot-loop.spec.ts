@@ -211,8 +211,8 @@ test("a strategy from a template runs as a bot: picks locked before kick-off, sl
   offsetMs = 51 * 60_000;
   await collect();
   const gameId = await withDb(async (db) => (await db.query<{ gameId: number }>(`SELECT "gameId" FROM "BotPick" WHERE "botId" = $1`, [botId])).rows[0]!.gameId);
-  // The collect CLI publishes no events (settle-bets and grade-bots also run every 10 minutes): run the
-  // grade-bots job's body at once, settlement first, then the record's result entries.
+  // The collect CLI publishes no events (settle-bets also runs every 10 minutes): run the settle-bets job's
+  // body at once, settlement first, then the record's result entries.
   const pool = createPool(DB, 2);
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: DB }) });
   const settled = await settleOpenBets(pool, { gameIds: [gameId] });
