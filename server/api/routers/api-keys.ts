@@ -16,7 +16,7 @@ const KeyId = z.string().trim().min(1).max(40);
 
 export const apiKeysRouter = router({
   scopes: protectedProcedure.query(() => [...API_SCOPES]),
-  list: protectedProcedure.output(z.array(KeyView)).query(({ ctx }) => listApiKeys(ctx.db, ctx.user.id)),
+  list: protectedProcedure.output(z.array(KeyView.extend({ expired: z.boolean() }))).query(({ ctx }) => listApiKeys(ctx.db, ctx.user.id)),
   /** The only time the secret is returned. */
   create: protectedProcedure
     .input(CreateApiKeyInput)

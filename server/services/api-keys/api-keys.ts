@@ -65,8 +65,10 @@ export async function createApiKey(db: PrismaClient, userId: string, raw: Create
   return { ...key, secret };
 }
 
-export async function listApiKeys(db: PrismaClient, userId: string): Promise<ApiKeyView[]> {
-  return db.apiKey.findMany({ where: { userId }, orderBy: { createdAt: "desc" }, select: VIEW });
+/** The user's keys, newest first, with whether each has expired (decided here, on the server's clock). */
+export async function listApiKeys(db: PrismaClient, userId: string, now = new Date()): Promise<(ApiKeyView & { expired: boolean })[]> {
+  const keys = await db.apiKey.findMany({ where: { userId }, orderBy: { createdAt: "desc" }, select: VIEW });
+  return keys.map((k) => ({ ...k, expired: k.expiresAt !== null && k.expiresAt <= now }));
 }
 
 /** Revokes one of the user's keys at once; another user's key (or an unknown id) is NOT_FOUND. Idempotent. */

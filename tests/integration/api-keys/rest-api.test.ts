@@ -178,6 +178,8 @@ describe("REST API with API keys", () => {
     const listed = (await caller(alice.user).apiKeys.list()).find((k) => k.id === created.id)!;
     expect(listed).not.toHaveProperty("secret");
     expect(listed).not.toHaveProperty("hash");
+    expect(listed.expired).toBe(false);
+    expect((await caller(alice.user).apiKeys.list()).find((k) => k.name === "expired")?.expired).toBe(true);
     const stored = await prisma.apiKey.findUniqueOrThrow({ where: { id: created.id } });
     expect(stored.hash).toMatch(/^[0-9a-f]{64}$/);
     expect(JSON.stringify(stored)).not.toContain(created.secret);
