@@ -136,16 +136,16 @@ function parsePart<T>(schema: z.ZodType<T> | undefined, value: unknown, where: s
   return r.data;
 }
 
-type RouteContext = { params?: Promise<Record<string, string | string[] | undefined>> };
+type RouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
 
 /** The Next.js route handler for an endpoint. */
 export function apiHandler<P, Q, B>(endpoint: Endpoint<P, Q, B>) {
-  return async (req: Request, route?: RouteContext): Promise<Response> => {
+  return async (req: Request, route: RouteContext): Promise<Response> => {
     const auth = await authenticateApiRequest(req, endpoint.scope);
     if (auth instanceof Response) return auth;
     const { principal, headers } = auth;
     try {
-      const params = parsePart(endpoint.params, (await route?.params) ?? {}, "params");
+      const params = parsePart(endpoint.params, await route.params, "params");
       const query = parsePart(endpoint.query, Object.fromEntries(new URL(req.url).searchParams), "query");
       const body = parsePart(endpoint.body, endpoint.body ? await readBody(req) : undefined, "body");
       const caller = createCaller({ db, pool: bulkPool, session: { user: { id: principal.userId, role: principal.role }, expires: new Date(Date.now() + 60_000).toISOString() } });
@@ -158,4 +158,15 @@ export function apiHandler<P, Q, B>(endpoint: Endpoint<P, Q, B>) {
       return errorResponse(error, headers);
     }
   };
+}
+
+/**
+ * For routes that also serve the signed-in browser (the CSV exports): with an Authorization header, the key's
+ * user and rate-limit headers, or the error Response; without one, null (the route falls back to the session).
+ */
+export async function apiKeyUserOrNull(req: Request, scope: ApiScope): Promise<{ userId: string; headers: Record<string, string> } | Response | null> {
+  if (!req.headers.get("authorization")) return null;
+  const auth = await authenticateApiRequest(req, scope);
+  if (auth instanceof Response) return auth;
+  return { userId: auth.principal.userId, headers: auth.headers };
 }

@@ -34,6 +34,8 @@ const routes = {
   state: await import("@/app/api/v1/bots/[id]/state/route"),
   bets: await import("@/app/api/v1/bets/route"),
   bankrolls: await import("@/app/api/v1/bankrolls/route"),
+  slipsCsv: await import("@/app/api/v1/bots/slips.csv/route"),
+  backtestCsv: await import("@/app/api/v1/backtests/[id]/bets.csv/route"),
 };
 
 type Who = { id: string; role: "USER" | "ADMIN" };
@@ -314,6 +316,23 @@ describe("REST API with API keys", () => {
     expect(new Set(ok.map((r) => r.headers.get("x-ratelimit-remaining"))).size).toBe(limit);
     // Bob is not affected by alice's use.
     expect((await send(routes.bankrolls.GET, "/api/v1/bankrolls", { key: keys.bobs })).status).toBe(200);
+  });
+
+  it("the CSV exports accept a key too: 401 wrong, 403 without read, 404 for another user's backtest", async () => {
+    const from = new Date(Date.now() - 86_400_000).toISOString();
+    const to = new Date().toISOString();
+    const url = `/api/v1/bots/slips.csv?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`;
+    const raw = async (h: Handler, u: string, key: string, params: Record<string, string> = {}) =>
+      h(new Request(`http://127.0.0.1${u}`, { headers: { authorization: `Bearer ${key}` } }), { params: Promise.resolve(params) });
+    const ok = await raw(routes.slipsCsv.GET as Handler, url, keys.readOnly);
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get("content-type")).toMatch(/text\/csv/);
+    expect(ok.headers.get("x-ratelimit-limit")).toBe(String(PLANS.FREE.limits.apiRequestsPerMinute));
+    expect((await raw(routes.slipsCsv.GET as Handler, url, keys.revoked)).status).toBe(401);
+    expect((await raw(routes.slipsCsv.GET as Handler, url, keys.betsOnly)).status).toBe(403);
+    const foreign = await raw(routes.backtestCsv.GET as Handler, `/api/v1/backtests/${bob.backtestId}/bets.csv`, keys.full, { id: String(bob.backtestId) });
+    expect(foreign.status).toBe(404);
+    expect((await raw(routes.backtestCsv.GET as Handler, `/api/v1/backtests/${alice.backtestId}/bets.csv`, keys.expired, { id: String(alice.backtestId) })).status).toBe(401);
   });
 
   it("writes lastUsedAt at most once a minute per key", async () => {
