@@ -42,6 +42,8 @@ const schema = z
       .default(0),
     // Accounts one client address may create per hour.
     SIGN_UPS_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(10),
+    // REST API requests per minute one API key may make, below the plan's per-user allowance (unset: the plan's).
+    API_KEY_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).optional(),
     ADMIN_EMAIL: z.string().email("ADMIN_EMAIL must be an email address").optional(),
     GITHUB_ID: z.string().min(1).optional(),
     GITHUB_SECRET: z.string().min(1).optional(),

@@ -1,4 +1,5 @@
 import { analystRouter } from "./routers/analyst";
+import { apiKeysRouter } from "./routers/api-keys";
 import { authRouter } from "./routers/auth";
 import { bankrollsRouter } from "./routers/bankrolls";
 import { collectionRouter } from "./routers/collection";
@@ -35,6 +36,7 @@ export const appRouter = router({
   bots: botsRouter,
   upcoming: upcomingRouter,
   billing: billingRouter,
+  apiKeys: apiKeysRouter,
 });
 
 export type AppRouter = typeof appRouter;
