@@ -1,3 +1,4 @@
+import { alertsRouter } from "./routers/alerts";
 import { analystRouter } from "./routers/analyst";
 import { authRouter } from "./routers/auth";
 import { bankrollsRouter } from "./routers/bankrolls";
@@ -35,6 +36,7 @@ export const appRouter = router({
   bots: botsRouter,
   upcoming: upcomingRouter,
   billing: billingRouter,
+  alerts: alertsRouter,
 });
 
 export type AppRouter = typeof appRouter;
