@@ -8,8 +8,7 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: "Linesmith", template: TITLE_TEMPLATE },
   description: "Sports-betting analytics: odds across bookmakers, line movement, models you can trust, honest backtests.",
-  // The manifest link comes from app/manifest.ts; iOS reads its home-screen icon from apple-touch-icon.
-  icons: { apple: "/icons/apple-touch-icon.png" },
+  // The manifest link comes from app/manifest.ts, the icon links from app/icon.svg and app/apple-icon.png (iOS).
   appleWebApp: { capable: true, title: "Linesmith", statusBarStyle: "black-translucent" },
 };
 

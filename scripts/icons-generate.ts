@@ -1,10 +1,10 @@
-import { readFile, writeFile, mkdir } from "node:fs/promises";
+import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { chromium } from "playwright-core";
 
 /**
  * `npm run icons:generate`: renders app/icon.svg into the PNG icons the web app manifest and iOS need
- * (public/icons). Chromium draws the SVG, so the PNGs match the favicon exactly; the maskable icon keeps the
+ * (public/icons, and app/apple-icon.png). Chromium draws the SVG, so the PNGs match the favicon exactly; the maskable icon keeps the
  * mark inside the central 80 % "safe zone" on the icon's own background, as launchers crop it to a circle.
  */
 // `solid`: a full square of background (iOS and maskable launchers draw their own mask; others keep the
@@ -35,6 +35,8 @@ try {
     await writeFile(path.join(out, icon.file), await page.screenshot({ omitBackground: background === "transparent", type: "png" }));
     await page.close();
     console.log(`public/icons/${icon.file} (${icon.size}×${icon.size})`);
+    // Next.js links app/apple-icon.png as the apple-touch-icon of every page (file-based metadata).
+    if (icon.file === "apple-touch-icon.png") await copyFile(path.join(out, icon.file), path.resolve("app/apple-icon.png"));
   }
 } finally {
   await browser.close();

@@ -50,6 +50,9 @@ test("the manifest makes the site installable, with PNG icons", async ({ request
   expect(manifest.icons).toEqual(expect.arrayContaining([expect.objectContaining({ sizes: "512x512", purpose: "maskable" })]));
 
   const page = await controlledPage();
+  // iOS takes its home-screen icon from apple-touch-icon (app/apple-icon.png).
+  const apple = await page.locator('link[rel="apple-touch-icon"]').getAttribute("href");
+  expect((await request.get(apple!)).headers()["content-type"]).toContain("image/png");
   const cdp = await context.newCDPSession(page);
   const { installabilityErrors } = (await cdp.send("Page.getInstallabilityErrors")) as { installabilityErrors: unknown[] };
   expect(installabilityErrors).toEqual([]);
