@@ -21,6 +21,7 @@ const LINKS = [
   { href: "/strategies", label: "Strategies" },
   { href: "/bots", label: "Bots" },
   { href: "/bets", label: "Bets" },
+  { href: "/alerts", label: "Alerts" },
   { href: "/tools", label: "Tools" },
   { href: "/players", label: "Players" },
   { href: "/settings", label: "Settings" },
