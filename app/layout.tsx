@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import { headers } from "next/headers";
+import { ServiceWorkerRegistration } from "@/components/pwa/service-worker-registration";
 import { TITLE_TEMPLATE } from "@/components/shell/title-layout";
 import { Providers } from "@/lib/trpc";
 import "./globals.css";
@@ -7,7 +8,8 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: "Linesmith", template: TITLE_TEMPLATE },
   description: "Sports-betting analytics: odds across bookmakers, line movement, models you can trust, honest backtests.",
-  manifest: "/manifest.webmanifest",
+  // The manifest link comes from app/manifest.ts, the icon links from app/icon.svg and app/apple-icon.png (iOS).
+  appleWebApp: { capable: true, title: "Linesmith", statusBarStyle: "black-translucent" },
 };
 
 export const viewport: Viewport = {
@@ -26,6 +28,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
     <html lang="en" suppressHydrationWarning>
       <body className="min-h-dvh font-sans">
         <Providers nonce={nonce}>{children}</Providers>
+        <ServiceWorkerRegistration />
       </body>
     </html>
   );

@@ -1,6 +1,7 @@
 import { bulkPool, db } from "@/server/db/client";
 import { EVENTS, type AppEvent } from "@/server/jobs/events";
 import { env } from "@/server/env";
+import { anyActiveAlertRule, evaluateAlerts, evaluateAlertsUpcoming } from "@/server/services/alerts/evaluate";
 import { settleOpenBets } from "@/server/services/bets/settle";
 import { gradeBots } from "@/server/services/bots/grade";
 import { runDueBots } from "@/server/services/bots/run";
@@ -99,6 +100,20 @@ export const scoreUpcomingJob: Job = {
   run: async ({ step }) => step.run("score-upcoming", () => scoreUpcoming(bulkPool)),
 };
 
+export const evaluateAlertsJob: Job = {
+  id: "evaluate-alerts",
+  name: "Match users' alert rules (value bets, steam, target prices) on newly stored odds",
+  // The event carries the games whose odds moved; the schedule catches odds stored by the collect CLI.
+  // No debounce: a debounced run would keep only the last event's games.
+  cron: "*/15 * * * *",
+  events: [EVENTS.oddsStored],
+  idle: async () => ((await anyActiveAlertRule(bulkPool)) ? null : "no alert rule is turned on"),
+  run: async ({ event, step }) => {
+    const gameIds = event?.name === EVENTS.oddsStored ? (event as AppEvent<typeof EVENTS.oddsStored>).data.gameIds : null;
+    return step.run("evaluate-alerts", () => (gameIds ? evaluateAlerts(bulkPool, gameIds) : evaluateAlertsUpcoming(bulkPool)));
+  },
+};
+
 /** A live collection job: every configured provider of its kind; a cheap no-op when none is configured. */
 function collectionJob(kind: CollectionKind, cron: string, name: string): Job {
   return {
@@ -145,6 +160,7 @@ export const JOBS: Job[] = [
   runBacktestsJob,
   runBotsJob,
   scoreUpcomingJob,
+  evaluateAlertsJob,
   collectOddsJob,
   collectScoresJob,
   collectWeatherJob,

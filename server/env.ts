@@ -187,6 +187,9 @@ const schema = z
     BILLING_PAST_DUE_GRACE_DAYS: z.coerce.number().int().min(0).max(60).default(7),
     // Trial offered at the first checkout of an account (0: no trial).
     BILLING_TRIAL_DAYS: z.coerce.number().int().min(0).max(90).default(14),
+    // /api/health/ready: the job runner counts as alive while its latest JobRun started this recently (a job
+    // runs every minute, so ten minutes without one means the runner is down).
+    HEALTH_JOB_MAX_AGE_SECONDS: z.coerce.number().int().min(60).max(86_400).default(600),
   })
   .refine(optionalPair("INNGEST_EVENT_KEY", "INNGEST_SIGNING_KEY"), {
     message: "set both INNGEST_EVENT_KEY and INNGEST_SIGNING_KEY, or neither (jobs then run locally)",

@@ -6,6 +6,7 @@ import { usePathname } from "next/navigation";
 import { signOut } from "next-auth/react";
 import { useTheme } from "next-themes";
 import { NotificationBell } from "@/components/notifications/notification-bell";
+import { InstallButton } from "@/components/pwa/install-button";
 import { Button } from "@/components/ui/button";
 import { trpc } from "@/lib/trpc";
 import { Sheet, SheetClose, SheetContent, SheetDescription, SheetTitle, SheetTrigger } from "@/components/ui/sheet";
@@ -20,6 +21,7 @@ const LINKS = [
   { href: "/strategies", label: "Strategies" },
   { href: "/bots", label: "Bots" },
   { href: "/bets", label: "Bets" },
+  { href: "/alerts", label: "Alerts" },
   { href: "/tools", label: "Tools" },
   { href: "/players", label: "Players" },
   { href: "/settings", label: "Settings" },
@@ -95,6 +97,7 @@ export function AppNav({ email, isAdmin }: { email: string; isAdmin: boolean }) 
         <div className="ml-auto xl:ml-0">
           <NotificationBell />
         </div>
+        <InstallButton />
         <Button
           variant="ghost"
           size="icon"

@@ -1,3 +1,4 @@
+import { alertsRouter } from "./routers/alerts";
 import { analystRouter } from "./routers/analyst";
 import { apiKeysRouter } from "./routers/api-keys";
 import { authRouter } from "./routers/auth";
@@ -37,6 +38,7 @@ export const appRouter = router({
   upcoming: upcomingRouter,
   billing: billingRouter,
   apiKeys: apiKeysRouter,
+  alerts: alertsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -2,6 +2,7 @@ import type pg from "pg";
 import { formatCents } from "@/lib/format";
 import { pickLabel } from "@/server/domain/bots/pick-label";
 import type { Market, Selection } from "@/server/domain/vocabulary";
+import { botSlipsAlertsOn } from "@/server/services/alerts/rules";
 import { notify } from "@/server/services/notify/notify";
 
 /**
@@ -42,6 +43,8 @@ export async function notifySlips(
 ): Promise<void> {
   const { title, body } = slipsMessage(bot.name, slips, bot.currency);
   try {
+    // The user's bot-slips alert rule, when turned off, silences these (no rule: notified, as before).
+    if (!(await botSlipsAlertsOn(pool, bot.userId))) return;
     await notify(
       pool,
       { userId: bot.userId, kind: "bot.slips", dedupeKey: `bot:${bot.id}:run:${runId}:slips`, title, body, url: `/bots/${bot.id}/slips` },
