@@ -1,3 +1,4 @@
+import { accountRouter } from "./routers/account";
 import { analystRouter } from "./routers/analyst";
 import { authRouter } from "./routers/auth";
 import { bankrollsRouter } from "./routers/bankrolls";
@@ -19,6 +20,7 @@ import { createCallerFactory, router } from "./trpc";
 
 export const appRouter = router({
   auth: authRouter,
+  account: accountRouter,
   leagues: leaguesRouter,
   games: gamesRouter,
   imports: importsRouter,

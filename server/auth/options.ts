@@ -10,9 +10,15 @@ import { AppError } from "@/server/errors";
 import { clientAddressOf } from "@/server/http/client-address";
 import { findAccountByEmail, signInWithOAuth } from "@/server/services/auth/accounts";
 import { activeSessionRole, endSession, startSession } from "@/server/services/auth/sessions";
-import { signInWithPassword } from "@/server/services/auth/sign-in";
+import { signInWithSecondFactor } from "@/server/services/accounts/sign-in";
+import { secretBoxFromEnv } from "@/server/services/crypto/secret-box";
 
-const Credentials = z.object({ email: z.string().email().max(254), password: z.string().min(1).max(256) });
+const Credentials = z.object({
+  email: z.string().email().max(254),
+  password: z.string().min(1).max(256),
+  // The second step of sign-in for accounts with 2FA: a 6-digit code or a recovery code ("" when not asked).
+  code: z.string().trim().max(32).optional().transform((c) => c || undefined),
+});
 
 /** Thrown from the jwt callback for a signed-out or outdated token: next-auth then clears the cookie. */
 class SessionEnded extends Error {
@@ -26,12 +32,19 @@ export function authOptions(): NextAuthOptions {
   const providers: NextAuthOptions["providers"] = [
     CredentialsProvider({
       name: "Email and password",
-      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      credentials: {
+        email: { label: "Email", type: "email" },
+        password: { label: "Password", type: "password" },
+        code: { label: "Two-factor code", type: "text" },
+      },
       async authorize(raw, req) {
         const parsed = Credentials.safeParse(raw);
         if (!parsed.success) return null;
         try {
-          const user = await signInWithPassword(db, { ...parsed.data, clientAddress: clientAddressOf(req?.headers?.["x-forwarded-for"]) });
+          const user = await signInWithSecondFactor(db, secretBoxFromEnv(e), {
+            ...parsed.data,
+            clientAddress: clientAddressOf(req?.headers?.["x-forwarded-for"]),
+          });
           return user ? { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion } : null;
         } catch (error) {
           // next-auth passes the message to the form as its error code, which shows it as is.

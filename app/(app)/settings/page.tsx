@@ -1,3 +1,4 @@
+import { TwoFactorSettings } from "@/components/accounts/two-factor-settings";
 import { ChannelsSettings } from "@/components/notifications/channels-settings";
 import Link from "next/link";
 import { SettingsForm } from "@/components/settings/settings-form";
@@ -10,6 +11,7 @@ export default function SettingsPage() {
       <h1 className="text-2xl font-semibold tracking-tight">Settings</h1>
       <SettingsForm />
       <ChannelsSettings />
+      <TwoFactorSettings />
       <Link href="/settings/billing" className="text-sm underline underline-offset-4">
         Plan and billing
       </Link>
