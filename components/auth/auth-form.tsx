@@ -92,6 +92,11 @@ export function AuthForm({ mode, oauth }: { mode: "sign-in" | "sign-up"; oauth: 
               required
             />
             {mode === "sign-up" && <p className="text-xs text-muted-foreground">At least 10 characters.</p>}
+            {mode === "sign-in" && (
+              <Link className="self-end text-xs underline underline-offset-4" href="/forgot-password">
+                Forgot your password?
+              </Link>
+            )}
           </div>
           {askCode && (
             <div className="flex flex-col gap-2">

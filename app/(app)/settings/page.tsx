@@ -1,3 +1,4 @@
+import { EmailSettings } from "@/components/accounts/email-link-forms";
 import { TwoFactorSettings } from "@/components/accounts/two-factor-settings";
 import { ChannelsSettings } from "@/components/notifications/channels-settings";
 import Link from "next/link";
@@ -11,6 +12,7 @@ export default function SettingsPage() {
       <h1 className="text-2xl font-semibold tracking-tight">Settings</h1>
       <SettingsForm />
       <ChannelsSettings />
+      <EmailSettings />
       <TwoFactorSettings />
       <Link href="/settings/billing" className="text-sm underline underline-offset-4">
         Plan and billing

@@ -3,12 +3,44 @@ import { env } from "@/server/env";
 import { AppError } from "@/server/errors";
 import { requireSecretBox, secretBoxFromEnv } from "@/server/services/crypto/secret-box";
 import { beginTwoFactorSetup, disableTwoFactor, enableTwoFactor, twoFactorStatus } from "@/server/services/accounts/two-factor";
-import { protectedProcedure, router } from "../trpc";
+import { linkMailFromEnv } from "@/server/services/accounts/deps";
+import { requestPasswordReset, resetPassword, sendEmailVerification, verifyEmail } from "@/server/services/accounts/email-tokens";
+import { protectedProcedure, publicProcedure, router } from "../trpc";
+import { SignUpInput } from "./auth";
 
 const box = () => requireSecretBox(secretBoxFromEnv(env()), "Two-factor authentication");
+const Token = z.string().trim().min(1, "the link is incomplete").max(100);
 const Code = z.string().trim().min(6, "enter the 6-digit code").max(32);
 
 export const accountRouter = router({
+  /** Same answer whether or not the address has an account. */
+  requestPasswordReset: publicProcedure
+    .input(z.object({ email: SignUpInput.shape.email }).strict())
+    .mutation(async ({ ctx, input }) => ({ message: await requestPasswordReset(ctx.db, linkMailFromEnv(ctx.pool), input.email) })),
+
+  resetPassword: publicProcedure
+    .input(z.object({ token: Token, password: SignUpInput.shape.password }).strict())
+    .mutation(async ({ ctx, input }) => {
+      await resetPassword(ctx.db, input.token, input.password);
+      return { ok: true as const };
+    }),
+
+  verifyEmail: publicProcedure.input(z.object({ token: Token }).strict()).mutation(async ({ ctx, input }) => {
+    await verifyEmail(ctx.db, input.token);
+    return { ok: true as const };
+  }),
+
+  sendEmailVerification: protectedProcedure.mutation(async ({ ctx }) => {
+    await sendEmailVerification(ctx.db, linkMailFromEnv(ctx.pool), ctx.user.id);
+    return { ok: true as const };
+  }),
+
+  emailStatus: protectedProcedure.query(async ({ ctx }) => {
+    const user = await ctx.db.user.findUnique({ where: { id: ctx.user.id }, select: { email: true, emailVerifiedAt: true } });
+    if (!user) throw new AppError("NOT_FOUND", "Your account could not be found.");
+    return user;
+  }),
+
   twoFactor: router({
     status: protectedProcedure.query(({ ctx }) => twoFactorStatus(ctx.db, ctx.user.id)),
 
