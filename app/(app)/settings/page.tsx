@@ -1,4 +1,5 @@
 import { EmailSettings } from "@/components/accounts/email-link-forms";
+import { SessionsSettings } from "@/components/accounts/sessions-settings";
 import { TwoFactorSettings } from "@/components/accounts/two-factor-settings";
 import { ChannelsSettings } from "@/components/notifications/channels-settings";
 import Link from "next/link";
@@ -14,6 +15,7 @@ export default function SettingsPage() {
       <ChannelsSettings />
       <EmailSettings />
       <TwoFactorSettings />
+      <SessionsSettings />
       <Link href="/settings/billing" className="text-sm underline underline-offset-4">
         Plan and billing
       </Link>

@@ -3,6 +3,7 @@ import { env } from "@/server/env";
 import { AppError } from "@/server/errors";
 import { requireSecretBox, secretBoxFromEnv } from "@/server/services/crypto/secret-box";
 import { beginTwoFactorSetup, disableTwoFactor, enableTwoFactor, twoFactorStatus } from "@/server/services/accounts/two-factor";
+import { listSessions, signOutAllSessions, signOutSession } from "@/server/services/accounts/sessions";
 import { linkMailFromEnv } from "@/server/services/accounts/deps";
 import { requestPasswordReset, resetPassword, sendEmailVerification, verifyEmail } from "@/server/services/accounts/email-tokens";
 import { protectedProcedure, publicProcedure, router } from "../trpc";
@@ -39,6 +40,20 @@ export const accountRouter = router({
     const user = await ctx.db.user.findUnique({ where: { id: ctx.user.id }, select: { email: true, emailVerifiedAt: true } });
     if (!user) throw new AppError("NOT_FOUND", "Your account could not be found.");
     return user;
+  }),
+
+  sessions: router({
+    list: protectedProcedure.query(({ ctx }) => listSessions(ctx.db, ctx.user.id, ctx.session?.sid ?? null)),
+    signOut: protectedProcedure
+      .input(z.object({ id: z.string().trim().min(1).max(100) }).strict())
+      .mutation(async ({ ctx, input }) => {
+        await signOutSession(ctx.db, ctx.user.id, input.id);
+        return { ok: true as const };
+      }),
+    signOutAll: protectedProcedure.mutation(async ({ ctx }) => {
+      await signOutAllSessions(ctx.db, ctx.user.id);
+      return { ok: true as const };
+    }),
   }),
 
   twoFactor: router({
