@@ -1,3 +1,4 @@
+import { DeleteAccountSettings } from "@/components/accounts/delete-account-settings";
 import { EmailSettings } from "@/components/accounts/email-link-forms";
 import { SessionsSettings } from "@/components/accounts/sessions-settings";
 import { TwoFactorSettings } from "@/components/accounts/two-factor-settings";
@@ -19,6 +20,7 @@ export default function SettingsPage() {
       <Link href="/settings/billing" className="text-sm underline underline-offset-4">
         Plan and billing
       </Link>
+      <DeleteAccountSettings />
     </div>
   );
 }

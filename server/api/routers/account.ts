@@ -3,6 +3,7 @@ import { env } from "@/server/env";
 import { AppError } from "@/server/errors";
 import { requireSecretBox, secretBoxFromEnv } from "@/server/services/crypto/secret-box";
 import { beginTwoFactorSetup, disableTwoFactor, enableTwoFactor, twoFactorStatus } from "@/server/services/accounts/two-factor";
+import { deleteAccount, exportAccountCsv, exportAccountJson } from "@/server/services/accounts/delete-account";
 import { listSessions, signOutAllSessions, signOutSession } from "@/server/services/accounts/sessions";
 import { linkMailFromEnv } from "@/server/services/accounts/deps";
 import { requestPasswordReset, resetPassword, sendEmailVerification, verifyEmail } from "@/server/services/accounts/email-tokens";
@@ -41,6 +42,22 @@ export const accountRouter = router({
     if (!user) throw new AppError("NOT_FOUND", "Your account could not be found.");
     return user;
   }),
+
+  /** The user's data to keep before deleting the account: everything as JSON, or the bets as CSV. */
+  exportData: protectedProcedure
+    .input(z.object({ format: z.enum(["json", "csv"], { error: "pick json or csv" }) }).strict())
+    .query(async ({ ctx, input }) =>
+      input.format === "json"
+        ? { filename: "linesmith-account.json", mime: "application/json", content: await exportAccountJson(ctx.db, ctx.user.id) }
+        : { filename: "linesmith-bets.csv", mime: "text/csv", content: await exportAccountCsv(ctx.db, ctx.user.id) },
+    ),
+
+  deleteAccount: protectedProcedure
+    .input(z.object({ email: z.string().trim().max(254), password: z.string().max(256).optional() }).strict())
+    .mutation(async ({ ctx, input }) => {
+      await deleteAccount(ctx.db, ctx.user.id, input);
+      return { ok: true as const };
+    }),
 
   sessions: router({
     list: protectedProcedure.query(({ ctx }) => listSessions(ctx.db, ctx.user.id, ctx.session?.sid ?? null)),

@@ -3,7 +3,7 @@ import { apiCaller } from "../../support/api-caller";
 import { entryOf, samplePick } from "../../support/records";
 import { deleteAllUsers } from "../../support/users";
 
-const { prisma } = apiCaller();
+const { prisma, caller } = apiCaller();
 const { signUp } = await import("@/server/services/auth/sign-up");
 const { createRecordChain, appendRecordEntries } = await import("@/server/services/records/chain");
 const { exportAccountJson, exportAccountCsv, deleteAccount } = await import("@/server/services/accounts/delete-account");
@@ -62,5 +62,20 @@ describe("delete account", () => {
     expect(await prisma.recoveryCode.count()).toBe(0);
     expect(await prisma.recordChain.count({ where: { userId: other.id } })).toBe(1);
     expect(await prisma.bankroll.count({ where: { userId: other.id } })).toBe(1);
+  });
+});
+
+describe("account router", () => {
+  it("exports and deletes only the signed-in user's account", async () => {
+    const me = caller({ id: owner.id, role: "USER" });
+    const json = await me.account.exportData({ format: "json" });
+    expect(json.filename).toBe("linesmith-account.json");
+    expect(JSON.parse(json.content).profile.id).toBe(owner.id);
+    expect((await me.account.exportData({ format: "csv" })).mime).toBe("text/csv");
+    await expect(me.account.exportData({ format: "xml" as "json" })).rejects.toThrow(/json or csv/);
+    // Another user's email does not delete that user.
+    await expect(me.account.deleteAccount({ email: other.email, password: PASSWORD })).rejects.toThrow(/email address/);
+    await me.account.deleteAccount({ email: owner.email, password: PASSWORD });
+    expect(await prisma.user.findMany({ select: { id: true } })).toEqual([{ id: other.id }]);
   });
 });
