@@ -5,7 +5,7 @@ import { looksLikeRecoveryCode, newRecoveryCodes, normalizeRecoveryCode } from "
 import { matchingTotpStep, newTotpSecret, totpUri } from "@/server/domain/accounts/totp";
 import { AppError } from "@/server/errors";
 import type { SecretBox } from "@/server/services/crypto/secret-box";
-import { consumeRateLimit } from "@/server/services/rate-limits/rate-limits";
+import { consumeRateLimit, refundRateLimit } from "@/server/services/rate-limits/rate-limits";
 
 type Db = PrismaClient;
 
@@ -58,7 +58,8 @@ async function openSecret(db: Db, box: SecretBox, userId: string) {
   return row ? { secret: box.open(row.secretSealed, context(userId)), enabled: row.enabledAt !== null } : null;
 }
 
-// Guessing 6 digits needs many tries: 5 wrong codes per 15 minutes per account, counted before checking.
+// Guessing 6 digits needs many tries: 5 codes per 15 minutes per account, counted before checking; a right code
+// gives its slot back, so the owner's own sign-ins never lock them out.
 const codeRule = (userId: string) => ({ key: `2fa:user:${userId}`, limit: 5, windowMs: 15 * 60 * 1000 });
 
 async function throttle(db: Db, userId: string) {
@@ -85,6 +86,7 @@ export async function enableTwoFactor(db: Db, box: SecretBox, userId: string, co
     await tx.recoveryCode.deleteMany({ where: { userId } });
     await tx.recoveryCode.createMany({ data: codes.map((c) => ({ userId, codeHash: hashCode(c) })) });
   });
+  await refundRateLimit(db, codeRule(userId).key);
   return codes;
 }
 
@@ -103,6 +105,12 @@ export type SecondFactorResult = "ok" | "wrong";
  */
 export async function checkSecondFactor(db: Db, box: SecretBox, userId: string, code: string, now = new Date()): Promise<SecondFactorResult> {
   await throttle(db, userId);
+  const result = await matchSecondFactor(db, box, userId, code, now);
+  if (result === "ok") await refundRateLimit(db, codeRule(userId).key);
+  return result;
+}
+
+async function matchSecondFactor(db: Db, box: SecretBox, userId: string, code: string, now: Date): Promise<SecondFactorResult> {
   const stored = await openSecret(db, box, userId);
   if (!stored?.enabled) return "ok";
   if (looksLikeRecoveryCode(code)) return (await consumeRecoveryCode(db, userId, code)) ? "ok" : "wrong";
