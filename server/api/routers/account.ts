@@ -18,7 +18,7 @@ export const accountRouter = router({
   /** Same answer whether or not the address has an account. */
   requestPasswordReset: publicProcedure
     .input(z.object({ email: SignUpInput.shape.email }).strict())
-    .mutation(async ({ ctx, input }) => ({ message: await requestPasswordReset(ctx.db, linkMailFromEnv(ctx.pool), input.email) })),
+    .mutation(async ({ ctx, input }) => ({ message: await requestPasswordReset(ctx.db, linkMailFromEnv(ctx.pool), input.email, new Date(), { awaitDelivery: false }) })),
 
   resetPassword: publicProcedure
     .input(z.object({ token: Token, password: SignUpInput.shape.password }).strict())

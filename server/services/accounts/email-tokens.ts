@@ -44,21 +44,30 @@ export const RESET_REQUESTED = "If an account uses that address, we have sent it
 
 /**
  * Sends a password-reset link to an account's address. Unknown addresses, and addresses asked for too often
- * (3 an hour), get the same answer and no email. The email is sent after the answer's work is done only for
- * real accounts; the caller returns RESET_REQUESTED either way.
+ * (3 an hour), get the same answer and no email. With `awaitDelivery: false` (the web) the
+ * email is sent in the background.
  */
-export async function requestPasswordReset(db: Db, mail: LinkMail, rawEmail: string, now = new Date()): Promise<string> {
+export async function requestPasswordReset(
+  db: Db,
+  mail: LinkMail,
+  rawEmail: string,
+  now = new Date(),
+  // The web answers before the email goes out, so the time taken does not tell whether the address has an account.
+  options: { awaitDelivery: boolean } = { awaitDelivery: true },
+): Promise<string> {
   const email = rawEmail.trim().toLowerCase();
   const decision = await consumeRateLimit(db, { key: `password-reset:email:${email}`, limit: 3, windowMs: HOUR_MS }, now);
   const user = decision.allowed ? await db.user.findUnique({ where: { email }, select: { id: true, email: true } }) : null;
   if (user) {
     const token = await issueToken(db, user.id, "password-reset", now);
     const link = `${mail.appUrl.replace(/\/$/, "")}/reset-password?token=${token}`;
-    await mail.mailer.send({
+    const sending = mail.mailer.send({
       to: user.email,
       subject: "Reset your Linesmith password",
       text: `Someone (hopefully you) asked to reset the password of your Linesmith account.\n\nChoose a new password here (the link works once, for one hour):\n${link}\n\nIf it was not you, ignore this email: your password stays as it is.`,
     });
+    if (options.awaitDelivery) await sending;
+    else sending.catch((error: unknown) => console.error("[accounts] password-reset email not sent:", (error as Error).message));
   }
   return RESET_REQUESTED;
 }
