@@ -53,6 +53,8 @@ export default defineConfig({
         SIGN_UPS_PER_HOUR: String(E2E_SIGN_UPS_PER_HOUR),
         // Billing on, through the fake Stripe: every account starts on Free (tests/e2e/billing.spec.ts upgrades one).
         BILLING: "on",
+        // Production mode needs a key to seal TOTP secrets (tests/e2e/two-factor.spec.ts); a fixed test-only key.
+        ENCRYPTION_KEY: "e2e0".repeat(16),
         ...STRIPE,
         STRIPE_API_BASE_URL: `http://127.0.0.1:${E2E_STRIPE_PORT}`,
       },

@@ -11,6 +11,9 @@ import { Label } from "@/components/ui/label";
 import { safeCallbackPath } from "@/lib/safe-callback";
 import { trpc } from "@/lib/trpc";
 
+// Sent by the server after a right password when the account has 2FA on (server/services/accounts/sign-in.ts).
+const TWO_FACTOR_REQUIRED = "TwoFactorRequired";
+
 const SIGN_IN_ERRORS: Record<string, string> = {
   CredentialsSignin: "Wrong email or password.",
   OAuthNoEmail: "That account has no email address we can use.",
@@ -22,6 +25,8 @@ export function AuthForm({ mode, oauth }: { mode: "sign-in" | "sign-up"; oauth: 
   const params = useSearchParams();
   const [error, setError] = useState<string | null>(SIGN_IN_ERRORS[params.get("error") ?? ""] ?? null);
   const [pending, setPending] = useState(false);
+  // Second step: the email and password stay in the form; the code field appears below them.
+  const [askCode, setAskCode] = useState(false);
   const signUp = trpc.auth.signUp.useMutation();
   const next = safeCallbackPath(params.get("callbackUrl"));
   // The other form keeps the page asked for too.
@@ -32,11 +37,16 @@ export function AuthForm({ mode, oauth }: { mode: "sign-in" | "sign-up"; oauth: 
     const form = new FormData(event.currentTarget);
     const email = String(form.get("email") ?? "");
     const password = String(form.get("password") ?? "");
+    const code = String(form.get("code") ?? "");
     setPending(true);
     setError(null);
     try {
       if (mode === "sign-up") await signUp.mutateAsync({ email, password, name: String(form.get("name") ?? "") || undefined });
-      const result = await signIn("credentials", { email, password, redirect: false });
+      const result = await signIn("credentials", { email, password, code, redirect: false });
+      if (result?.error === TWO_FACTOR_REQUIRED) {
+        setAskCode(true);
+        return;
+      }
       if (result?.error) {
         setError(SIGN_IN_ERRORS[result.error] ?? result.error);
         return;
@@ -82,7 +92,19 @@ export function AuthForm({ mode, oauth }: { mode: "sign-in" | "sign-up"; oauth: 
               required
             />
             {mode === "sign-up" && <p className="text-xs text-muted-foreground">At least 10 characters.</p>}
+            {mode === "sign-in" && (
+              <Link className="self-end text-xs underline underline-offset-4" href="/forgot-password">
+                Forgot your password?
+              </Link>
+            )}
           </div>
+          {askCode && (
+            <div className="flex flex-col gap-2">
+              <Label htmlFor="code">Two-factor code</Label>
+              <Input id="code" name="code" inputMode="text" autoComplete="one-time-code" maxLength={32} autoFocus required />
+              <p className="text-xs text-muted-foreground">The 6-digit code from your authenticator app, or a recovery code.</p>
+            </div>
+          )}
           {error && (
             <p role="alert" className="rounded-md border border-destructive/40 bg-destructive/10 px-3 py-2 text-sm text-destructive">
               {error}

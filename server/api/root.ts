@@ -1,4 +1,5 @@
 import { alertsRouter } from "./routers/alerts";
+import { accountRouter } from "./routers/account";
 import { analystRouter } from "./routers/analyst";
 import { apiKeysRouter } from "./routers/api-keys";
 import { authRouter } from "./routers/auth";
@@ -21,6 +22,7 @@ import { createCallerFactory, router } from "./trpc";
 
 export const appRouter = router({
   auth: authRouter,
+  account: accountRouter,
   leagues: leaguesRouter,
   games: gamesRouter,
   imports: importsRouter,

@@ -10,9 +10,17 @@ import { AppError } from "@/server/errors";
 import { clientAddressOf } from "@/server/http/client-address";
 import { findAccountByEmail, signInWithOAuth } from "@/server/services/auth/accounts";
 import { activeSessionRole, endSession, startSession } from "@/server/services/auth/sessions";
-import { signInWithPassword } from "@/server/services/auth/sign-in";
+import { headers } from "next/headers";
+import { forgetSession, recordSession } from "@/server/services/accounts/sessions";
+import { signInWithSecondFactor } from "@/server/services/accounts/sign-in";
+import { secretBoxFromEnv } from "@/server/services/crypto/secret-box";
 
-const Credentials = z.object({ email: z.string().email().max(254), password: z.string().min(1).max(256) });
+const Credentials = z.object({
+  email: z.string().email().max(254),
+  password: z.string().min(1).max(256),
+  // The second step of sign-in for accounts with 2FA: a 6-digit code or a recovery code ("" when not asked).
+  code: z.string().trim().max(32).optional().transform((c) => c || undefined),
+});
 
 /** Thrown from the jwt callback for a signed-out or outdated token: next-auth then clears the cookie. */
 class SessionEnded extends Error {
@@ -26,12 +34,19 @@ export function authOptions(): NextAuthOptions {
   const providers: NextAuthOptions["providers"] = [
     CredentialsProvider({
       name: "Email and password",
-      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      credentials: {
+        email: { label: "Email", type: "email" },
+        password: { label: "Password", type: "password" },
+        code: { label: "Two-factor code", type: "text" },
+      },
       async authorize(raw, req) {
         const parsed = Credentials.safeParse(raw);
         if (!parsed.success) return null;
         try {
-          const user = await signInWithPassword(db, { ...parsed.data, clientAddress: clientAddressOf(req?.headers?.["x-forwarded-for"]) });
+          const user = await signInWithSecondFactor(db, secretBoxFromEnv(e), {
+            ...parsed.data,
+            clientAddress: clientAddressOf(req?.headers?.["x-forwarded-for"]),
+          });
           return user ? { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion } : null;
         } catch (error) {
           // next-auth passes the message to the form as its error code, which shows it as is.
@@ -78,7 +93,9 @@ export function authOptions(): NextAuthOptions {
         if (user) {
           const stored = account?.type === "oauth" && user.email ? await findAccountByEmail(db, user.email) : (user as unknown as Parameters<typeof startSession>[0]);
           if (!stored) throw new SessionEnded("The account could not be found.");
-          return Object.assign(token, startSession(stored));
+          const claims = startSession(stored);
+          await rememberDevice({ sid: claims.sid, userId: claims.sub, sessionVersion: claims.sv });
+          return Object.assign(token, claims);
         }
         // Every later use of the token: refused once signed out or outdated; the role is always the stored one.
         const role = await activeSessionRole(db, token);
@@ -87,6 +104,8 @@ export function authOptions(): NextAuthOptions {
       },
       session({ session, token }) {
         session.user = { ...session.user, id: token.sub!, role: (token.role as "USER" | "ADMIN") ?? "USER" };
+        // The session id lets the settings page mark "this device" (it is not a credential on its own).
+        if (typeof token.sid === "string") session.sid = token.sid;
         return session;
       },
     },
@@ -95,9 +114,28 @@ export function authOptions(): NextAuthOptions {
         if (typeof token?.sid !== "string" || !token.sub) return;
         const expiresAt = new Date(typeof token.exp === "number" ? token.exp * 1000 : Date.now() + SESSION_MAX_AGE_S * 1000);
         await endSession(db, { sid: token.sid, userId: token.sub, expiresAt });
+        await forgetSession(db, token.sid);
       },
     },
   };
+}
+
+/**
+ * Lists a new session under the user's devices. A failure here must not stop the sign-in: the session then only
+ * misses from the list ("sign out everywhere" still ends it).
+ */
+async function rememberDevice(session: { sid: string; userId: string; sessionVersion: number }) {
+  let userAgent: string | null = null;
+  try {
+    userAgent = (await headers()).get("user-agent");
+  } catch {
+    // Outside a request (tests, scripts) there are no headers.
+  }
+  try {
+    await recordSession(db, { ...session, userAgent, expiresAt: new Date(Date.now() + SESSION_MAX_AGE_S * 1000) });
+  } catch (error) {
+    console.error("[auth] could not record the session for the devices list:", (error as Error).message);
+  }
 }
 
 export function oauthProviders(): { id: string; name: string }[] {

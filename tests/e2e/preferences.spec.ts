@@ -25,8 +25,8 @@ test("American odds and a chosen time zone show on a game page, in the bet form 
   await page.getByLabel("Time zone").selectOption("Asia/Tokyo");
   await page.getByLabel("Currency of new bankrolls").selectOption("EUR");
   await page.getByRole("button", { name: "Save settings" }).click();
-  // The settings page has more than one live region (notification channels too): the form's says it saved.
-  await expect(page.getByRole("status").filter({ hasText: "Saved." })).toHaveText("Saved.");
+  // Other settings sections have status lines too (notification channels, with ENCRYPTION_KEY set).
+  await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
 
   // Bankrolls start in the chosen currency; a bad deposit is explained next to its field.
   await page.goto("/bets");

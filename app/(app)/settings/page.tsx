@@ -1,4 +1,8 @@
 import { ApiKeysSettings } from "@/components/api-keys/api-keys-settings";
+import { DeleteAccountSettings } from "@/components/accounts/delete-account-settings";
+import { EmailSettings } from "@/components/accounts/email-link-forms";
+import { SessionsSettings } from "@/components/accounts/sessions-settings";
+import { TwoFactorSettings } from "@/components/accounts/two-factor-settings";
 import { ChannelsSettings } from "@/components/notifications/channels-settings";
 import Link from "next/link";
 import { SettingsForm } from "@/components/settings/settings-form";
@@ -12,9 +16,13 @@ export default function SettingsPage() {
       <SettingsForm />
       <ChannelsSettings />
       <ApiKeysSettings />
+      <EmailSettings />
+      <TwoFactorSettings />
+      <SessionsSettings />
       <Link href="/settings/billing" className="text-sm underline underline-offset-4">
         Plan and billing
       </Link>
+      <DeleteAccountSettings />
     </div>
   );
 }
