@@ -68,3 +68,14 @@ export async function deleteUsers(emailPattern: string) {
   await db.query("COMMIT");
   await db.end();
 }
+
+/**
+ * Makes a signed-up user an administrator. The first account of an empty installation is the admin, but specs
+ * run in one database in file order, so a spec that needs an admin cannot count on signing up first.
+ */
+export async function makeAdmin(email: string) {
+  const db = new pg.Client({ connectionString: databaseUrl("linesmith_test_e2e") });
+  await db.connect();
+  await db.query(`UPDATE "User" SET role = 'ADMIN' WHERE email = $1`, [email]);
+  await db.end();
+}

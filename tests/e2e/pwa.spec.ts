@@ -86,19 +86,23 @@ test("a push message reaches the service worker and shows a notification", async
   });
   await cdp.send("ServiceWorker.enable");
   const origin = new URL(baseURL!).origin;
-  await cdp.send("ServiceWorker.deliverPushMessage", {
-    origin,
-    registrationId: await registrationId,
-    data: JSON.stringify({ title: "Value bet found", body: "Arsenal at 2.10 (+6.2% EV)", url: "/scanners", tag: "pwa-e2e" }),
-  });
+  const id = await registrationId;
+  // Delivered again on each poll until it shows: the first push can reach a worker still activating (the
+  // same tag replaces the notification, so repeats show one).
   await expect
     .poll(
-      () =>
-        page.evaluate(async () => {
+      async () => {
+        await cdp.send("ServiceWorker.deliverPushMessage", {
+          origin,
+          registrationId: id,
+          data: JSON.stringify({ title: "Value bet found", body: "Arsenal at 2.10 (+6.2% EV)", url: "/scanners", tag: "pwa-e2e" }),
+        });
+        return page.evaluate(async () => {
           const registration = await navigator.serviceWorker.ready;
           return (await registration.getNotifications({ tag: "pwa-e2e" })).map((n) => ({ title: n.title, body: n.body, url: (n.data as { url: string }).url }));
-        }),
-      { timeout: 15_000 },
+        });
+      },
+      { timeout: 30_000, intervals: [500, 1_000, 2_000] },
     )
     .toEqual([{ title: "Value bet found", body: "Arsenal at 2.10 (+6.2% EV)", url: "/scanners" }]);
   await page.close();
