@@ -76,6 +76,10 @@ test("build a strategy by dragging conditions into a group, with the mouse and t
   // dnd-kit's live region says what happens, as a screen reader would hear it.
   const live = page.locator("[id^=DndLiveRegion]");
   await expect(live).toContainText("Picked up condition: Edge at least 5%");
+  // dnd-kit's keyboard sensor starts listening for keys in a setTimeout after the pick-up, and the announcement
+  // can be on screen before that timer runs (seen on a loaded CI machine: the arrow key was lost). A timer set
+  // now runs after the sensor's, so the arrow key below is heard.
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
   await page.keyboard.press("ArrowUp");
   await expect(live).toContainText("is over the end of group Any of");
   await page.keyboard.press("Space");
