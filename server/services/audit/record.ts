@@ -1,0 +1,33 @@
+import type { Prisma, PrismaClient } from "@/server/db/generated/client";
+
+/** A client or an open transaction: audit entries are written in the same transaction as the change they record. */
+type Db = PrismaClient | Prisma.TransactionClient;
+
+export interface AuditEntry {
+  /** null when the system acted (a job, a webhook) */
+  actor: { id: string; email?: string | null } | null;
+  /** dotted verb, e.g. "user.role.change" */
+  action: string;
+  target?: { type: string; id: string };
+  /** what changed; never secrets, tokens or codes */
+  details?: Prisma.InputJsonObject;
+  ip?: string | null;
+}
+
+/**
+ * Appends one entry to the audit log. Call it inside the transaction of the change it records, so a change is
+ * never without its entry and an entry never without its change. The table refuses UPDATE and DELETE.
+ */
+export async function recordAudit(db: Db, entry: AuditEntry): Promise<void> {
+  await db.auditLog.create({
+    data: {
+      actorId: entry.actor?.id ?? null,
+      actorEmail: entry.actor?.email ?? null,
+      action: entry.action,
+      targetType: entry.target?.type ?? null,
+      targetId: entry.target?.id ?? null,
+      details: entry.details ?? {},
+      ip: entry.ip ?? null,
+    },
+  });
+}
