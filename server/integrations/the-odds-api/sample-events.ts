@@ -1,3 +1,4 @@
+import { mulberry32 } from "@/server/domain/backtest/statistics";
 import type { OddsApiOddsEvent, OddsApiScore } from "./schema";
 
 /**
@@ -134,18 +135,6 @@ const TEAMS: Record<string, { title: string; teams: string[] }> = {
 
 export const SAMPLE_SPORTS = Object.keys(TEAMS);
 
-/** Mulberry32: small, fast, and the same sequence for the same seed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function seedOf(text: string): number {
   let h = 2166136261;
   for (const ch of text) h = Math.imul(h ^ ch.charCodeAt(0), 16777619);
@@ -174,7 +163,7 @@ export function sampleEvents(
 ): OddsApiOddsEvent[] {
   const sport = TEAMS[sportKey];
   if (!sport) throw new Error(`no sample teams for ${sportKey}; use one of ${SAMPLE_SPORTS.join(", ")}`);
-  const rand = random(seedOf(`${sportKey}:${n}:${now.getTime()}`));
+  const rand = mulberry32(seedOf(`${sportKey}:${n}:${now.getTime()}`));
   const bookList = booksOf(books);
   const soccer = sportKey.startsWith("soccer_");
   const half = Math.floor(sport.teams.length / 2);
