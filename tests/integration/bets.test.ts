@@ -69,6 +69,17 @@ describe("bet tracker, bankroll and settlement", () => {
     expect((await caller(alice).bets.list({})).items).toHaveLength(5);
   });
 
+  it("lists the user's own bankrolls before bots' paper bankrolls, so /bets and the bet form open on a real one", async () => {
+    const carol = await prisma.user.create({ data: { email: `carol-${Date.now()}@example.com` }, select: { id: true, role: true } });
+    // A bot's paper bankroll made first (a user who started with a bot), then the user's own.
+    await prisma.bankroll.create({ data: { userId: carol.id, name: "Bot: paper", kind: "BOT", currency: "USD" } });
+    await caller(carol).bankrolls.create({ name: "Real money", initialDepositCents: 1_000 });
+    expect((await caller(carol).bankrolls.list()).map((b) => [b.name, b.kind])).toEqual([
+      ["Real money", "MANUAL"],
+      ["Bot: paper", "BOT"],
+    ]);
+  });
+
   it("edits open bets with an audit trail and refuses stale edits", async () => {
     const a = caller(alice);
     const edited = await a.bets.edit({ id: bets.draw!, version: 1, changes: { stakeCents: 1_500, note: "upped" } });

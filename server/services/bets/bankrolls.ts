@@ -102,7 +102,9 @@ async function summaryOf(db: PrismaClient, bankrollId: number) {
 }
 
 export async function listBankrolls(db: PrismaClient, userId: string) {
-  const bankrolls = await db.bankroll.findMany({ where: { userId, archivedAt: null }, orderBy: { createdAt: "asc" } });
+  // The user's own bankrolls first (PostgreSQL sorts an enum in declaration order: MANUAL before BOT), so pages
+  // and forms that open on the first bankroll open on real money, not a bot's paper.
+  const bankrolls = await db.bankroll.findMany({ where: { userId, archivedAt: null }, orderBy: [{ kind: "asc" }, { createdAt: "asc" }] });
   return Promise.all(
     bankrolls.map(async (b) => {
       const { curve: _curve, ...summary } = await summaryOf(db, b.id);
