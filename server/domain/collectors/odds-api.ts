@@ -1,6 +1,7 @@
 import type { Market, Selection } from "../vocabulary";
 import type { CollectedEvent, CollectedPrice, CollectedScore, Mapped, RejectedRow } from "./types";
 import { refusedKickOff, refusedLine, refusedPrice } from "./validation";
+import { bookmakerOfOddsApi } from "./odds-api-books";
 
 /**
  * The Odds API v4 payloads (already shape-checked by server/integrations/the-odds-api/schema.ts) turned into the
@@ -137,7 +138,7 @@ export function mapOddsEvents(
           }
           rows.push({
             event,
-            bookmaker: { key: book.key, name: book.title },
+            bookmaker: bookmakerOfOddsApi(book.key, book.title),
             market: productMarket,
             period: "FULL_GAME",
             selection,

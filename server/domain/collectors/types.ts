@@ -1,4 +1,5 @@
 import type { Market, Period, Selection } from "../vocabulary";
+import type { BookmakerRef } from "../imports/types";
 
 /**
  * What every live collector turns a provider's payload into, before any database identity exists: the
@@ -23,7 +24,7 @@ export interface CollectedEvent {
 /** One price as the provider stated it, with when the provider says it last changed. */
 export interface CollectedPrice {
   event: CollectedEvent;
-  bookmaker: { key: string; name: string };
+  bookmaker: BookmakerRef;
   market: Market;
   period: Period;
   selection: Selection;

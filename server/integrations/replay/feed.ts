@@ -1,4 +1,5 @@
 import type { BookmakerRef, ParsedBatch, ParsedGame, ParsedOdds } from "@/server/domain/imports";
+import { oddsApiKeyOf } from "@/server/domain/collectors/odds-api-books";
 import { nflFranchises } from "@/server/domain/teams/nfl";
 import { nbaFranchises } from "@/server/domain/teams/nba";
 import { MARKETS, type Market, type Selection } from "@/server/domain/vocabulary";
@@ -124,27 +125,27 @@ export interface OddsApiBook {
   region: OddsApiRegion;
 }
 
-// Archive bookmaker keys -> The Odds API's keys, titles and regions. Books the Odds API does not carry keep
-// the archive's key (with underscores, as the Odds API writes keys) in the region they traded in.
-const ODDS_API_BOOKS: Record<string, OddsApiBook> = {
-  pinnacle: { key: "pinnacle", title: "Pinnacle", region: "eu" },
-  bet365: { key: "bet365", title: "Bet365", region: "uk" },
-  "william-hill": { key: "williamhill", title: "William Hill", region: "uk" },
-  betvictor: { key: "betvictor", title: "Bet Victor", region: "uk" },
-  "paddy-power": { key: "paddypower", title: "Paddy Power", region: "uk" },
-  "sky-bet": { key: "skybet", title: "Sky Bet", region: "uk" },
-  coral: { key: "coral", title: "Coral", region: "uk" },
-  ladbrokes: { key: "ladbrokes_uk", title: "Ladbrokes", region: "uk" },
-  betfair: { key: "betfair_sb_uk", title: "Betfair Sportsbook", region: "uk" },
-  "betfair-exchange": { key: "betfair_ex_uk", title: "Betfair", region: "uk" },
-  "1xbet": { key: "onexbet", title: "1xBet", region: "eu" },
-  betmgm: { key: "betmgm", title: "BetMGM", region: "us" },
+// Titles and regions under which the replay serves archive books; keys come from the one mapping in
+// server/domain/collectors/odds-api-books.ts, so collecting the replay stores the archives' own books.
+const ODDS_API_TITLES: Record<string, Omit<OddsApiBook, "key">> = {
+  pinnacle: { title: "Pinnacle", region: "eu" },
+  bet365: { title: "Bet365", region: "uk" },
+  "william-hill": { title: "William Hill", region: "uk" },
+  betvictor: { title: "Bet Victor", region: "uk" },
+  "paddy-power": { title: "Paddy Power", region: "uk" },
+  "sky-bet": { title: "Sky Bet", region: "uk" },
+  coral: { title: "Coral", region: "uk" },
+  ladbrokes: { title: "Ladbrokes", region: "uk" },
+  betfair: { title: "Betfair Sportsbook", region: "uk" },
+  "betfair-exchange": { title: "Betfair", region: "uk" },
+  "1xbet": { title: "1xBet", region: "eu" },
+  betmgm: { title: "BetMGM", region: "us" },
 };
 
 /** The Odds API identity of an archive bookmaker; null for aggregates (market average, consensus lines), which nobody can bet at. */
 export function oddsApiBookOf(book: BookmakerRef): OddsApiBook | null {
   if (book.isAggregate) return null;
-  return ODDS_API_BOOKS[book.key] ?? { key: book.key.replace(/-/g, "_"), title: book.name, region: "eu" };
+  return { key: oddsApiKeyOf(book.key), ...(ODDS_API_TITLES[book.key] ?? { title: book.name, region: "eu" }) };
 }
 
 export interface FeedOutcome {

@@ -1,4 +1,5 @@
 import type pg from "pg";
+import type { BookmakerRef } from "@/server/domain/imports/types";
 import type {
   CollectedEvent,
   CollectedInjury,
@@ -46,12 +47,13 @@ async function resolveRows<T extends { event: CollectedEvent }>(
   return out;
 }
 
-async function bookmakerIds(pool: pg.Pool, books: { key: string; name: string }[]): Promise<Map<string, number>> {
+async function bookmakerIds(pool: pg.Pool, books: BookmakerRef[]): Promise<Map<string, number>> {
   const unique = [...new Map(books.map((b) => [b.key, b])).values()].sort((a, b) => a.key.localeCompare(b.key));
   if (unique.length === 0) return new Map();
   await pool.query(
-    `INSERT INTO "Bookmaker" (key, name) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT (key) DO NOTHING`,
-    [unique.map((b) => b.key), unique.map((b) => b.name)],
+    `INSERT INTO "Bookmaker" (key, name, "isSharp", "isAggregate")
+     SELECT * FROM unnest($1::text[], $2::text[], $3::bool[], $4::bool[]) ON CONFLICT (key) DO NOTHING`,
+    [unique.map((b) => b.key), unique.map((b) => b.name), unique.map((b) => b.isSharp), unique.map((b) => b.isAggregate)],
   );
   const { rows } = await pool.query<{ id: number; key: string }>(
     `SELECT id, key FROM "Bookmaker" WHERE key = ANY($1::text[])`,

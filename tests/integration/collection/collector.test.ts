@@ -35,7 +35,7 @@ function prices(ev: CollectedEvent, updatedAt: Date, shift = 0): CollectedPrice[
   return ["book-a", "book-b"].flatMap((key) =>
     (["HOME", "DRAW", "AWAY"] as const).map((selection, i) => ({
       event: ev,
-      bookmaker: { key: `collector-${key}`, name: `Collector ${key}` },
+      bookmaker: { key: `collector-${key}`, name: `Collector ${key}`, isSharp: false, isAggregate: false },
       market: "ONE_X_TWO" as const,
       period: "FULL_GAME" as const,
       selection,
@@ -229,7 +229,7 @@ describe("storing live prices", () => {
       Array.from({ length: 600 }, (_, b) =>
         prices(ev, at(30))
           .slice(0, 3)
-          .map((p) => ({ ...p, bookmaker: { key: `big-book-${b}`, name: `Big book ${b}` } })),
+          .map((p) => ({ ...p, bookmaker: { key: `big-book-${b}`, name: `Big book ${b}`, isSharp: false, isAggregate: false } })),
       ).flat(),
     );
     const pass: CollectPass = { requests: 1, prices: { rows, rejected: [] } };

@@ -143,3 +143,27 @@ describe("the collection router", () => {
     );
   });
 });
+
+describe("bookmakers first seen in a feed", () => {
+  it("are stored with the catalogue's sharp and aggregate flags, not as soft books", async () => {
+    const { storePrices } = await import("@/server/services/collection/store");
+    const key = `sharp-feed-book-${Date.now()}`;
+    const event = nflEvent("401-kc-det", "Kansas City Chiefs", "Detroit Lions");
+    const price = (selection: "HOME" | "AWAY", value: number) => ({
+      event,
+      bookmaker: { key, name: "Sharp feed book", isSharp: true, isAggregate: false },
+      market: "MONEYLINE" as const,
+      period: "FULL_GAME" as const,
+      selection,
+      line: null,
+      price: value,
+      providerUpdatedAt: new Date("2031-10-10T12:00:00Z"),
+    });
+    await storePrices(pool, "the-odds-api", { rows: [price("HOME", 1.8), price("AWAY", 2.1)], rejected: [] }, new Date("2031-10-10T12:00:05Z"));
+    expect(await prisma.bookmaker.findUnique({ where: { key }, select: { name: true, isSharp: true, isAggregate: true } })).toEqual({
+      name: "Sharp feed book",
+      isSharp: true,
+      isAggregate: false,
+    });
+  });
+});

@@ -58,7 +58,7 @@ describe("The Odds API mapping", () => {
       home: "Arsenal",
       away: "Chelsea",
     });
-    expect(rows[0]!.bookmaker).toEqual({ key: "pinnacle", name: "Pinnacle" });
+    expect(rows[0]!.bookmaker).toEqual({ key: "pinnacle", name: "Pinnacle", isSharp: true, isAggregate: false });
     expect(rows[0]!.period).toBe("FULL_GAME");
     expect(rows[0]!.providerUpdatedAt).toEqual(new Date("2026-09-12T11:59:00Z"));
   });
