@@ -1,20 +1,13 @@
-import { execFile } from "node:child_process";
-import { mkdtemp, readFile, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { promisify } from "node:util";
+import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
 import { PrismaPg } from "@prisma/adapter-pg";
-import pg from "pg";
 import { PrismaClient } from "../../server/db/generated/client";
 import { createPool } from "../../server/db/pool";
 import { closingLineValue, removeVig } from "../../server/domain/odds";
-import { startReplay } from "../../server/integrations/replay/server";
 import { settleOpenBets } from "../../server/services/bets/settle";
 import { gradeBots } from "../../server/services/bots/grade";
-import { databaseUrl } from "../support/database";
-import { syntheticLeagueCsv } from "../support/synthetic-league";
 import { deleteUsers } from "./http";
+import { E2E_DB, startReplayLeague, withDb, type ReplayLeague } from "./replay-league";
 
 /**
  * The bots loop of issue 12 through the UI, on the replay provider: a strategy from the "Closing-line chaser"
@@ -26,71 +19,31 @@ import { deleteUsers } from "./http";
  * The Championship (E1) with invented clubs: no other spec plays that league (and the collector knows its
  * sport key), so its searches and cleanup are its own.
  */
-const run = promisify(execFile);
-const DB = databaseUrl("linesmith_test_e2e");
 const EMAIL = "bot-loop@example.com";
 const LEAGUE = "eng-championship";
-let replay: Awaited<ReturnType<typeof startReplay>>;
-let offsetMs = 0;
-let dir = "";
-
-async function collect() {
-  const { stdout } = await run("npx", ["tsx", "scripts/collect.ts", "--provider", "replay", "--once", "--json"], {
-    env: { ...process.env, DATABASE_URL: DB, REPLAY_BASE_URL: replay.url, ODDS_API_SPORTS: "soccer_efl_champ", ODDS_API_REGIONS: "uk,eu" },
-  });
-  return JSON.parse(stdout) as { inserted: number; events: number; rejected: number };
-}
-
 // Pinnacle's prices of the first fixture (Ashcombe v Brackwell) in syntheticLeagueCsv([2030], 0, 22).
 const PINNACLE_OPENING = [1.98, 3.61, 4.13];
 const PINNACLE_CLOSING = [1.99, 3.61, 4.07];
 /**
- * Bet365 beside Pinnacle, 2% shorter everywhere (no edge against a 2.5% margin), except the first fixture's
- * opening away price, 4.60: about 8.8% above Pinnacle's opening no-vig probability, so the template's rules
- * (edge >= 3%, price <= 6, best per game) find exactly that one pick.
+ * bet365's opening away price in the first fixture, 4.60: about 8.8% above Pinnacle's opening no-vig
+ * probability, so the template's rules (edge >= 3%, price <= 6, best per game) find exactly that one pick.
  */
 const BET365_OPENING_AWAY = 4.6;
-function withBet365(csv: string): string {
-  const [head, ...rows] = csv.trim().split("\n");
-  const cols = head!.split(",");
-  const at = (name: string) => cols.indexOf(name);
-  const out = rows.map((line, i) => {
-    const v = line.split(",");
-    const soft = (name: string) => (Number(v[at(name)]) * 0.98).toFixed(2);
-    const openAway = i === 0 ? BET365_OPENING_AWAY.toFixed(2) : soft("PSA");
-    return [...v, soft("PSH"), soft("PSD"), openAway, soft("PSCH"), soft("PSCD"), soft("PSCA")].join(",");
-  });
-  return [[...cols, "B365H", "B365D", "B365A", "B365CH", "B365CD", "B365CA"].join(","), ...out].join("\n") + "\n";
-}
-
-async function withDb<T>(f: (db: pg.Client) => Promise<T>): Promise<T> {
-  const db = new pg.Client({ connectionString: DB });
-  await db.connect();
-  try {
-    return await f(db);
-  } finally {
-    await db.end();
-  }
-}
+let league: ReplayLeague;
+const collect = () => league.collect();
 
 test.beforeAll(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), "linesmith-e2e-bots-"));
-  const archive = path.join(dir, "archive.csv");
-  const live = path.join(dir, "live.csv");
-  await writeFile(archive, syntheticLeagueCsv([2020], 0, 21).replaceAll("\nX1,", "\nE1,"));
-  await writeFile(live, withBet365(syntheticLeagueCsv([2030], 0, 22).replaceAll("\nX1,", "\nE1,")));
-  await run("npx", ["tsx", "scripts/import.ts", "--source", "football-data", "--path", archive, "--json"], { env: { ...process.env, DATABASE_URL: DB } });
-  replay = await startReplay({ source: "football-data", files: [live], speed: 60, apiKey: "replay", realNow: () => new Date(Date.now() + offsetMs) });
+  league = await startReplayLeague({
+    division: "E1",
+    leagueKey: LEAGUE,
+    oddsApiSport: "soccer_efl_champ",
+    firstFixture: { column: "B365A", price: BET365_OPENING_AWAY },
+  });
 });
 
 test.afterAll(async () => {
-  await replay?.close();
+  await league?.close();
   await deleteUsers("bot-loop%@example.com");
-  // Leave no live Championship game behind for other specs' searches.
-  await withDb(async (db) => {
-    await db.query(`DELETE FROM "Game" WHERE "leagueId" IN (SELECT id FROM "League" WHERE key = $1)`, [LEAGUE]);
-    await db.query(`DELETE FROM "League" WHERE key = $1`, [LEAGUE]);
-  });
 });
 
 test("a strategy from a template runs as a bot: picks locked before kick-off, slips exported and confirmed, graded with CLV, record verified", async ({ page }) => {
@@ -206,15 +159,15 @@ test("a strategy from a template runs as a bot: picks locked before kick-off, sl
   await expect(tracked).toContainText("5.00");
 
   // An archive hour before kick-off the closing prices arrive; after the game, its score.
-  offsetMs = 47 * 60_000;
+  league.setClock(47);
   expect((await collect()).inserted).toBeGreaterThan(0);
-  offsetMs = 51 * 60_000;
+  league.setClock(51);
   await collect();
   const gameId = await withDb(async (db) => (await db.query<{ gameId: number }>(`SELECT "gameId" FROM "BotPick" WHERE "botId" = $1`, [botId])).rows[0]!.gameId);
   // The collect CLI publishes no events (settle-bets also runs every 10 minutes): run the settle-bets job's
   // body at once, settlement first, then the record's result entries.
-  const pool = createPool(DB, 2);
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: DB }) });
+  const pool = createPool(E2E_DB, 2);
+  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: E2E_DB }) });
   const settled = await settleOpenBets(pool, { gameIds: [gameId] });
   const graded = await gradeBots(prisma, { botIds: [botId] });
   await pool.end();

@@ -1,15 +1,9 @@
-import { execFile } from "node:child_process";
-import { mkdtemp, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { writeFile } from "node:fs/promises";
 import path from "node:path";
-import { promisify } from "node:util";
 import { expect, test } from "@playwright/test";
-import pg from "pg";
 import { closingLineValue, removeVig } from "../../server/domain/odds";
-import { startReplay } from "../../server/integrations/replay/server";
-import { databaseUrl } from "../support/database";
-import { syntheticLeagueCsv } from "../support/synthetic-league";
 import { deleteUsers } from "./http";
+import { E2E_DB, run, startReplayLeague, withDb, type ReplayLeague } from "./replay-league";
 
 /**
  * The whole live loop on the replay provider, as live-replay.spec.ts drives it (a replay clock the test moves,
@@ -17,58 +11,28 @@ import { deleteUsers } from "./http";
  * whose prices move without a reload; a saved strategy scanned over upcoming games finds a value bet on it; a
  * bet tracked at that price settles with CLV when the score arrives; the line chart shows every snapshot.
  */
-const run = promisify(execFile);
-const DB = databaseUrl("linesmith_test_e2e");
 const EMAIL = "live-loop@example.com";
-let replay: Awaited<ReturnType<typeof startReplay>>;
-let offsetMs = 0;
-let dir = "";
-
-async function collect() {
-  const { stdout } = await run("npx", ["tsx", "scripts/collect.ts", "--provider", "replay", "--once", "--json"], {
-    env: { ...process.env, DATABASE_URL: DB, REPLAY_BASE_URL: replay.url, ODDS_API_SPORTS: "soccer_spain_la_liga", ODDS_API_REGIONS: "uk,eu" },
-  });
-  return JSON.parse(stdout) as { inserted: number; events: number; rejected: number };
-}
-
 /**
- * Bet365 beside Pinnacle in every fixture, a little shorter; in the first fixture (Ashcombe v Brackwell) its
- * closing away price drifts to 4.60 while Pinnacle's opening no-vig price says about 4.27: a value bet for a
- * strategy that takes the probability from Pinnacle's opening and the best price at the close.
+ * In the first fixture (Ashcombe v Brackwell) bet365's closing away price drifts to 4.60 while Pinnacle's
+ * opening no-vig price says about 4.27: a value bet for a strategy that takes the probability from Pinnacle's
+ * opening and the best price at the close.
  */
 const BET365_CLOSING_AWAY = 4.6;
-function withBet365(csv: string): string {
-  const [head, ...rows] = csv.trim().split("\n");
-  const cols = head!.split(",");
-  const at = (name: string) => cols.indexOf(name);
-  const out = rows.map((line, i) => {
-    const v = line.split(",");
-    const soft = (name: string) => (Number(v[at(name)]) * 0.98).toFixed(2);
-    const closeAway = i === 0 ? BET365_CLOSING_AWAY.toFixed(2) : soft("PSCA");
-    return [...v, soft("PSH"), soft("PSD"), soft("PSA"), soft("PSCH"), soft("PSCD"), closeAway].join(",");
-  });
-  return [[...cols, "B365H", "B365D", "B365A", "B365CH", "B365CD", "B365CA"].join(","), ...out].join("\n") + "\n";
-}
+let league: ReplayLeague;
+const collect = () => league.collect();
 
 test.beforeAll(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), "linesmith-e2e-loop-"));
-  const archive = path.join(dir, "archive.csv");
-  const live = path.join(dir, "live.csv");
-  await writeFile(archive, syntheticLeagueCsv([2020], 0, 21).replaceAll("\nX1,", "\nSP1,"));
-  await writeFile(live, withBet365(syntheticLeagueCsv([2030], 0, 22).replaceAll("\nX1,", "\nSP1,")));
-  await run("npx", ["tsx", "scripts/import.ts", "--source", "football-data", "--path", archive, "--json"], { env: { ...process.env, DATABASE_URL: DB } });
-  replay = await startReplay({ source: "football-data", files: [live], speed: 60, apiKey: "replay", realNow: () => new Date(Date.now() + offsetMs) });
+  league = await startReplayLeague({
+    division: "SP1",
+    leagueKey: "esp-la-liga",
+    oddsApiSport: "soccer_spain_la_liga",
+    firstFixture: { column: "B365CA", price: BET365_CLOSING_AWAY },
+  });
 });
 
 test.afterAll(async () => {
-  await replay?.close();
+  await league?.close();
   await deleteUsers("live-loop%@example.com");
-  // Leave no live La Liga game behind for other specs' searches (see live-replay.spec.ts).
-  const db = new pg.Client({ connectionString: DB });
-  await db.connect();
-  await db.query(`DELETE FROM "Game" WHERE "leagueId" IN (SELECT id FROM "League" WHERE key = 'esp-la-liga')`);
-  await db.query(`DELETE FROM "League" WHERE key = 'esp-la-liga'`);
-  await db.end();
 });
 
 test("upcoming with moving prices, a strategy's value bet, a tracked bet settled with CLV, every snapshot charted", async ({ page }) => {
@@ -94,12 +58,12 @@ test("upcoming with moving prices, a strategy's value bet, a tracked bet settled
   await expect(fixture.getByTestId("upcoming-freshness")).toContainText(/updated \d+ (s|min|h) ago/);
 
   // An archive hour before kick-off the closing prices arrive; the open page picks them up by itself (it polls).
-  offsetMs = 47 * 60_000;
+  league.setClock(47);
   const closing = await collect();
   expect(closing.inserted).toBeGreaterThan(0);
   const away = x12.getByRole("listitem").filter({ hasText: "Brackwell" });
   await expect(away).toContainText("4.60", { timeout: 45_000 });
-  await expect(away).toContainText("Bet365");
+  await expect(away).toContainText("bet365");
   await expect(away.getByLabel(/^drifted \d/)).toBeVisible();
 
   // A saved strategy: Pinnacle's opening no-vig probability against the best price at the close, 3% edge or more.
@@ -145,16 +109,16 @@ test("upcoming with moving prices, a strategy's value bet, a tracked bet settled
 
   // After the game the score arrives. The collect CLI publishes no events (the settle-bets schedule picks its
   // results up every 10 minutes); the test runs that job's body at once.
-  offsetMs = 51 * 60_000;
+  league.setClock(51);
   await collect();
-  const settleScript = path.join(dir, "settle.mts");
+  const settleScript = path.join(league.dir, "settle.mts");
   const root = path.resolve(import.meta.dirname, "../..");
   await writeFile(
     settleScript,
     `import { createPool } from "${root}/server/db/pool";\nimport { settleOpenBets } from "${root}/server/services/bets/settle";\n` +
       `const pool = createPool(process.env.DATABASE_URL!);\nconsole.log(JSON.stringify(await settleOpenBets(pool, { gameIds: [${gameId}] })));\nawait pool.end();\n`,
   );
-  const settled = JSON.parse((await run("npx", ["tsx", settleScript], { env: { ...process.env, DATABASE_URL: DB } })).stdout) as { settled: number; withClv: number };
+  const settled = JSON.parse((await run("npx", ["tsx", settleScript], { env: { ...process.env, DATABASE_URL: E2E_DB } })).stdout) as { settled: number; withClv: number };
   expect(settled).toMatchObject({ settled: 1, withClv: 1 });
   await page.goto(betUrl);
   await expect(page.getByRole("heading", { name: /Bet #\d+/ })).not.toContainText("Open");
@@ -163,13 +127,12 @@ test("upcoming with moving prices, a strategy's value bet, a tracked bet settled
   await expect(page.getByTestId("bet-facts")).toContainText("Pinnacle closing");
 
   // The line chart has a point for every stored snapshot of the home price, at every book.
-  const db = new pg.Client({ connectionString: DB });
-  await db.connect();
-  const { rows } = await db.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM "OddsSnapshot" WHERE "gameId" = $1 AND market = 'ONE_X_TWO' AND period = 'FULL_GAME' AND selection = 'HOME'`,
-    [gameId],
+  const { rows } = await withDb((db) =>
+    db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM "OddsSnapshot" WHERE "gameId" = $1 AND market = 'ONE_X_TWO' AND period = 'FULL_GAME' AND selection = 'HOME'`,
+      [gameId],
+    ),
   );
-  await db.end();
   expect(rows[0]!.n).toBe(4); // Pinnacle and Bet365, opening and closing
   await page.goto(gameUrl);
   await expect(page.getByTestId("final-score")).toBeVisible();

@@ -49,7 +49,7 @@ test("American odds and a chosen time zone show on a game page, in the bet form 
 
   await page.getByRole("link", { name: "Track a bet on this game" }).click();
   await expect(page.getByLabel("Price", { exact: true })).toHaveAttribute("placeholder", "-110");
-  // By key: the book's display name depends on which source stored it first (archives "bet365", feeds "Bet365").
+  // By key, the option's value.
   await page.getByLabel("Bookmaker").selectOption("bet365");
   await page.getByLabel("Price", { exact: true }).fill("1.5");
   await page.getByLabel(/^Stake/).fill("100");
