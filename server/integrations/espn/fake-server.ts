@@ -1,6 +1,6 @@
 import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { leagueOfEspnPath } from "@/server/domain/collectors/espn";
+import { listenLocal, sendJson } from "../local-server";
 
 /**
  * A stand-in for site.api.espn.com on 127.0.0.1 (random port) serving the real scoreboard and injuries shapes,
@@ -33,10 +33,8 @@ export async function startFakeEspn(
   let mode: FakeEspnMode = "ok";
   const requests: string[] = [];
 
-  const send = (res: http.ServerResponse, status: number, body: unknown) => {
-    res.writeHead(status, { "content-type": "application/json;charset=UTF-8" });
-    res.end(JSON.stringify(body));
-  };
+  // ESPN writes its content type this way.
+  const send = (res: http.ServerResponse, status: number, body: unknown) => sendJson(res, status, body, {}, "application/json;charset=UTF-8");
 
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
@@ -75,12 +73,10 @@ export async function startFakeEspn(
     });
   });
 
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
+  const local = await listenLocal(server);
   return {
-    url: `http://127.0.0.1:${port}`,
+    ...local,
     requests,
-    close: () => new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve()))),
     setMode: (m) => {
       mode = m;
     },

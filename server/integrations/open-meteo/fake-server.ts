@@ -1,5 +1,5 @@
 import http from "node:http";
-import type { AddressInfo } from "node:net";
+import { listenLocal, sendJson } from "../local-server";
 
 /**
  * A stand-in for api.open-meteo.com on 127.0.0.1 (random port): /v1/forecast answers the real shape, hourly
@@ -41,10 +41,7 @@ export async function startFakeOpenMeteo(options: { weather?: WeatherFn } = {}):
   let weather = options.weather ?? mildWeather;
   let mode: FakeOpenMeteoMode = "ok";
   const requests: string[] = [];
-  const send = (res: http.ServerResponse, status: number, body: unknown) => {
-    res.writeHead(status, { "content-type": "application/json; charset=utf-8" });
-    res.end(JSON.stringify(body));
-  };
+  const send = (res: http.ServerResponse, status: number, body: unknown) => sendJson(res, status, body);
 
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
@@ -108,12 +105,10 @@ export async function startFakeOpenMeteo(options: { weather?: WeatherFn } = {}):
     });
   });
 
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
+  const local = await listenLocal(server);
   return {
-    url: `http://127.0.0.1:${port}`,
+    ...local,
     requests,
-    close: () => new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve()))),
     setMode: (m) => {
       mode = m;
     },

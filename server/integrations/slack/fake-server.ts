@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { slackMessageSchema, type SlackMessage } from "./schema";
+import { listenLocal } from "../local-server";
 
 /**
  * A stand-in for Slack's incoming webhooks on 127.0.0.1 (random port). `hook()` makes a webhook URL in the real
@@ -63,10 +63,11 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       return answer(res, 200, "ok");
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const local = await listenLocal(server);
+  base = local.url;
   return {
     url: base,
+    close: local.close,
     messages,
     get requests() {
       return requests;
@@ -79,10 +80,5 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     setMode(hookUrl, mode) {
       modes.set(hookUrl, mode);
     },
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.closeAllConnections();
-        server.close((e) => (e ? reject(e) : resolve()));
-      }),
   };
 }

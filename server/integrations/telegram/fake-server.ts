@@ -1,6 +1,6 @@
 import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { sendMessageRequestSchema, type SendMessageRequest } from "./schema";
+import { listenLocal } from "../local-server";
 
 /**
  * A stand-in for the Telegram Bot API on 127.0.0.1 (random port): POST /bot<token>/sendMessage answers in the
@@ -75,9 +75,9 @@ export async function startFakeTelegram(options: { token?: string } = {}): Promi
       });
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const local = await listenLocal(server);
   return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    ...local,
     token,
     messages,
     get requests() {
@@ -89,10 +89,5 @@ export async function startFakeTelegram(options: { token?: string } = {}): Promi
     setMode(chatId, mode) {
       chats.set(chatId, mode);
     },
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.closeAllConnections();
-        server.close((e) => (e ? reject(e) : resolve()));
-      }),
   };
 }

@@ -1,7 +1,7 @@
 import { createServer, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
 import { ODDS_API_BOOKS, sampleEvents, sampleScores, SAMPLE_SPORTS } from "./sample-events";
 import type { OddsApiOddsEvent, OddsApiScore } from "./schema";
+import { listenLocal, sendJson } from "../local-server";
 
 /**
  * A stand-in for The Odds API v4 on 127.0.0.1 for tests, e2e and the demo: the same paths, query parameters,
@@ -184,9 +184,7 @@ export async function startFakeOddsApi(options: FakeOddsApiOptions = {}): Promis
   let modeLeft = Infinity;
   const requests: RecordedRequest[] = [];
 
-  function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
-    res.writeHead(status, { "content-type": "application/json; charset=utf-8", ...headers }).end(JSON.stringify(body));
-  }
+  const send = sendJson;
   const quotaHeaders = (last: number) => ({
     "x-requests-remaining": String(remaining),
     "x-requests-used": String(used),
@@ -360,15 +358,9 @@ export async function startFakeOddsApi(options: FakeOddsApiOptions = {}): Promis
     );
   });
 
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
+  const local = await listenLocal(server);
   return {
-    url: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.closeAllConnections();
-        server.close((err) => (err ? reject(err) : resolve()));
-      }),
+    ...local,
     setMode(next, { times } = {}) {
       mode = next;
       modeLeft = times ?? (next === "rate-limited" || next === "server-error" ? 1 : Infinity);
