@@ -2,6 +2,9 @@ import { Cron } from "croner";
 import type pg from "pg";
 import { setEventPublisher, type AppEvent } from "@/server/jobs/events";
 import { JOBS, type Job } from "./jobs";
+import { log } from "@/server/log";
+
+const logger = log.child({ module: "jobs" });
 
 /**
  * Runs the jobs in-process when no Inngest server is configured (the zero-setup default): each job's cron
@@ -18,7 +21,7 @@ export interface LocalRunner {
 const RETRY_DELAYS_MS = [2_000, 10_000];
 
 export function startLocalRunner(pool: pg.Pool, opts: { schedules?: boolean; log?: (line: string) => void } = {}): LocalRunner {
-  const log = opts.log ?? ((line) => console.info(`[jobs] ${line}`));
+  const log = opts.log ?? ((line) => logger.info(`[jobs] ${line}`));
   const state = new Map<string, { running: Promise<void> | null; queued: AppEvent | null | undefined }>();
   const crons = opts.schedules === false ? [] : JOBS.map((job) => new Cron(job.cron, { protect: true, timezone: "UTC" }, () => void trigger(job.id, null, "cron")));
 

@@ -7,6 +7,9 @@ import { AppError, HTTP_STATUS, type AppErrorCode } from "@/server/errors";
 import { authenticateApiKey, type ApiPrincipal, type ApiScope } from "@/server/services/api-keys/api-keys";
 import { consumeApiRequest, type ApiRateDecision } from "@/server/services/api-keys/rate-limit";
 import { limitsFor } from "@/server/services/billing/limits";
+import { log } from "@/server/log";
+
+const logger = log.child({ module: "api" });
 
 /**
  * The one way app/api/v1 route handlers authenticate and answer. A request carries `Authorization: Bearer lsk_...`;
@@ -79,12 +82,12 @@ function errorResponse(error: unknown, headers: Record<string, string>): Respons
     if (error.cause instanceof ZodError) return apiError("BAD_REQUEST", zodMessage(error.cause, "input"), 400, headers);
     const status = getHTTPStatusCodeFromError(error);
     if (status >= 500) {
-      console.error("[api/v1] failed:", error.cause ?? error);
+      logger.error({ err: error.cause ?? error }, "[api/v1] failed:");
       return apiError("INTERNAL_SERVER_ERROR", "Something went wrong on our side.", 500, headers);
     }
     return apiError(error.code as AppErrorCode, error.message, status, headers);
   }
-  console.error("[api/v1] failed:", error);
+  logger.error({ err: error }, "[api/v1] failed:");
   return apiError("INTERNAL_SERVER_ERROR", "Something went wrong on our side.", 500, headers);
 }
 
