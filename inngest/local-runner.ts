@@ -1,6 +1,7 @@
 import { Cron } from "croner";
 import type pg from "pg";
 import { setEventPublisher, type AppEvent } from "@/server/jobs/events";
+import { observeJobRun } from "@/server/services/metrics/registry";
 import { JOBS, type Job } from "./jobs";
 import { log } from "@/server/log";
 
@@ -29,16 +30,19 @@ export function startLocalRunner(pool: pg.Pool, opts: { schedules?: boolean; log
     if (await job.idle?.()) return;
     const { rows } = await pool.query<{ id: number }>(`INSERT INTO "JobRun" (job, trigger) VALUES ($1, $2) RETURNING id`, [job.id, origin]);
     const runId = rows[0]!.id;
+    const started = performance.now();
     for (let attempt = 0; ; attempt++) {
       try {
         const result = await job.run({ event, step: { run: (_id, fn) => fn() } });
         await pool.query(`UPDATE "JobRun" SET "finishedAt" = now(), ok = true, result = $2 WHERE id = $1`, [runId, JSON.stringify(result ?? null)]);
+        observeJobRun(job.id, "succeeded", (performance.now() - started) / 1000);
         log(`${job.id} (${origin}) done: ${JSON.stringify(result)}`);
         return;
       } catch (e) {
         const message = e instanceof Error ? e.message : String(e);
         if (attempt >= RETRY_DELAYS_MS.length) {
           await pool.query(`UPDATE "JobRun" SET "finishedAt" = now(), ok = false, error = $2 WHERE id = $1`, [runId, message.slice(0, 2000)]);
+          observeJobRun(job.id, "failed", (performance.now() - started) / 1000);
           log(`${job.id} (${origin}) failed after ${attempt + 1} attempts: ${message}`);
           return;
         }
