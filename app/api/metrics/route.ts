@@ -19,7 +19,8 @@ function refuse(status: 401 | 404, code: string, message: string): Response {
  */
 export async function GET(req: Request): Promise<Response> {
   const token = env().METRICS_TOKEN;
-  if (!token) return refuse(404, "NOT_FOUND", "Metrics are off: set METRICS_TOKEN (16 or more characters) to turn them on.");
+  if (!token)
+    return refuse(404, "NOT_FOUND", "Metrics are off: set METRICS_TOKEN (16 or more characters) to turn them on.");
   if (!bearerTokenMatches(req.headers.get("authorization"), token))
     return refuse(401, "UNAUTHORIZED", "Send the metrics token in the Authorization header: Bearer <METRICS_TOKEN>.");
   const { contentType, body } = await renderMetrics(bulkPool);

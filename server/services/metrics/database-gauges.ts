@@ -93,7 +93,11 @@ async function refresh(pool: pg.Pool, g: DatabaseGauges): Promise<void> {
   let read: [Counts, JobRow[], ProviderRow[]] | null = null;
   try {
     const [counts, jobs, providers] = await withTimeout(
-      Promise.all([pool.query<Counts>(COUNTS_SQL), pool.query<JobRow>(JOBS_SQL), pool.query<ProviderRow>(PROVIDERS_SQL)]),
+      Promise.all([
+        pool.query<Counts>(COUNTS_SQL),
+        pool.query<JobRow>(JOBS_SQL),
+        pool.query<ProviderRow>(PROVIDERS_SQL),
+      ]),
       DATABASE_TIMEOUT_MS,
     );
     read = [counts.rows[0]!, jobs.rows, providers.rows];
@@ -109,7 +113,15 @@ async function refresh(pool: pg.Pool, g: DatabaseGauges): Promise<void> {
   if (!read) return;
   // Reset and set in one synchronous stretch, so a concurrent scrape never sees a half-written set of labels
   // (and a job or provider that is gone disappears).
-  for (const gauge of [g.jobRuns, g.jobLastSuccess, g.quotaRemaining, g.circuitOpen, g.consecutiveFailures, g.deliveries]) gauge.reset();
+  for (const gauge of [
+    g.jobRuns,
+    g.jobLastSuccess,
+    g.quotaRemaining,
+    g.circuitOpen,
+    g.consecutiveFailures,
+    g.deliveries,
+  ])
+    gauge.reset();
   setAll(g, ...read);
 }
 

@@ -55,18 +55,44 @@ function createMetrics(): Metrics {
     }),
     gauges: {
       up: gauge("database_up", "1 when the last scrape read the database gauges, 0 when the database did not answer"),
-      collectSeconds: gauge("metrics_database_collect_seconds", "Time the last scrape spent reading the database gauges"),
+      collectSeconds: gauge(
+        "metrics_database_collect_seconds",
+        "Time the last scrape spent reading the database gauges",
+      ),
       users: gauge("users", "User accounts"),
       activeBots: gauge("active_bots", "Bots in the ACTIVE state"),
-      jobRuns: gauge("job_runs_last_24h", "Job runs started in the last 24 hours, by job and status (succeeded, failed, running)", ["job", "status"]),
-      jobLastSuccess: gauge("job_last_success_timestamp_seconds", "When each job's latest successful run finished (Unix time)", ["job"]),
-      quotaRemaining: gauge("collector_quota_remaining", "Requests left in a collector provider's quota, as it last reported", ["provider"]),
-      circuitOpen: gauge("collector_circuit_open", "1 while a collector provider's circuit breaker is open", ["provider"]),
-      consecutiveFailures: gauge("collector_consecutive_failures", "Failed collections in a row, per provider", ["provider"]),
-      deliveries: gauge("notification_deliveries", "Notification deliveries waiting to be sent (pending) or retried (failed)", ["status"]),
+      jobRuns: gauge(
+        "job_runs_last_24h",
+        "Job runs started in the last 24 hours, by job and status (succeeded, failed, running)",
+        ["job", "status"],
+      ),
+      jobLastSuccess: gauge(
+        "job_last_success_timestamp_seconds",
+        "When each job's latest successful run finished (Unix time)",
+        ["job"],
+      ),
+      quotaRemaining: gauge(
+        "collector_quota_remaining",
+        "Requests left in a collector provider's quota, as it last reported",
+        ["provider"],
+      ),
+      circuitOpen: gauge("collector_circuit_open", "1 while a collector provider's circuit breaker is open", [
+        "provider",
+      ]),
+      consecutiveFailures: gauge("collector_consecutive_failures", "Failed collections in a row, per provider", [
+        "provider",
+      ]),
+      deliveries: gauge(
+        "notification_deliveries",
+        "Notification deliveries waiting to be sent (pending) or retried (failed)",
+        ["status"],
+      ),
       backtestsQueued: gauge("backtests_queued", "Backtests waiting for the runner"),
       evaluationsQueued: gauge("evaluations_queued", "Model evaluations waiting for the runner"),
-      oddsSnapshots: gauge("odds_snapshots_estimate", "Stored odds snapshots, PostgreSQL's estimate (pg_class.reltuples)"),
+      oddsSnapshots: gauge(
+        "odds_snapshots_estimate",
+        "Stored odds snapshots, PostgreSQL's estimate (pg_class.reltuples)",
+      ),
       poolConnections: gauge("db_pool_connections", "Connections of the bulk database pool, total and idle", ["state"]),
       poolWaiting: gauge("db_pool_waiting_clients", "Queries waiting for a connection of the bulk database pool"),
     },

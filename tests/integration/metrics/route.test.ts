@@ -92,11 +92,15 @@ let user: Who;
 const lastSuccessAt = new Date(Date.now() - 30 * 60_000);
 
 beforeAll(async () => {
-  user = await prisma.user.create({ data: { email: `metrics-${randomUUID()}@example.com` }, select: { id: true, role: true } });
+  user = await prisma.user.create({
+    data: { email: `metrics-${randomUUID()}@example.com` },
+    select: { id: true, role: true },
+  });
   const { id: strategyId } = await caller(user).strategies.save({ strategy });
   for (const name of ["Metrics A", "Metrics B", "Metrics draft"]) {
     const bot = await caller(user).bots.create({ name, strategyId, initialDepositCents: 10_000 });
-    if (name !== "Metrics draft") await caller(user).bots.setState({ id: bot.id, version: bot.version, state: "ACTIVE" });
+    if (name !== "Metrics draft")
+      await caller(user).bots.setState({ id: bot.id, version: bot.version, state: "ACTIVE" });
   }
   // Three successes, one failure and one run under way in the last day; the newest success is not the newest run.
   await pool.query(
@@ -129,12 +133,20 @@ describe("/api/metrics", () => {
   it("is off (404 JSON naming METRICS_TOKEN) while METRICS_TOKEN is unset", async () => {
     const res = await scrape(await routeWith(undefined), { authorization: `Bearer ${TOKEN}` });
     expect(res.status).toBe(404);
-    expect(await res.json()).toEqual({ error: { code: "NOT_FOUND", message: expect.stringContaining("METRICS_TOKEN") } });
+    expect(await res.json()).toEqual({
+      error: { code: "NOT_FOUND", message: expect.stringContaining("METRICS_TOKEN") },
+    });
   });
 
   it("answers 401 without the token, with a wrong one or another scheme", async () => {
     const get = await routeWith(TOKEN);
-    for (const headers of [{}, { authorization: `Bearer ${TOKEN.slice(0, -1)}x` }, { authorization: `Bearer ${TOKEN}extra` }, { authorization: `Basic ${TOKEN}` }]) {
+    const tries: Record<string, string>[] = [
+      {},
+      { authorization: `Bearer ${TOKEN.slice(0, -1)}x` },
+      { authorization: `Bearer ${TOKEN}extra` },
+      { authorization: `Basic ${TOKEN}` },
+    ];
+    for (const headers of tries) {
       const res = await scrape(get, headers);
       expect(res.status, JSON.stringify(headers)).toBe(401);
       expect(res.headers.get("www-authenticate")).toMatch(/^Bearer/);
@@ -145,8 +157,16 @@ describe("/api/metrics", () => {
   it("serves the Prometheus text with the database gauges as stored, each metric with HELP and TYPE", async () => {
     const get = await routeWith(TOKEN);
     // A REST request refused for want of a key is counted under its path template.
-    const endpoint = defineEndpoint({ method: "GET", path: `/metrics-test/${JOB}/{id}`, scope: "read", summary: "test", run: async () => ({}) });
-    const refused = await apiHandler(endpoint)(new Request("http://localhost/api/v1/x"), { params: Promise.resolve({ id: "1" }) });
+    const endpoint = defineEndpoint({
+      method: "GET",
+      path: `/metrics-test/${JOB}/{id}`,
+      scope: "read",
+      summary: "test",
+      run: async () => ({}),
+    });
+    const refused = await apiHandler(endpoint)(new Request("http://localhost/api/v1/x"), {
+      params: Promise.resolve({ id: "1" }),
+    });
     expect(refused.status).toBe(401);
 
     const started = performance.now();
@@ -163,7 +183,9 @@ describe("/api/metrics", () => {
     expect(valueOf(samples, "linesmith_job_runs_last_24h", { job: JOB, status: "succeeded" })).toBe(3);
     expect(valueOf(samples, "linesmith_job_runs_last_24h", { job: JOB, status: "failed" })).toBe(1);
     expect(valueOf(samples, "linesmith_job_runs_last_24h", { job: JOB, status: "running" })).toBe(1);
-    expect(valueOf(samples, "linesmith_job_last_success_timestamp_seconds", { job: JOB })).toBe(lastSuccessAt.getTime() / 1000);
+    expect(valueOf(samples, "linesmith_job_last_success_timestamp_seconds", { job: JOB })).toBe(
+      lastSuccessAt.getTime() / 1000,
+    );
     expect(valueOf(samples, "linesmith_collector_quota_remaining", { provider: PROVIDERS.open })).toBe(417);
     expect(valueOf(samples, "linesmith_collector_quota_remaining", { provider: PROVIDERS.closed })).toBeUndefined();
     expect(valueOf(samples, "linesmith_collector_circuit_open", { provider: PROVIDERS.open })).toBe(1);
@@ -183,16 +205,22 @@ describe("/api/metrics", () => {
     expect(valueOf(samples, "linesmith_db_pool_connections", { state: "total" })).toBeGreaterThanOrEqual(0);
     expect(valueOf(samples, "linesmith_db_pool_waiting_clients")).toBe(0);
     expect(valueOf(samples, "linesmith_database_up")).toBe(1);
-    expect(valueOf(samples, "linesmith_api_requests_total", { route: endpoint.path, method: "GET", status: "401" })).toBe(1);
+    expect(
+      valueOf(samples, "linesmith_api_requests_total", { route: endpoint.path, method: "GET", status: "401" }),
+    ).toBe(1);
     expect(valueOf(samples, "process_cpu_user_seconds_total")).toBeGreaterThan(0);
 
-    const families = new Set(samples.map((s) => s.name.replace(/_(bucket|sum|count)$/, "")).filter((n) => n.startsWith("linesmith_")));
+    const families = new Set(
+      samples.map((s) => s.name.replace(/_(bucket|sum|count)$/, "")).filter((n) => n.startsWith("linesmith_")),
+    );
     for (const family of families) {
       expect(help.get(family), family).toBeTruthy();
       expect(type.get(family), family).toMatch(/^(gauge|counter|histogram)$/);
     }
     const collectMs = valueOf(samples, "linesmith_metrics_database_collect_seconds")! * 1000;
-    console.info(`[metrics] scrape answered in ${elapsedMs.toFixed(1)} ms (database gauges ${collectMs.toFixed(1)} ms)`);
+    console.info(
+      `[metrics] scrape answered in ${elapsedMs.toFixed(1)} ms (database gauges ${collectMs.toFixed(1)} ms)`,
+    );
     expect(collectMs).toBeLessThan(1_000);
   });
 
@@ -205,7 +233,10 @@ describe("/api/metrics", () => {
     const warmMs = valueOf(parsed[0]!, "linesmith_metrics_database_collect_seconds")! * 1000;
     console.info(`[metrics] database gauges with warm connections: ${warmMs.toFixed(1)} ms`);
 
-    const dead = new pg.Pool({ connectionString: "postgresql://nobody@127.0.0.1:1/none", connectionTimeoutMillis: 500 });
+    const dead = new pg.Pool({
+      connectionString: "postgresql://nobody@127.0.0.1:1/none",
+      connectionTimeoutMillis: 500,
+    });
     try {
       const { samples } = parseExposition((await renderMetrics(dead)).body);
       expect(valueOf(samples, "linesmith_database_up")).toBe(0);

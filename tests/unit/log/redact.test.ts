@@ -42,7 +42,13 @@ describe("structured logs redact secrets", () => {
       {
         userId: "u_1",
         user: { email: "ann@example.com", password: SECRETS.password, passwordHash: SECRETS.passwordHash },
-        request: { headers: { Authorization: `Bearer ${SECRETS.sessionToken}`, Cookie: "next-auth.session-token=abc", "user-agent": "vitest" } },
+        request: {
+          headers: {
+            Authorization: `Bearer ${SECRETS.sessionToken}`,
+            Cookie: "next-auth.session-token=abc",
+            "user-agent": "vitest",
+          },
+        },
         input: { code: SECRETS.totp, remember: true },
         deep: { a: { b: { c: { apiKey: SECRETS.apiKey, STRIPE_SECRET_KEY: SECRETS.stripe, depth: 4 } } } },
         channel: { kind: "SLACK", label: "alerts", webhookUrl: SECRETS.webhook },
@@ -74,16 +80,25 @@ describe("structured logs redact secrets", () => {
 
   it("logs errors with type, stack and code, without credentials in their message, stack or properties", () => {
     const { logger, entries, raw } = memoryLogger();
-    const error = Object.assign(new Error(`connect failed for smtps://mailer:${SECRETS.smtpPassword}@smtp.example.com:465`), {
-      code: "ECONNREFUSED",
-      config: { headers: { authorization: `Bearer ${SECRETS.sessionToken}` } },
-    });
+    const error = Object.assign(
+      new Error(`connect failed for smtps://mailer:${SECRETS.smtpPassword}@smtp.example.com:465`),
+      {
+        code: "ECONNREFUSED",
+        config: { headers: { authorization: `Bearer ${SECRETS.sessionToken}` } },
+      },
+    );
     logger.error({ err: error }, "[accounts] password-reset email not sent:");
     logger.error(new Error(`POST https://api.telegram.org/bot${SECRETS.telegram}/sendMessage failed`));
     const [first, second] = entries();
-    expect(first).toMatchObject({ level: "error", msg: "[accounts] password-reset email not sent:", err: { type: "Error", code: "ECONNREFUSED" } });
+    expect(first).toMatchObject({
+      level: "error",
+      msg: "[accounts] password-reset email not sent:",
+      err: { type: "Error", code: "ECONNREFUSED" },
+    });
     expect(first!.err.message).toBe(`connect failed for smtps://${REDACTED}@smtp.example.com:465`);
-    expect(first!.err.stack).toMatch(/^Error: connect failed for smtps:\/\/\[Redacted\]@smtp\.example\.com:465\n\s+at /);
+    expect(first!.err.stack).toMatch(
+      /^Error: connect failed for smtps:\/\/\[Redacted\]@smtp\.example\.com:465\n\s+at /,
+    );
     expect(first!.err.config.headers.authorization).toBe(REDACTED);
     expect(second!.msg).toBe(`POST https://api.telegram.org/bot${REDACTED}/sendMessage failed`);
     expect(second!.err.message).toBe(second!.msg);
@@ -93,7 +108,9 @@ describe("structured logs redact secrets", () => {
   it("scrubs credentials written into the message itself", () => {
     const { logger, entries } = memoryLogger();
     logger.warn(`slack ${SECRETS.webhook} answered 404; key ${SECRETS.apiKey}`);
-    expect(entries()[0]!.msg).toBe(`slack https://hooks.slack.com/services/${REDACTED} answered 404; key lsk_${REDACTED}`);
+    expect(entries()[0]!.msg).toBe(
+      `slack https://hooks.slack.com/services/${REDACTED} answered 404; key lsk_${REDACTED}`,
+    );
   });
 
   it("leaves text without credentials alone and drops lines below the level", () => {
