@@ -2,10 +2,12 @@ import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { apiCaller, type Who } from "../../support/api-caller";
+import { parseExposition, valueOf } from "../../support/prometheus";
 
 const { prisma, pool, caller } = apiCaller();
 const { apiHandler, defineEndpoint } = await import("@/server/http/api-auth");
 const { renderMetrics } = await import("@/server/services/metrics/database-gauges");
+const { startLocalRunner } = await import("@/inngest/local-runner");
 
 const TOKEN = "metrics-test-token-0123456789";
 const JOB = `metrics-test-${randomUUID().slice(0, 8)}`;
@@ -21,60 +23,6 @@ async function routeWith(token: string | undefined) {
 
 const scrape = (get: (req: Request) => Promise<Response>, headers: Record<string, string> = {}) =>
   get(new Request("http://localhost/api/metrics", { headers }));
-
-interface Sample {
-  name: string;
-  labels: Record<string, string>;
-  value: number;
-}
-
-/** A small parser for the Prometheus text format: samples, plus the HELP and TYPE of each metric family. */
-function parseExposition(text: string) {
-  const samples: Sample[] = [];
-  const help = new Map<string, string>();
-  const type = new Map<string, string>();
-  for (const line of text.split("\n")) {
-    if (!line.trim()) continue;
-    if (line.startsWith("#")) {
-      const [, keyword, name, ...rest] = line.split(" ");
-      if (keyword === "HELP") help.set(name!, rest.join(" "));
-      if (keyword === "TYPE") type.set(name!, rest.join(" "));
-      continue;
-    }
-    const nameEnd = line.search(/[{ ]/);
-    const name = line.slice(0, nameEnd);
-    const labels: Record<string, string> = {};
-    let i = nameEnd;
-    if (line[i] === "{") {
-      i++;
-      while (line[i] !== "}") {
-        const eq = line.indexOf("=", i);
-        const key = line.slice(i, eq).replace(/^,/, "");
-        let value = "";
-        i = eq + 2; // past ="
-        while (line[i] !== '"') {
-          if (line[i] === "\\") {
-            i++;
-            value += line[i] === "n" ? "\n" : line[i];
-          } else value += line[i];
-          i++;
-        }
-        labels[key] = value;
-        i++; // past the closing quote
-        if (line[i] === ",") i++;
-      }
-      i++; // past }
-    }
-    samples.push({ name, labels, value: Number(line.slice(i).trim().split(" ")[0]) });
-  }
-  return { samples, help, type };
-}
-
-function valueOf(samples: Sample[], name: string, labels: Record<string, string> = {}): number | undefined {
-  const found = samples.filter((s) => s.name === name && Object.entries(labels).every(([k, v]) => s.labels[k] === v));
-  if (found.length > 1) throw new Error(`${name} ${JSON.stringify(labels)} matches ${found.length} samples`);
-  return found[0]?.value;
-}
 
 const strategy = {
   schemaVersion: 1,
@@ -169,6 +117,11 @@ describe("/api/metrics", () => {
     });
     expect(refused.status).toBe(401);
 
+    // One run of a real job on the local runner is timed in the histogram.
+    const runner = startLocalRunner(pool, { schedules: false, log: () => undefined });
+    await runner.trigger("settle-bets");
+    runner.stop();
+
     const started = performance.now();
     const res = await scrape(get, { authorization: `Bearer ${TOKEN}` });
     const elapsedMs = performance.now() - started;
@@ -207,6 +160,16 @@ describe("/api/metrics", () => {
     expect(valueOf(samples, "linesmith_database_up")).toBe(1);
     expect(
       valueOf(samples, "linesmith_api_requests_total", { route: endpoint.path, method: "GET", status: "401" }),
+    ).toBe(1);
+    expect(
+      valueOf(samples, "linesmith_job_run_duration_seconds_count", { job: "settle-bets", outcome: "succeeded" }),
+    ).toBe(1);
+    expect(
+      valueOf(samples, "linesmith_job_run_duration_seconds_bucket", {
+        job: "settle-bets",
+        outcome: "succeeded",
+        le: "+Inf",
+      }),
     ).toBe(1);
     expect(valueOf(samples, "process_cpu_user_seconds_total")).toBeGreaterThan(0);
 
