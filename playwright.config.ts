@@ -8,6 +8,8 @@ export const E2E_SIGN_UPS_PER_HOUR = 30;
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 /** The fake Stripe API the e2e server bills through (server/integrations/stripe/fake-server.ts). */
 export const E2E_STRIPE_PORT = PORT + 900;
+/** The e2e server's METRICS_TOKEN (tests/e2e/metrics.spec.ts scrapes /api/metrics with it). */
+export const E2E_METRICS_TOKEN = "e2e-metrics-token-0123456789";
 const STRIPE = { STRIPE_SECRET_KEY: "sk_test_linesmith_e2e", STRIPE_WEBHOOK_SECRET: "whsec_linesmith_e2e" };
 
 // Drives the real production build in Debian's Chromium (Playwright's own browser download is not used).
@@ -55,6 +57,7 @@ export default defineConfig({
         BILLING: "on",
         // Production mode needs a key to seal TOTP secrets (tests/e2e/two-factor.spec.ts); a fixed test-only key.
         ENCRYPTION_KEY: "e2e0".repeat(16),
+        METRICS_TOKEN: E2E_METRICS_TOKEN,
         ...STRIPE,
         STRIPE_API_BASE_URL: `http://127.0.0.1:${E2E_STRIPE_PORT}`,
       },

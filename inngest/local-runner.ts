@@ -1,7 +1,11 @@
 import { Cron } from "croner";
 import type pg from "pg";
 import { setEventPublisher, type AppEvent } from "@/server/jobs/events";
+import { observeJobRun } from "@/server/services/metrics/registry";
 import { JOBS, type Job } from "./jobs";
+import { log } from "@/server/log";
+
+const logger = log.child({ module: "jobs" });
 
 /**
  * Runs the jobs in-process when no Inngest server is configured (the zero-setup default): each job's cron
@@ -18,7 +22,7 @@ export interface LocalRunner {
 const RETRY_DELAYS_MS = [2_000, 10_000];
 
 export function startLocalRunner(pool: pg.Pool, opts: { schedules?: boolean; log?: (line: string) => void } = {}): LocalRunner {
-  const log = opts.log ?? ((line) => console.info(`[jobs] ${line}`));
+  const log = opts.log ?? ((line) => logger.info(`[jobs] ${line}`));
   const state = new Map<string, { running: Promise<void> | null; queued: AppEvent | null | undefined }>();
   const crons = opts.schedules === false ? [] : JOBS.map((job) => new Cron(job.cron, { protect: true, timezone: "UTC" }, () => void trigger(job.id, null, "cron")));
 
@@ -26,16 +30,19 @@ export function startLocalRunner(pool: pg.Pool, opts: { schedules?: boolean; log
     if (await job.idle?.()) return;
     const { rows } = await pool.query<{ id: number }>(`INSERT INTO "JobRun" (job, trigger) VALUES ($1, $2) RETURNING id`, [job.id, origin]);
     const runId = rows[0]!.id;
+    const started = performance.now();
     for (let attempt = 0; ; attempt++) {
       try {
         const result = await job.run({ event, step: { run: (_id, fn) => fn() } });
         await pool.query(`UPDATE "JobRun" SET "finishedAt" = now(), ok = true, result = $2 WHERE id = $1`, [runId, JSON.stringify(result ?? null)]);
+        observeJobRun(job.id, "succeeded", (performance.now() - started) / 1000);
         log(`${job.id} (${origin}) done: ${JSON.stringify(result)}`);
         return;
       } catch (e) {
         const message = e instanceof Error ? e.message : String(e);
         if (attempt >= RETRY_DELAYS_MS.length) {
           await pool.query(`UPDATE "JobRun" SET "finishedAt" = now(), ok = false, error = $2 WHERE id = $1`, [runId, message.slice(0, 2000)]);
+          observeJobRun(job.id, "failed", (performance.now() - started) / 1000);
           log(`${job.id} (${origin}) failed after ${attempt + 1} attempts: ${message}`);
           return;
         }

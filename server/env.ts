@@ -22,6 +22,13 @@ const commaList = (name: string, example: string) =>
       `${name} must be comma-separated ${example}`,
     );
 
+export const logLevelSchema = z
+  .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
+    error: "LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent",
+  })
+  .default("info");
+export type LogLevel = z.infer<typeof logLevelSchema>;
+
 const schema = z
   .object({
     NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
@@ -190,6 +197,10 @@ const schema = z
     // /api/health/ready: the job runner counts as alive while its latest JobRun started this recently (a job
     // runs every minute, so ten minutes without one means the runner is down).
     HEALTH_JOB_MAX_AGE_SECONDS: z.coerce.number().int().min(60).max(86_400).default(600),
+    // Structured logs (server/log.ts): the least severe level written.
+    LOG_LEVEL: logLevelSchema,
+    // /api/metrics answers only with this bearer token; without it the endpoint is off (404).
+    METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN must be at least 16 characters").optional(),
   })
   .refine(optionalPair("INNGEST_EVENT_KEY", "INNGEST_SIGNING_KEY"), {
     message: "set both INNGEST_EVENT_KEY and INNGEST_SIGNING_KEY, or neither (jobs then run locally)",

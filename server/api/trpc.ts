@@ -9,6 +9,9 @@ import { PlanLimitError } from "@/server/services/billing/limits";
 import { enforceRateLimit } from "@/server/services/rate-limits/rate-limits";
 // Loads the boundary schemas first: they set zod's plain-words messages for every router.
 import "./schemas";
+import { log } from "@/server/log";
+
+const logger = log.child({ module: "trpc" });
 
 /** Prisma for ordinary reads and writes, the `pg` pool for set-based SQL and row locks. */
 export interface Context {
@@ -65,7 +68,7 @@ const appErrors = t.middleware(async ({ next, path }) => {
     } else if (cause instanceof AppError) {
       result.error = new TRPCError({ code: cause.code, message: cause.message, cause });
     } else if (result.error.code === "INTERNAL_SERVER_ERROR") {
-      console.error(`[trpc] ${path} failed:`, cause ?? result.error);
+      logger.error({ err: cause ?? result.error }, `[trpc] ${path} failed:`);
       result.error = new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: "Something went wrong on our side." });
     }
   }

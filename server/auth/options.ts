@@ -14,6 +14,9 @@ import { headers } from "next/headers";
 import { forgetSession, recordSession } from "@/server/services/accounts/sessions";
 import { signInWithSecondFactor } from "@/server/services/accounts/sign-in";
 import { secretBoxFromEnv } from "@/server/services/crypto/secret-box";
+import { log } from "@/server/log";
+
+const logger = log.child({ module: "auth" });
 
 const Credentials = z.object({
   email: z.string().email().max(254),
@@ -72,10 +75,10 @@ export function authOptions(): NextAuthOptions {
       error(code, metadata) {
         // A signed-out token being refused is expected, not an error worth logging.
         if (metadata instanceof Error && metadata.name === "SessionEnded") return;
-        console.error(`[next-auth] ${code}`, metadata instanceof Error ? metadata.message : metadata);
+        logger.error(metadata instanceof Error ? { err: metadata } : { metadata }, `[next-auth] ${code}`);
       },
       warn(code) {
-        console.warn(`[next-auth] ${code}`);
+        logger.warn(`[next-auth] ${code}`);
       },
     },
     callbacks: {
@@ -134,7 +137,7 @@ async function rememberDevice(session: { sid: string; userId: string; sessionVer
   try {
     await recordSession(db, { ...session, userAgent, expiresAt: new Date(Date.now() + SESSION_MAX_AGE_S * 1000) });
   } catch (error) {
-    console.error("[auth] could not record the session for the devices list:", (error as Error).message);
+    logger.error({ err: error }, "[auth] could not record the session for the devices list:");
   }
 }
 

@@ -7,6 +7,10 @@ import { AppError, HTTP_STATUS, type AppErrorCode } from "@/server/errors";
 import { authenticateApiKey, type ApiPrincipal, type ApiScope } from "@/server/services/api-keys/api-keys";
 import { consumeApiRequest, type ApiRateDecision } from "@/server/services/api-keys/rate-limit";
 import { limitsFor } from "@/server/services/billing/limits";
+import { countApiRequest } from "@/server/services/metrics/registry";
+import { log } from "@/server/log";
+
+const logger = log.child({ module: "api" });
 
 /**
  * The one way app/api/v1 route handlers authenticate and answer. A request carries `Authorization: Bearer lsk_...`;
@@ -79,12 +83,12 @@ function errorResponse(error: unknown, headers: Record<string, string>): Respons
     if (error.cause instanceof ZodError) return apiError("BAD_REQUEST", zodMessage(error.cause, "input"), 400, headers);
     const status = getHTTPStatusCodeFromError(error);
     if (status >= 500) {
-      console.error("[api/v1] failed:", error.cause ?? error);
+      logger.error({ err: error.cause ?? error }, "[api/v1] failed:");
       return apiError("INTERNAL_SERVER_ERROR", "Something went wrong on our side.", 500, headers);
     }
     return apiError(error.code as AppErrorCode, error.message, status, headers);
   }
-  console.error("[api/v1] failed:", error);
+  logger.error({ err: error }, "[api/v1] failed:");
   return apiError("INTERNAL_SERVER_ERROR", "Something went wrong on our side.", 500, headers);
 }
 
@@ -138,8 +142,22 @@ function parsePart<T>(schema: z.ZodType<T> | undefined, value: unknown, where: s
 
 type RouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
 
-/** The Next.js route handler for an endpoint. */
+/** The Next.js route handler for an endpoint, counted in linesmith_api_requests_total by path template and status. */
 export function apiHandler<P, Q, B>(endpoint: Endpoint<P, Q, B>) {
+  const handle = answer(endpoint);
+  return async (req: Request, route: RouteContext): Promise<Response> => {
+    try {
+      const response = await handle(req, route);
+      countApiRequest(endpoint.path, endpoint.method, response.status);
+      return response;
+    } catch (error) {
+      countApiRequest(endpoint.path, endpoint.method, 500);
+      throw error;
+    }
+  };
+}
+
+function answer<P, Q, B>(endpoint: Endpoint<P, Q, B>) {
   return async (req: Request, route: RouteContext): Promise<Response> => {
     const auth = await authenticateApiRequest(req, endpoint.scope);
     if (auth instanceof Response) return auth;

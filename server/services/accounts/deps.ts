@@ -2,6 +2,9 @@ import type pg from "pg";
 import { env } from "@/server/env";
 import { mailerFor } from "@/server/services/notify/email";
 import type { LinkMail } from "./email-tokens";
+import { log } from "@/server/log";
+
+const logger = log.child({ module: "accounts" });
 
 const cache = new WeakMap<pg.Pool, LinkMail>();
 
@@ -15,7 +18,7 @@ export function linkMailFromEnv(pool: pg.Pool): LinkMail {
       smtpUrl: e.SMTP_URL ?? null,
       from: e.EMAIL_FROM,
       // One line, never the body: it holds a link that changes the password.
-      log: e.NODE_ENV === "development" ? (line) => console.info(line) : null,
+      log: e.NODE_ENV === "development" ? (line) => logger.info(line) : null,
     }),
     appUrl: e.NEXTAUTH_URL ?? "http://localhost:3000",
   };

@@ -4,6 +4,9 @@ import { hashPassword } from "@/server/auth/password";
 import { AppError } from "@/server/errors";
 import type { Mailer } from "@/server/integrations/smtp/mailer";
 import { consumeRateLimit } from "@/server/services/rate-limits/rate-limits";
+import { log } from "@/server/log";
+
+const logger = log.child({ module: "accounts" });
 
 type Db = PrismaClient;
 export type TokenPurpose = "password-reset" | "verify-email";
@@ -67,7 +70,7 @@ export async function requestPasswordReset(
       text: `Someone (hopefully you) asked to reset the password of your Linesmith account.\n\nChoose a new password here (the link works once, for one hour):\n${link}\n\nIf it was not you, ignore this email: your password stays as it is.`,
     });
     if (options.awaitDelivery) await sending;
-    else sending.catch((error: unknown) => console.error("[accounts] password-reset email not sent:", (error as Error).message));
+    else sending.catch((error: unknown) => logger.error({ err: error }, "[accounts] password-reset email not sent:"));
   }
   return RESET_REQUESTED;
 }

@@ -7,6 +7,9 @@ import { llmClientFromEnv, type LlmClient } from "@/server/integrations/llm";
 import { ProviderError } from "@/server/integrations/provider-error";
 import { reserveTokens, settleTokens } from "./budget";
 import { gatherFacts } from "./gather-facts";
+import { log } from "@/server/log";
+
+const logger = log.child({ module: "analyst" });
 
 /**
  * Benny's probability source for the bots. For each game: gather the facts known now, build the prompt, reserve
@@ -37,7 +40,7 @@ export interface AnalystDeps {
   /** The LLM, or why there is none (the analyst is then off: every game skipped with that reason). */
   llm: { client: LlmClient } | { off: string };
   monthlyTokenBudget: number;
-  /** Where refusals and skips are reported; default console.warn. Lines carry the game and the reason, never a key. */
+  /** Where refusals and skips are reported; default the log (warn). Lines carry the game and the reason, never a key. */
   log?: (line: string) => void;
 }
 
@@ -46,7 +49,7 @@ function defaultDeps(): AnalystDeps {
 }
 
 export function analystProvider(db: Queryable, userId: string, deps: AnalystDeps = defaultDeps()): ProbabilityProvider {
-  const log = deps.log ?? ((line: string) => console.warn(line));
+  const log = deps.log ?? ((line: string) => logger.warn(line));
   return {
     id: ANALYST_PROVIDER_ID,
     async probabilities(games, ctx) {

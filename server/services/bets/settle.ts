@@ -6,6 +6,9 @@ import { withTransaction } from "@/server/db/transaction";
 import { loadQuotes, quotesByGame, type QuotedGame } from "@/server/services/quotes/load-quotes";
 import { marketKey, selectionKey, type Market, type Selection } from "@/server/domain/vocabulary";
 import { gradeBet, settleProfitCents, type Outcome } from "@/server/domain/odds";
+import { log } from "@/server/log";
+
+const logger = log.child({ module: "settle" });
 
 /**
  * Grades and settles every open bet on finished games, exactly once.
@@ -145,7 +148,7 @@ async function writeIsolated(client: pg.PoolClient, settled: Settlement[], voide
     for (const b of voided) await inSavepoint(client, () => writeVoids(client, [b])).catch((e: unknown) => failed.push({ bet: b, reason: reasonOf(e) }));
   }
   if (failed.length === 0) return;
-  for (const f of failed) console.error(`[settle] bet ${f.bet.id} could not be settled: ${f.reason}`);
+  for (const f of failed) logger.error(`[settle] bet ${f.bet.id} could not be settled: ${f.reason}`);
   await client.query(
     `UPDATE "Bet" b SET "settlementError" = u.reason, "settlementFailedAt" = now()
        FROM unnest($1::int[], $2::text[]) AS u(id, reason) WHERE b.id = u.id AND b.status = 'OPEN'`,

@@ -3,6 +3,9 @@ import { lookupKey, type BillingInterval, type PaidPlanId } from "@/server/domai
 import { AppError } from "@/server/errors";
 import { StripeCheckoutSession, StripeCustomer, StripeInvoice, StripeList, StripePortalSession, StripePrice } from "@/server/integrations/stripe/schema";
 import type { BillingDeps } from "./sync";
+import { log } from "@/server/log";
+
+const logger = log.child({ module: "billing" });
 
 /** Statuses with which a user already pays (or may still): a second checkout would make a second subscription. */
 const SUBSCRIBED = new Set(["active", "trialing", "past_due", "incomplete", "unpaid", "paused"]);
@@ -36,7 +39,7 @@ async function priceFor(deps: BillingDeps, plan: PaidPlanId, interval: BillingIn
   const prices = StripeList(StripePrice).parse(await deps.stripe.prices.list({ lookup_keys: [key], active: true, limit: 1 }));
   const price = prices.data.find((p) => p.lookup_key === key);
   if (!price) {
-    console.error(`[billing] no active Stripe price has the lookup key ${key}: create it in the Stripe dashboard`);
+    logger.error(`[billing] no active Stripe price has the lookup key ${key}: create it in the Stripe dashboard`);
     throw new AppError("INTERNAL_SERVER_ERROR", "This plan cannot be bought right now; please try again later.");
   }
   return price.id;

@@ -1,5 +1,8 @@
 import { type DunningStep } from "@/server/domain/billing/entitlement";
 import { PLANS, type PlanId } from "@/server/domain/billing/plans";
+import { log } from "@/server/log";
+
+const logger = log.child({ module: "billing" });
 
 /**
  * How billing sends email. feat/notify is building server/integrations/smtp; until it is merged, the default
@@ -12,7 +15,7 @@ export interface BillingMailer {
 
 export const logMailer: BillingMailer = {
   async send(message) {
-    console.info(`[billing] email for user ${message.userId}: ${message.subject}`);
+    logger.info(`[billing] email for user ${message.userId}: ${message.subject}`);
   },
 };
 

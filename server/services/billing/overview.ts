@@ -4,6 +4,9 @@ import { listInvoices, type InvoiceRow } from "./accounts";
 import { dailyUsage, keptUsage, limitsFor } from "./limits";
 import { billingMode } from "./mode";
 import type { BillingDeps } from "./sync";
+import { log } from "@/server/log";
+
+const logger = log.child({ module: "billing" });
 
 export interface BillingOverview {
   mode: "on" | "off" | "unconfigured";
@@ -40,7 +43,7 @@ export async function billingOverview(db: Queryable, deps: BillingDeps | null, u
       invoices = await listInvoices(deps, userId);
     } catch (error) {
       // The page still shows the plan and limits when Stripe cannot be reached.
-      console.error("[billing] listing invoices failed:", error instanceof Error ? error.message : error);
+      logger.error({ err: error }, "[billing] listing invoices failed:");
       invoicesError = "Invoices cannot be loaded right now.";
     }
   }

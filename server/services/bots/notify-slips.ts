@@ -4,6 +4,9 @@ import { pickLabel } from "@/server/domain/bots/pick-label";
 import type { Market, Selection } from "@/server/domain/vocabulary";
 import { botSlipsAlertsOn } from "@/server/services/alerts/rules";
 import { notify } from "@/server/services/notify/notify";
+import { log } from "@/server/log";
+
+const logger = log.child({ module: "bots" });
 
 /**
  * Tells a bot's owner that a run proposed slips, on the channels they chose (issue 12, "Alerts for bots").
@@ -51,6 +54,6 @@ export async function notifySlips(
       { deliver: "background" },
     );
   } catch (e) {
-    console.error(`bot ${bot.id} run ${runId}: the slips notification was not recorded: ${e instanceof Error ? e.message : String(e)}`);
+    logger.error({ err: e }, `bot ${bot.id} run ${runId}: the slips notification was not recorded: ${e instanceof Error ? e.message : String(e)}`);
   }
 }

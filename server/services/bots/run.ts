@@ -14,6 +14,9 @@ import { loadBankrollState, loadModelProbabilities, loadUpcomingGames, type Upco
 import { PROVIDER_SOURCE, probabilityProvider } from "./providers";
 import { topUpWeekly } from "./weekly-top-up";
 import { ANALYST_PROVIDER_ID } from "@/server/services/analyst/provider";
+import { log } from "@/server/log";
+
+const logger = log.child({ module: "bots" });
 
 type Tx = Prisma.TransactionClient;
 
@@ -256,12 +259,12 @@ async function providerProbabilities(
     const answer = answers.get(g.gameId);
     if (!answer) continue;
     if (provider.minConfidence !== undefined && !(answer.confidence >= provider.minConfidence)) {
-      console.info(`[bots] provider ${id}: game ${g.gameId} left out, confidence ${answer.confidence} is below ${provider.minConfidence}`);
+      logger.info(`[bots] provider ${id}: game ${g.gameId} left out, confidence ${answer.confidence} is below ${provider.minConfidence}`);
       continue;
     }
     const p = winnerProbabilities(answer, winnerMarketOf(g.sport) === "ONE_X_TWO");
     if ("problem" in p) {
-      console.warn(`[bots] provider ${id} answer for game ${g.gameId} refused: ${p.problem}`);
+      logger.warn(`[bots] provider ${id} answer for game ${g.gameId} refused: ${p.problem}`);
       continue;
     }
     out.set(g.gameId, p);

@@ -1,5 +1,8 @@
 import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, randomBytes } from "node:crypto";
 import { AppError } from "@/server/errors";
+import { log } from "@/server/log";
+
+const logger = log.child({ module: "crypto" });
 
 /**
  * Secrets at rest (a Slack webhook URL is a password: whoever has it can post), sealed with AES-256-GCM.
@@ -81,7 +84,7 @@ export function secretBoxFromEnv(env: {
   if (env.NODE_ENV === "production") return null;
   if (!announced) {
     announced = true;
-    console.warn(
+    logger.warn(
       "[crypto] ENCRYPTION_KEY is not set: secrets at rest use a key derived from NEXTAUTH_SECRET (development only; set ENCRYPTION_KEY to keep them readable when that secret changes)",
     );
   }

@@ -4,7 +4,7 @@ import { readiness, type Readiness } from "@/server/domain/health/readiness";
 /** A health probe must answer quickly even when PostgreSQL hangs: past this the database counts as down. */
 const DATABASE_TIMEOUT_MS = 2_000;
 
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+export function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error("timeout")), ms);
     promise.then(

@@ -7,6 +7,9 @@ import { secretBoxFromEnv, type SecretBox } from "@/server/services/crypto/secre
 import type { TargetRules } from "@/server/domain/notify/targets";
 import { mailerFor } from "./email";
 import { createChannelSenders, type ChannelSenders } from "./senders";
+import { log } from "@/server/log";
+
+const logger = log.child({ module: "notify" });
 
 /** What the notify service needs from outside: the channels' clients, the secret box and the URL rules. */
 export interface NotifyDeps {
@@ -37,7 +40,7 @@ export function notifyDepsFromEnv(pool: pg.Pool): NotifyDeps {
         smtpUrl: e.SMTP_URL ?? null,
         from: e.EMAIL_FROM,
         // Development only, and one line: the body may hold a link that signs someone in.
-        log: e.NODE_ENV === "development" ? (line) => console.info(line) : null,
+        log: e.NODE_ENV === "development" ? (line) => logger.info(line) : null,
       }),
       webPush: createWebPushClient({ vapid }),
       appUrl: e.NEXTAUTH_URL ?? "http://localhost:3000",

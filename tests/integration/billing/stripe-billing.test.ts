@@ -204,12 +204,12 @@ describe("Stripe billing with the fake", () => {
     const di = await newUser("di");
     const { subscriptionId } = await fake.completeCheckout((await checkout(di)).id);
     await fake.setStatus(subscriptionId, "active");
-    const sent = vi.spyOn(console, "info").mockImplementation(() => undefined);
+    const sent = vi.spyOn(logMailer, "send").mockResolvedValue(undefined);
     try {
       const failed = await fake.failPayment(subscriptionId, { duplicate: true });
       expect(failed.every((d) => d.status === 200)).toBe(true);
       await fake.failPayment(subscriptionId);
-      const emails = sent.mock.calls.map((c) => String(c[0])).filter((line) => line.includes(di.id));
+      const emails = sent.mock.calls.map(([m]) => `[billing] email for user ${m.userId}: ${m.subject}`).filter((line) => line.includes(di.id));
       expect(emails).toEqual([
         `[billing] email for user ${di.id}: Your Linesmith Pro payment was declined`,
         `[billing] email for user ${di.id}: Reminder: update your card to keep Linesmith Pro`,

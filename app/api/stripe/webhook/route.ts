@@ -3,6 +3,9 @@ import { StripeEventEnvelope } from "@/server/integrations/stripe/schema";
 import { stripeConfig } from "@/server/services/billing/mode";
 import { billingDeps } from "@/server/services/billing/runtime";
 import { handleEvent } from "@/server/services/billing/sync";
+import { log } from "@/server/log";
+
+const logger = log.child({ module: "billing" });
 
 export const dynamic = "force-dynamic";
 
@@ -39,7 +42,7 @@ export async function POST(request: Request) {
     const outcome = await handleEvent(deps, event.data);
     return answer(200, { received: true, ...outcome, account: undefined });
   } catch (error) {
-    console.error(`[billing] webhook ${event.data.type} ${event.data.id} failed:`, error instanceof Error ? error.message : error);
+    logger.error({ err: error }, `[billing] webhook ${event.data.type} ${event.data.id} failed:`);
     return answer(503, { error: "The event could not be processed now; Stripe will retry it." });
   }
 }
