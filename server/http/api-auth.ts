@@ -9,6 +9,7 @@ import { consumeApiRequest, type ApiRateDecision } from "@/server/services/api-k
 import { limitsFor } from "@/server/services/billing/limits";
 import { countApiRequest } from "@/server/services/metrics/registry";
 import { log } from "@/server/log";
+import { bearerToken } from "./bearer-token";
 
 const logger = log.child({ module: "api" });
 
@@ -92,7 +93,6 @@ function errorResponse(error: unknown, headers: Record<string, string>): Respons
   return apiError("INTERNAL_SERVER_ERROR", "Something went wrong on our side.", 500, headers);
 }
 
-const BEARER = /^Bearer\s+(\S+)\s*$/i;
 // Bodies are small JSON objects (one bet); anything larger is refused before parsing.
 const MAX_BODY_BYTES = 64 * 1024;
 
@@ -103,7 +103,7 @@ const MAX_BODY_BYTES = 64 * 1024;
 export async function authenticateApiRequest(req: Request, scope: ApiScope): Promise<{ principal: ApiPrincipal; headers: Record<string, string> } | Response> {
   const header = req.headers.get("authorization");
   if (!header) return apiError("UNAUTHORIZED", "Send an API key in the Authorization header: Bearer lsk_...");
-  const secret = BEARER.exec(header)?.[1];
+  const secret = bearerToken(header);
   if (!secret) return apiError("UNAUTHORIZED", "The Authorization header must be: Bearer lsk_...");
   let principal: ApiPrincipal;
   try {
