@@ -42,8 +42,9 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
-  await league?.close();
+  // Users first: their bets hold the league's games.
   await deleteUsers("bot-loop%@example.com");
+  await league?.close();
 });
 
 test("a strategy from a template runs as a bot: picks locked before kick-off, slips exported and confirmed, graded with CLV, record verified", async ({ page }) => {

@@ -31,8 +31,9 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
-  await league?.close();
+  // Users first: their bets hold the league's games.
   await deleteUsers("live-loop%@example.com");
+  await league?.close();
 });
 
 test("upcoming with moving prices, a strategy's value bet, a tracked bet settled with CLV, every snapshot charted", async ({ page }) => {

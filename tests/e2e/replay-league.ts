@@ -58,9 +58,9 @@ export interface ReplayLeague {
   dir: string;
   /** One `collect --provider replay --once --json` pass, as a scheduler would run it. */
   collect(): Promise<{ inserted: number; events: number; rejected: number }>;
-  /** Moves the replay's clock to this many minutes after the real time. */
+  /** Sets the replay's clock to this many real minutes after the replay started (archive hours at 60x). */
   setClock(minutesAhead: number): void;
-  /** Stops the replay and deletes the league's games. */
+  /** Stops the replay and deletes the league's games (delete the spec's users and their bets first). */
   close(): Promise<void>;
 }
 
@@ -78,8 +78,11 @@ export async function startReplayLeague(options: {
   await writeFile(archive, inDivision(syntheticLeagueCsv([2020], 0, 21)));
   await writeFile(live, withBet365(inDivision(syntheticLeagueCsv([2030], 0, 22)), options.firstFixture));
   await run("npx", ["tsx", "scripts/import.ts", "--source", "football-data", "--path", archive, "--json"], { env: { ...process.env, DATABASE_URL: E2E_DB } });
+  // The replay's clock moves only when the spec moves it: with the real time ticking underneath, a loaded machine
+  // once carried the fixture past kick-off between two steps (an archive hour per real minute at 60x).
+  const started = Date.now();
   let offsetMs = 0;
-  const replay = await startReplay({ source: "football-data", files: [live], speed: 60, apiKey: "replay", realNow: () => new Date(Date.now() + offsetMs) });
+  const replay = await startReplay({ source: "football-data", files: [live], speed: 60, apiKey: "replay", realNow: () => new Date(started + offsetMs) });
   return {
     dir,
     async collect() {
