@@ -1,5 +1,5 @@
 import type { Dataset, TrainSpec } from "@linesmith/gpu-service";
-import { buildFeatures, type FeatureRow, type FeatureSet } from "@/server/domain/features/build";
+import { buildFeatures, INJURY_REPORT_KNOWN, type FeatureRow, type FeatureSet } from "@/server/domain/features/build";
 import { fairProbabilities, type GameRecord } from "@/server/domain/features/records";
 import { settingsFor } from "@/server/domain/features/sports";
 import { calibrationGate, reliability, scoreProbabilities } from "@/server/domain/evaluation/metrics";
@@ -87,6 +87,16 @@ export function trainSpecOf(m: ModelDefinition, validationFraction: number): Tra
   return { ...m.spec, validationFraction };
 }
 
+/**
+ * Injury features when no training row had an injury report known: archives carry none, so the models saw
+ * constants and any importance shown for them would be made up.
+ */
+function featuresWithoutData(features: FeatureSet, trainRows: FeatureRow[]): string[] {
+  const known = features.specs.findIndex((s) => s.name === INJURY_REPORT_KNOWN);
+  if (known < 0 || trainRows.some((r) => r.values[known] === 1)) return [];
+  return features.specs.filter((s) => s.fromInjuryReports).map((s) => s.name);
+}
+
 /** Train rows' share that belongs to their last season: held out for early stopping and calibration. */
 function lastSeasonShare(rows: FeatureRow[]): number {
   const last = Math.max(...rows.map((r) => r.game.season));
@@ -136,6 +146,7 @@ export async function evaluatePreparedWithPredictions(
   ).filter((w) => options.toSeason === undefined || w.testSeason <= options.toSeason);
   if (windows.length === 0) throw new Error("no test season has enough earlier seasons to train on");
 
+  const withoutData = featuresWithoutData(features, labelled.filter((r) => windows.some((w) => w.trainSeasons.includes(r.game.season))));
   const predictions = new Map<string, number[][]>(models.map((m) => [m.name, []]));
   const importanceSums = new Map<string, number[]>();
   const testRows: FeatureRow[] = [];
@@ -212,12 +223,18 @@ export async function evaluatePreparedWithPredictions(
         calibration: calibrationGate(scores),
         perSeason: perSeason(probs),
         reliability: reliability(probs, labels).bins,
-        importances: sums ? columns.map((c, i) => ({ feature: features.specs[c]!.name, importance: sums[i]! })).sort((a, b) => b.importance - a.importance) : [],
+        importances: sums
+          ? columns
+              .map((c, i) => ({ feature: features.specs[c]!.name, importance: sums[i]! }))
+              .filter((f) => !withoutData.includes(f.feature))
+              .sort((a, b) => b.importance - a.importance)
+          : [],
         strategy: runValueStrategy(strategyGames(probs)),
       };
     }),
     strategyPricing: useOpening ? "opening prices" : "closing prices",
     trainer: trainer.where,
+    featuresWithoutData: withoutData,
   };
   const rows = models.flatMap((m) =>
     predictions.get(m.name)!.map((probabilities, i) => ({ recordId: testRows[i]!.game.id, model: m.name, testSeason: testRows[i]!.game.season, probabilities })),

@@ -30,6 +30,7 @@ function storedReport(overrides: Record<string, unknown> = {}): unknown {
     ],
     strategyPricing: "closing prices",
     trainer: "in-process",
+    featuresWithoutData: ["injury_report_known"],
     ...overrides,
   };
   return JSON.parse(JSON.stringify(report));
@@ -48,6 +49,11 @@ describe("stored evaluation reports", () => {
     // Reports from before the window list existed.
     const { windows: _w, ...older } = unversioned;
     expect(readStoredReport(older)).toEqual({ report: null, notice: expect.stringMatching(/older version.*run the evaluation again/) });
+  });
+
+  it("read a report from before injury features as having no feature without data", () => {
+    const { featuresWithoutData: _f, ...before } = storedReport() as Record<string, unknown>;
+    expect(readStoredReport(before).report?.featuresWithoutData).toEqual([]);
   });
 
   it("never throw on a report they cannot read, and say what to do", () => {

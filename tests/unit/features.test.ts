@@ -95,6 +95,32 @@ describe("features", () => {
     }
   });
 
+  it("read injuries as known at the record's as-of time, zero with the indicator off where none were collected", () => {
+    const nfl = SPORT_SETTINGS["american-football"]!;
+    const records = league([2015], 4);
+    const upcoming = records.filter((g) => g.homeScore === null);
+    const withReport = upcoming[0]!.id;
+    const dressed = records.map((g) =>
+      g.id === withReport ? { ...g, injuries: { home: { out: 3, quarterbackOut: true }, away: null } } : g,
+    );
+    const set = buildFeatures(dressed, nfl);
+    const injuryNames = set.specs.filter((s) => s.fromInjuryReports).map((s) => s.name);
+    expect(injuryNames).toEqual(["injury_report_known", "players_out_home", "players_out_away", "qb_out_home", "qb_out_away"]);
+    expect(set.specs.filter((s) => s.fromInjuryReports).every((s) => s.group === "stats-only")).toBe(true);
+    const valuesOf = (id: string) => {
+      const row = set.rows.find((r) => r.game.id === id)!;
+      return Object.fromEntries(injuryNames.map((n) => [n, row.values[set.specs.findIndex((s) => s.name === n)]]));
+    };
+    expect(valuesOf(withReport)).toEqual({ injury_report_known: 1, players_out_home: 3, players_out_away: 0, qb_out_home: 1, qb_out_away: 0 });
+    expect(valuesOf(upcoming[1]!.id)).toEqual({ injury_report_known: 0, players_out_home: 0, players_out_away: 0, qb_out_home: 0, qb_out_away: 0 });
+    // Only the NFL has the quarterback columns.
+    expect(buildFeatures(records, soccer).specs.filter((s) => s.fromInjuryReports).map((s) => s.name)).toEqual([
+      "injury_report_known",
+      "players_out_home",
+      "players_out_away",
+    ]);
+  });
+
   it("are written name and value together, in the same order for every row", () => {
     const writer = new FeatureWriter();
     writer.stat("a", 1);

@@ -76,6 +76,11 @@ const reportBodySchema = z.object({
   /** How the default value strategy priced its bets. */
   strategyPricing: z.enum(["opening prices", "closing prices"]),
   trainer: z.enum(TRAINER_LOCATIONS),
+  /**
+   * Features with no information in any training season (injury features before reports were collected):
+   * the models saw them as constants, so no importance is shown for them. Absent in reports made before.
+   */
+  featuresWithoutData: z.array(z.string()).default([]),
 });
 
 export const evaluationReportSchema = reportBodySchema.extend({ reportVersion: z.literal(REPORT_VERSION) });

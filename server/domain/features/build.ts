@@ -4,8 +4,9 @@ import type { SportSettings } from "./sports";
 import { MarginRatings } from "./margin-rating";
 import { QuarterbackHistory, ShotHistory } from "./match-stats";
 import { TeamHistory } from "./team-history";
-import { FeatureWriter, type FeatureSpec } from "./feature-writer";
+import { FeatureWriter, INJURY_REPORT_KNOWN, type FeatureSpec } from "./feature-writer";
 
+export { INJURY_REPORT_KNOWN } from "./feature-writer";
 export type { FeatureGroup, FeatureSpec } from "./feature-writer";
 
 export interface FeatureRow {
@@ -47,7 +48,7 @@ export function buildFeatures(records: GameRecord[], settings: SportSettings): F
   const shots = new ShotHistory();
   const quarterbacks = new QuarterbackHistory();
   const features = new FeatureWriter();
-  const { stat, market } = features;
+  const { stat, market, injury } = features;
   const rows: FeatureRow[] = [];
   let day: number | null = null;
   let pending: GameRecord[] = [];
@@ -132,6 +133,16 @@ export function buildFeatures(records: GameRecord[], settings: SportSettings): F
         stat(`qb_usual_starter_${side}`, usualStarter!);
         stat(`qb_margin_${side}`, margin!);
       }
+    }
+    // Injury reports as known at the record's as-of time (see GameRecord.injuries). Unknown reads as nobody
+    // out with the indicator at 0, so a model trained without reports gives these columns no weight.
+    const injuries = g.injuries;
+    injury(INJURY_REPORT_KNOWN, injuries?.home || injuries?.away ? 1 : 0);
+    injury("players_out_home", injuries?.home?.out ?? 0);
+    injury("players_out_away", injuries?.away?.out ?? 0);
+    if (settings.quarterbackInjuries) {
+      injury("qb_out_home", injuries?.home?.quarterbackOut ? 1 : 0);
+      injury("qb_out_away", injuries?.away?.quarterbackOut ? 1 : 0);
     }
     const [ph, pd, pa] = g.opening ? fairProbabilities(g.opening) : [NaN, NaN, NaN];
     market("open_fair_home", ph!);

@@ -4,7 +4,15 @@ export type FeatureGroup = (typeof FEATURE_GROUPS)[number];
 export interface FeatureSpec {
   name: string;
   group: FeatureGroup;
+  /**
+   * Set on features read from collected injury reports: they carry information only on rows whose
+   * INJURY_REPORT_KNOWN feature is 1 (archives have none), which the evaluation checks before it shows them.
+   */
+  fromInjuryReports?: true;
 }
+
+/** 1 when either team's injury report was known at the row's as-of time, else 0 (every injury value then 0). */
+export const INJURY_REPORT_KNOWN = "injury_report_known";
 
 /**
  * Collects features one row at a time, each value written with its name, so names and values cannot drift
@@ -18,6 +26,7 @@ export class FeatureWriter {
   // Arrow properties, so callers can destructure them.
   readonly stat = (name: string, value: number): void => this.write(name, "stats-only", value);
   readonly market = (name: string, value: number): void => this.write(name, "market-aware", value);
+  readonly injury = (name: string, value: number): void => this.write(name, "stats-only", value, true);
 
   /** The row's values in `specs` order; the writer then starts the next row. */
   endRow(): number[] {
@@ -30,11 +39,11 @@ export class FeatureWriter {
     return row;
   }
 
-  private write(name: string, group: FeatureGroup, value: number) {
+  private write(name: string, group: FeatureGroup, value: number, fromInjuryReports = false) {
     const index = this.values.length;
     if (!this.fixed) {
       if (this.specs.some((s) => s.name === name)) throw new Error(`feature "${name}" is written twice in one row`);
-      this.specs.push({ name, group });
+      this.specs.push(fromInjuryReports ? { name, group, fromInjuryReports } : { name, group });
     } else {
       const expected = this.specs[index];
       if (expected?.name !== name || expected.group !== group) {

@@ -4,6 +4,7 @@ import type { Market, Selection } from "../vocabulary";
 import type { MatchStats, ParsedBatch } from "../imports/types";
 import { nbaFranchises } from "../teams/nba";
 import { nflFranchises } from "../teams/nfl";
+import type { GameInjuries } from "../injuries/known";
 
 /** Decimal prices for one 1X2 or moneyline market; draw is null for two-way markets. */
 export interface Prices {
@@ -36,6 +37,11 @@ export interface GameRecord {
   closing: Prices | null;
   /** Where the closing prices came from, stated beside every market figure. */
   closingSource: string | null;
+  /**
+   * Injury reports as known at the record's as-of time (kick-off for played games, the scoring moment for
+   * upcoming ones); absent where none were collected (archives, files).
+   */
+  injuries?: GameInjuries;
 }
 
 export type Outcome = "HOME" | "DRAW" | "AWAY";

@@ -21,6 +21,8 @@ export interface SportSettings {
   weather: boolean;
   /** Extra per-game information the sport's sources carry and the features use. */
   matchStats: "quarterbacks" | "shots" | null;
+  /** Whether a starting quarterback listed out is a feature of its own (NFL: the position that moves lines most). */
+  quarterbackInjuries: boolean;
 }
 
 const logMargin = (margin: number, winnerEloDiff: number) => (Math.log(Math.abs(margin) + 1) * 2.2) / (winnerEloDiff * 0.001 + 2.2);
@@ -33,6 +35,7 @@ export const SPORT_SETTINGS: Record<string, SportSettings> = {
     maxRestDays: 14,
     weather: true,
     matchStats: "quarterbacks",
+    quarterbackInjuries: true,
   },
   basketball: {
     sport: "basketball",
@@ -47,6 +50,7 @@ export const SPORT_SETTINGS: Record<string, SportSettings> = {
     maxRestDays: 7,
     weather: false,
     matchStats: null,
+    quarterbackInjuries: false,
   },
   soccer: {
     sport: "soccer",
@@ -64,6 +68,7 @@ export const SPORT_SETTINGS: Record<string, SportSettings> = {
     maxRestDays: 14,
     weather: false,
     matchStats: "shots",
+    quarterbackInjuries: false,
   },
 };
 

@@ -44,3 +44,28 @@ export function injuriesKnownAt(rows: readonly InjuryReportRow[], at: Date): Map
   }
   return teams;
 }
+
+/** A game and the moment its injuries are read at (its prediction's as-of time, never after kick-off). */
+export interface GameAt {
+  id: number;
+  homeTeamId: number;
+  awayTeamId: number;
+  at: Date;
+}
+
+/** Each game's injuries as known at its own moment: `injuriesKnownAt` over its two teams' rows. */
+export function gameInjuriesAt(rows: readonly InjuryReportRow[], games: readonly GameAt[]): Map<number, GameInjuries> {
+  const byTeam = new Map<number, InjuryReportRow[]>();
+  for (const r of rows) {
+    const list = byTeam.get(r.teamId);
+    if (list) list.push(r);
+    else byTeam.set(r.teamId, [r]);
+  }
+  const out = new Map<number, GameInjuries>();
+  for (const g of games) {
+    const teamRows = [...(byTeam.get(g.homeTeamId) ?? []), ...(byTeam.get(g.awayTeamId) ?? [])];
+    const teams = teamRows.length ? injuriesKnownAt(teamRows, g.at) : new Map<number, TeamInjuries>();
+    out.set(g.id, { home: teams.get(g.homeTeamId) ?? null, away: teams.get(g.awayTeamId) ?? null });
+  }
+  return out;
+}

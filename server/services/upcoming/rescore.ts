@@ -52,7 +52,7 @@ export async function scoreUpcoming(pool: pg.Pool, options: { gameIds?: number[]
            FROM "ModelVersion" WHERE "leagueId" = $1 ORDER BY "userId", name, version DESC`,
         [league.leagueId],
       );
-      const { records, gameIds } = await loadLeagueRecords(pool, league.leagueId);
+      const { records, gameIds } = await loadLeagueRecords(pool, league.leagueId, { asOf: now });
       const settings = settingsFor(records[0]!.sport);
       const features = buildFeatures(records, settings);
       const column = new Map(features.specs.map((s, i) => [s.name, i]));

@@ -171,3 +171,61 @@ describe("re-scoring upcoming predictions", () => {
     expect((await scoreUpcoming(pool, { now: new Date(later.getTime() + 60_000) })).inserted).toBe(0);
   });
 });
+
+describe("injury reports as model features", () => {
+  // After the tests above: their last run was at now + 2 minutes.
+  const asOf = new Date(now.getTime() + 5 * 60_000);
+  const report = async (teamId: number, player: string, collectedAt: Date) =>
+    pool.query(
+      `INSERT INTO "InjuryReport" ("leagueId", "teamId", player, position, status, "collectedAt", source)
+       SELECT "leagueId", id, $2, 'FW', 'Out', $3, 'test-live' FROM "Team" WHERE id = $1`,
+      [teamId, player, collectedAt],
+    );
+  const teamsOf = async (gameId: number) =>
+    (await pool.query<{ homeTeamId: number; awayTeamId: number; leagueId: number }>(`SELECT "homeTeamId", "awayTeamId", "leagueId" FROM "Game" WHERE id = $1`, [gameId])).rows[0]!;
+
+  it("say in the report that the archive seasons had no injury data, and rank no importance for them", async () => {
+    const evaluationId = (await prisma.modelVersion.findUniqueOrThrow({ where: { id: versionId } })).evaluationId!;
+    const { report } = await caller(user).models.evaluation({ id: evaluationId });
+    expect(report!.featuresWithoutData).toEqual(["injury_report_known", "players_out_home", "players_out_away"]);
+    const logistic = report!.models.find((m) => m.name === "logistic")!;
+    expect(logistic.importances.length).toBeGreaterThan(5);
+    expect(logistic.importances.some((f) => report!.featuresWithoutData.includes(f.feature))).toBe(false);
+    // The served model carries the columns, so it can be scored with reports once they exist.
+    const version = await prisma.modelVersion.findUniqueOrThrow({ where: { id: versionId } });
+    expect(version.featureNames).toEqual(expect.arrayContaining(["injury_report_known", "players_out_home"]));
+  });
+
+  it("count reports collected before the as-of time and before kick-off only, and re-score the game they change", async () => {
+    const { loadLeagueRecords } = await import("@/server/services/models/league-records");
+    const target = games[1]!;
+    const { homeTeamId, awayTeamId, leagueId } = await teamsOf(target.id);
+    await report(homeTeamId, `Before ${Date.now()}`, new Date(asOf.getTime() - 60_000));
+    await report(awayTeamId, `After ${Date.now()}`, new Date(asOf.getTime() + 60_000));
+    const { records, gameIds } = await loadLeagueRecords(pool, leagueId, { asOf });
+    const byId = new Map(records.map((r) => [gameIds.get(r.id)!, r]));
+    expect(byId.get(target.id)!.injuries).toEqual({ home: { out: 1, quarterbackOut: false }, away: null });
+    // The team's played games kicked off years before the report was collected: they never see it.
+    const played = records.filter((r) => r.homeScore !== null && (r.home === target.home || r.away === target.home));
+    expect(played.length).toBeGreaterThan(10);
+    expect(played.every((r) => r.injuries === undefined)).toBe(true);
+
+    const predictions = () =>
+      pool
+        .query<{ featuresHash: string; probabilities: Record<string, number> }>(
+          `SELECT "featuresHash", probabilities FROM "Prediction" WHERE "modelVersionId" = $1 AND "gameId" = $2 ORDER BY "createdAt", id`,
+          [versionId, target.id],
+        )
+        .then((r) => r.rows);
+    const before = await predictions();
+    const result = await scoreUpcoming(pool, { now: asOf });
+    expect(result.inserted).toBeGreaterThan(0);
+    const after = await predictions();
+    expect(after).toHaveLength(before.length + 1);
+    expect(after.at(-1)!.featuresHash).not.toBe(before.at(-1)!.featuresHash);
+    // Trained on seasons without reports, the model gives the columns no weight: the same probabilities.
+    for (const k of ["home", "draw", "away"]) expect(after.at(-1)!.probabilities[k]).toBeCloseTo(before.at(-1)!.probabilities[k]!, 9);
+    // The away side's report was collected after this moment: nothing more to write at the same as-of time.
+    expect((await scoreUpcoming(pool, { now: asOf })).inserted).toBe(0);
+  });
+});

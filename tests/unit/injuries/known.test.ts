@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { decideBot, type LiveGame } from "@/server/domain/bots/decide";
-import { injuriesKnownAt, type InjuryReportRow } from "@/server/domain/injuries/known";
+import { gameInjuriesAt, injuriesKnownAt, type InjuryReportRow } from "@/server/domain/injuries/known";
 import { StrategyV1 } from "@/server/domain/strategies/schema";
 
 const at = new Date("2026-12-05T10:00:00Z");
@@ -36,6 +36,18 @@ describe("injuries as known at a moment", () => {
     expect(teams.get(1)).toEqual({ out: 1, quarterbackOut: true });
     expect(teams.get(2)).toEqual({ out: 0, quarterbackOut: false });
     expect(teams.has(3)).toBe(false);
+  });
+
+  it("reads each game at its own moment: a report collected after a game's kick-off counts only for later games", () => {
+    const rows = [row(1, "A. Passer", "Out", minutes(-30), "QB"), row(2, "E. Edge", "Out", minutes(30), "LB")];
+    const games = gameInjuriesAt(rows, [
+      { id: 10, homeTeamId: 1, awayTeamId: 2, at },
+      { id: 11, homeTeamId: 2, awayTeamId: 3, at: minutes(60) },
+      { id: 12, homeTeamId: 3, awayTeamId: 4, at: minutes(60) },
+    ]);
+    expect(games.get(10)).toEqual({ home: { out: 1, quarterbackOut: true }, away: null });
+    expect(games.get(11)).toEqual({ home: { out: 1, quarterbackOut: false }, away: null });
+    expect(games.get(12)).toEqual({ home: null, away: null });
   });
 
   it("lets a strategy bet against a team missing players, and leaves games without reports alone", () => {

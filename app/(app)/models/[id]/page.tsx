@@ -89,6 +89,12 @@ export default function EvaluationPage({ params }: { params: Promise<{ id: strin
                 ) : (
                   <p className="text-sm text-muted-foreground">An ensemble averages other models; pick one of its members to see importances.</p>
                 )}
+                {report.featuresWithoutData.length > 0 && (
+                  <p className="mt-2 text-sm text-muted-foreground">
+                    No injury reports were collected in the training seasons, so {report.featuresWithoutData.join(", ")} had no data there and
+                    are not ranked. Models trained once reports have been collected for a season can use them.
+                  </p>
+                )}
               </div>
             </CardContent>
           </Card>
