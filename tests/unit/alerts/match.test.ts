@@ -49,7 +49,7 @@ describe("steam rules", () => {
     start: new Date("2026-12-02T10:00:00Z"), end: new Date("2026-12-02T10:05:00Z"), bookmakers: ["a", "b", "c"], impliedChange: 0.03 };
 
   it("match a steam move only on a followed game, once per burst", () => {
-    const r = rule({ kind: "STEAM_MOVE", params: { gameIds: [2] } });
+    const r = rule({ kind: "STEAM_MOVE", params: { gameIds: [2], followed: false } });
     const m = matchAlerts([r], facts({ steam: [steam, { ...steam, gameId: 1 }] }));
     expect(m).toHaveLength(1);
     expect(m[0]!.dedupeKey).toBe("alert:7:2:MONEYLINE:FULL_GAME:AWAY:steam:2026-12-02T10:00:00.000Z");
