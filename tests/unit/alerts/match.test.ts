@@ -55,6 +55,17 @@ describe("steam rules", () => {
     expect(m[0]!.dedupeKey).toBe("alert:7:2:MONEYLINE:FULL_GAME:AWAY:steam:2026-12-02T10:00:00.000Z");
     expect(m[0]!.body).toContain("Away shortening at 3 books");
   });
+
+  it("on followed games, match the games the rule's owner follows (and no one else's), once with named games", () => {
+    const r = rule({ kind: "STEAM_MOVE", params: { gameIds: [], followed: true } });
+    const moves = [steam, { ...steam, gameId: 1 }];
+    expect(matchAlerts([r], facts({ steam: moves }))).toEqual([]);
+    expect(matchAlerts([r], facts({ steam: moves, followed: new Map([["someone-else", new Set([1, 2])]]) }))).toEqual([]);
+    const mine = matchAlerts([r], facts({ steam: moves, followed: new Map([["u1", new Set([1])]]) }));
+    expect(mine.map((m) => m.dedupeKey)).toEqual(["alert:7:1:MONEYLINE:FULL_GAME:AWAY:steam:2026-12-02T10:00:00.000Z"]);
+    const both = rule({ kind: "STEAM_MOVE", params: { gameIds: [1], followed: true } });
+    expect(matchAlerts([both], facts({ steam: moves, followed: new Map([["u1", new Set([1])]]) }))).toHaveLength(1);
+  });
 });
 
 describe("target price rules", () => {
