@@ -89,7 +89,7 @@ describe("model calibration drift alerts", () => {
     const badRule = await api.alerts.create({ name: "Overconfident drift", kind: "MODEL_CALIBRATION", params: { modelVersionId: bad.id, window } });
     const goodRule = await api.alerts.create({ name: "Honest drift", kind: "MODEL_CALIBRATION", params: { modelVersionId: good.id, window } });
     const youngRule = await api.alerts.create({ name: "Young drift", kind: "MODEL_CALIBRATION", params: { modelVersionId: young.id } });
-    expect(youngRule.params.window).toEqual({ by: "days", days: 30 });
+    expect(youngRule.params).toEqual({ modelVersionId: young.id, window: { by: "days", days: 30 } });
 
     const statuses = new Map((await api.alerts.calibrationStatus()).map((s) => [s.ruleId, s]));
     expect(statuses.get(badRule.id)!.check).toMatchObject({ status: "drifted", games: 60 });
