@@ -1,7 +1,7 @@
 import { bulkPool, db } from "@/server/db/client";
 import { EVENTS, type AppEvent } from "@/server/jobs/events";
 import { env } from "@/server/env";
-import { anyActiveAlertRule, evaluateAlerts, evaluateAlertsUpcoming } from "@/server/services/alerts/evaluate";
+import { anyActiveAlertRule, evaluateAlerts, evaluateAlertsScheduled } from "@/server/services/alerts/evaluate";
 import { settleOpenBets } from "@/server/services/bets/settle";
 import { gradeBots } from "@/server/services/bots/grade";
 import { runDueBots } from "@/server/services/bots/run";
@@ -102,15 +102,16 @@ export const scoreUpcomingJob: Job = {
 
 export const evaluateAlertsJob: Job = {
   id: "evaluate-alerts",
-  name: "Match users' alert rules (value bets, steam, target prices) on newly stored odds",
-  // The event carries the games whose odds moved; the schedule catches odds stored by the collect CLI.
+  name: "Match users' alert rules (value bets, steam, target prices) on newly stored odds; check models' calibration",
+  // The event carries the games whose odds moved; the schedule catches odds stored by the collect CLI and
+  // checks calibration-drift rules (their input is final scores, which no odds event announces).
   // No debounce: a debounced run would keep only the last event's games.
   cron: "*/15 * * * *",
   events: [EVENTS.oddsStored],
   idle: async () => ((await anyActiveAlertRule(bulkPool)) ? null : "no alert rule is turned on"),
   run: async ({ event, step }) => {
     const gameIds = event?.name === EVENTS.oddsStored ? (event as AppEvent<typeof EVENTS.oddsStored>).data.gameIds : null;
-    return step.run("evaluate-alerts", () => (gameIds ? evaluateAlerts(bulkPool, gameIds) : evaluateAlertsUpcoming(bulkPool)));
+    return step.run("evaluate-alerts", () => (gameIds ? evaluateAlerts(bulkPool, gameIds) : evaluateAlertsScheduled(bulkPool)));
   },
 };
 

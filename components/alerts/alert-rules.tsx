@@ -9,10 +9,11 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { Input, NativeSelect } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { trpc, type RouterOutputs } from "@/lib/trpc";
-import type { AlertRuleInput } from "@/server/domain/alerts/rules";
+import type { AlertRuleInput, CalibrationWindow } from "@/server/domain/alerts/rules";
 import { MARKET_CODES, MARKETS, SELECTIONS, type Market, type Selection } from "@/server/domain/vocabulary";
 
 type Rule = RouterOutputs["alerts"]["list"][number];
+type CalibrationStatus = RouterOutputs["alerts"]["calibrationStatus"][number];
 type Kind = Rule["kind"];
 type CreateInput = AlertRuleInput & { name: string };
 
@@ -21,7 +22,10 @@ const KIND_LABEL: Record<Kind, string> = {
   STEAM_MOVE: "Steam move",
   TARGET_PRICE: "Target price",
   BOT_SLIPS: "Bot slips",
+  MODEL_CALIBRATION: "Model calibration drift",
 };
+
+const windowText = (w: CalibrationWindow) => (w.by === "days" ? `last ${w.days} days` : `last ${w.games} graded games`);
 
 function describeRule(rule: Rule): string {
   switch (rule.kind) {
@@ -31,15 +35,32 @@ function describeRule(rule: Rule): string {
       const markets = p.markets.length ? p.markets.map((m) => MARKETS[m].label).join(", ") : "every market";
       return `EV of ${p.minEvPercent} % or more, ${leagues}, ${markets}`;
     }
-    case "STEAM_MOVE":
-      return `Steam on game${rule.params.gameIds.length === 1 ? "" : "s"} ${rule.params.gameIds.join(", ")}`;
+    case "STEAM_MOVE": {
+      const { followed, gameIds } = rule.params;
+      const named = gameIds.length ? `game${gameIds.length === 1 ? "" : "s"} ${gameIds.join(", ")}` : "";
+      return `Steam on ${[followed ? "the games you follow" : "", named].filter(Boolean).join(" and ")}`;
+    }
     case "TARGET_PRICE": {
       const p = rule.params;
       return `Game ${p.gameId}: ${MARKETS[p.market].label} ${SELECTIONS[p.selection].label}${p.line === null ? "" : ` ${p.line}`} at ${p.targetPrice.toFixed(2)} or better`;
     }
     case "BOT_SLIPS":
       return "When your bots propose slips";
+    case "MODEL_CALIBRATION":
+      return `Calibration error of model version ${rule.params.modelVersionId} over the ${windowText(rule.params.window)} above its evaluated figure plus sampling noise`;
   }
+}
+
+/** What a calibration rule sees now: the figures, or why it cannot fire yet. */
+function calibrationLine(status: CalibrationStatus | undefined): string | null {
+  if (!status) return null;
+  if (!status.model) return "This model no longer exists: remove the rule.";
+  const model = `${status.model.name} v${status.model.version} (${status.model.league})`;
+  const c = status.check;
+  if (!c) return `${model}: registered without evaluated figures, nothing to compare with.`;
+  if (c.status === "not-enough-games") return `${model}: not enough games yet (${c.games} of ${c.needed} graded games with a prediction locked before kick-off).`;
+  const verdict = c.status === "drifted" ? "drifted" : "within limits";
+  return `${model}: ${verdict}, error ${c.ece.toFixed(3)} on ${c.games} games, limit ${c.limit.toFixed(3)} (evaluated ${c.evaluated.ece.toFixed(3)} + noise allowance).`;
 }
 
 const numbers = (text: string) =>
@@ -51,13 +72,16 @@ const numbers = (text: string) =>
 /** The /alerts page: the user's rules (on/off, remove) and a form for a new one. */
 export function AlertRules() {
   const rules = trpc.alerts.list.useQuery();
+  const hasCalibration = Boolean(rules.data?.some((r) => r.kind === "MODEL_CALIBRATION"));
+  const calibration = trpc.alerts.calibrationStatus.useQuery(undefined, { enabled: hasCalibration });
   return (
     <div className="flex flex-col gap-4">
       <Card>
         <CardHeader>
           <CardTitle className="text-base">Your rules</CardTitle>
           <CardDescription>
-            Checked whenever new odds are stored. Each event is sent once, to the bell and to your notification channels (Settings).
+            Checked whenever new odds are stored (model calibration every 15 minutes). Each event is sent once, to the bell and to your notification
+            channels (Settings).
           </CardDescription>
         </CardHeader>
         <CardContent>
@@ -67,7 +91,7 @@ export function AlertRules() {
           {rules.data && rules.data.length > 0 && (
             <ul className="flex flex-col divide-y" aria-label="Your alert rules">
               {rules.data.map((rule) => (
-                <RuleRow key={rule.id} rule={rule} />
+                <RuleRow key={rule.id} rule={rule} calibration={calibration.data?.find((c) => c.ruleId === rule.id)} />
               ))}
             </ul>
           )}
@@ -78,9 +102,10 @@ export function AlertRules() {
   );
 }
 
-function RuleRow({ rule }: { rule: Rule }) {
+function RuleRow({ rule, calibration }: { rule: Rule; calibration: CalibrationStatus | undefined }) {
   const utils = trpc.useUtils();
   const refresh = () => utils.alerts.list.invalidate();
+  const status = rule.kind === "MODEL_CALIBRATION" ? calibrationLine(calibration) : null;
   const toggle = trpc.alerts.setEnabled.useMutation({ onSuccess: refresh });
   const remove = trpc.alerts.remove.useMutation({ onSuccess: refresh });
   const error = toggle.error?.message ?? remove.error?.message;
@@ -93,6 +118,11 @@ function RuleRow({ rule }: { rule: Rule }) {
           {!rule.enabled && <Badge variant="outline">Off</Badge>}
         </div>
         <p className="text-sm text-muted-foreground">{describeRule(rule)}</p>
+        {status && (
+          <p className="text-sm" data-testid="calibration-status">
+            {status}
+          </p>
+        )}
         {error && <p className="text-sm text-destructive">{error}</p>}
       </div>
       <Button variant="outline" size="sm" disabled={toggle.isPending} onClick={() => toggle.mutate({ ruleId: rule.id, enabled: !rule.enabled })}>
@@ -119,6 +149,11 @@ function NewRuleForm({ hasBotSlips }: { hasBotSlips: boolean }) {
   const [line, setLine] = useState("");
   const [target, setTarget] = useState("");
   const [status, setStatus] = useState("");
+  const [followed, setFollowed] = useState(true);
+  const [modelVersionId, setModelVersionId] = useState("");
+  const [windowBy, setWindowBy] = useState<"days" | "games">("days");
+  const [windowSize, setWindowSize] = useState("30");
+  const models = trpc.alerts.modelChoices.useQuery(undefined, { enabled: kind === "MODEL_CALIBRATION" });
   const create = trpc.alerts.create.useMutation({
     onSuccess: (rule) => {
       setStatus(`Rule "${rule.name}" added.`);
@@ -134,7 +169,12 @@ function NewRuleForm({ hasBotSlips }: { hasBotSlips: boolean }) {
       const leagueKeys = leagues.split(/[\s,]+/).filter(Boolean);
       return { ...base, kind, params: { minEvPercent: Number(minEv), leagues: leagueKeys, markets } };
     }
-    if (kind === "STEAM_MOVE") return { ...base, kind, params: { gameIds: numbers(gameIds) } };
+    if (kind === "STEAM_MOVE") return { ...base, kind, params: { followed, gameIds: numbers(gameIds) } };
+    if (kind === "MODEL_CALIBRATION") {
+      const size = Number(windowSize);
+      const window: CalibrationWindow = windowBy === "days" ? { by: "days", days: size } : { by: "games", games: size };
+      return { ...base, kind, params: { modelVersionId: Number(modelVersionId), window } };
+    }
     if (kind === "TARGET_PRICE") {
       const [gameId] = numbers(gameIds);
       return { ...base, kind, params: { gameId: gameId ?? 0, market, period: "FULL_GAME", selection, line: line.trim() ? Number(line) : null, targetPrice: Number(target) } };
@@ -199,9 +239,15 @@ function NewRuleForm({ hasBotSlips }: { hasBotSlips: boolean }) {
               </fieldset>
             </>
           )}
+          {kind === "STEAM_MOVE" && (
+            <label className="flex items-center gap-2 text-sm sm:col-span-2">
+              <input type="checkbox" checked={followed} onChange={(e) => setFollowed(e.target.checked)} />
+              On the games I follow (Follow on a game&apos;s page or in Upcoming)
+            </label>
+          )}
           {(kind === "STEAM_MOVE" || kind === "TARGET_PRICE") && (
             <div className="flex flex-col gap-1">
-              <Label htmlFor="alert-games">{kind === "STEAM_MOVE" ? "Games to follow (ids from the game pages)" : "Game (id from its page)"}</Label>
+              <Label htmlFor="alert-games">{kind === "STEAM_MOVE" ? "Other games (ids from the game pages, optional)" : "Game (id from its page)"}</Label>
               <Input id="alert-games" value={gameIds} inputMode="numeric" placeholder={kind === "STEAM_MOVE" ? "1204, 1207" : "1204"} onChange={(e) => setGameIds(e.target.value)} />
             </div>
           )}
@@ -245,6 +291,44 @@ function NewRuleForm({ hasBotSlips }: { hasBotSlips: boolean }) {
                 <Label htmlFor="alert-target">Target price (decimal)</Label>
                 <Input id="alert-target" type="number" inputMode="decimal" min={1.01} step={0.01} value={target} onChange={(e) => setTarget(e.target.value)} />
               </div>
+            </>
+          )}
+          {kind === "MODEL_CALIBRATION" && (
+            <>
+              <div className="flex flex-col gap-1 sm:col-span-2">
+                <Label htmlFor="alert-model">Model</Label>
+                <NativeSelect id="alert-model" value={modelVersionId} onChange={(e) => setModelVersionId(e.target.value)}>
+                  <option value="">{models.data?.length === 0 ? "No models yet: run an evaluation first" : "Pick a model"}</option>
+                  {models.data?.map((m) => (
+                    <option key={m.id} value={m.id}>
+                      {m.name} v{m.version} · {m.league}
+                    </option>
+                  ))}
+                </NativeSelect>
+              </div>
+              <div className="flex flex-col gap-1">
+                <Label htmlFor="alert-window-by">Judge on</Label>
+                <NativeSelect
+                  id="alert-window-by"
+                  value={windowBy}
+                  onChange={(e) => {
+                    const by = e.target.value as "days" | "games";
+                    setWindowBy(by);
+                    setWindowSize(by === "days" ? "30" : "100");
+                  }}
+                >
+                  <option value="days">Games of the last … days</option>
+                  <option value="games">The last … graded games</option>
+                </NativeSelect>
+              </div>
+              <div className="flex flex-col gap-1">
+                <Label htmlFor="alert-window-size">{windowBy === "days" ? "Days (7–365)" : "Games (50–2000)"}</Label>
+                <Input id="alert-window-size" type="number" inputMode="numeric" value={windowSize} onChange={(e) => setWindowSize(e.target.value)} />
+              </div>
+              <p className="text-sm text-muted-foreground sm:col-span-2">
+                Fires when the model&apos;s calibration error on finished games (its predictions locked before kick-off) exceeds the error its evaluation
+                measured plus what sampling noise explains, once at least 50 games are graded; at most once a week while it stays drifted.
+              </p>
             </>
           )}
           {kind === "BOT_SLIPS" && (

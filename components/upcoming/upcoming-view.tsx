@@ -3,6 +3,7 @@
 import { ArrowDown, ArrowUp, Minus } from "lucide-react";
 import Link from "next/link";
 import { useState } from "react";
+import { FollowButton } from "@/components/games/follow-button";
 import { freshness } from "@/components/games/odds-table";
 import { useDisplay } from "@/components/shell/preferences";
 import { EmptyState, ErrorState, LoadingRows } from "@/components/shell/states";
@@ -49,9 +50,12 @@ function GameCard({ g, fetchedAt }: { g: Game; fetchedAt: number }) {
   return (
     <li className="flex flex-col gap-2 px-3 py-3" data-testid="upcoming-game">
       <div className="flex flex-wrap items-baseline justify-between gap-x-3 gap-y-1">
-        <Link href={`/games/${g.id}`} className="font-medium hover:underline">
-          {formatMatchup({ home: g.home, away: g.away, sport: g.sport, neutralSite: g.neutralSite })}
-        </Link>
+        <span className="flex flex-wrap items-center gap-2">
+          <Link href={`/games/${g.id}`} className="font-medium hover:underline">
+            {formatMatchup({ home: g.home, away: g.away, sport: g.sport, neutralSite: g.neutralSite })}
+          </Link>
+          <FollowButton gameId={g.id} following={g.followed} label={`${g.home} v ${g.away}`} />
+        </span>
         <span className="text-xs text-muted-foreground">
           {show.kickoff(g.startsAt, g.startTimeKnown)} · {g.leagueName}
           {g.updatedAt && (
@@ -130,8 +134,9 @@ export function UpcomingView() {
   const show = useDisplay();
   const [hours, setHours] = useState<24 | 48 | 168>(48);
   const [league, setLeague] = useState("");
+  const [followedOnly, setFollowedOnly] = useState(false);
   const leagues = trpc.leagues.list.useQuery();
-  const upcoming = trpc.upcoming.list.useQuery({ hours, league: league || undefined }, { refetchInterval: REFRESH_MS, refetchIntervalInBackground: false });
+  const upcoming = trpc.upcoming.list.useQuery({ hours, league: league || undefined, followed: followedOnly }, { refetchInterval: REFRESH_MS, refetchIntervalInBackground: false });
   const days = new Map<string, Game[]>();
   for (const g of upcoming.data?.games ?? []) {
     const day = toDateTimeInput(g.startsAt, show.timeZone).slice(0, 10);
@@ -149,7 +154,7 @@ export function UpcomingView() {
         Best price per selection among real books (flagged prices left out), the move since each market opened, and your models&apos; latest predictions.
         Refreshed every 30 seconds while this page is open; times in {show.zone}.
       </p>
-      <div className="grid grid-cols-2 gap-3 sm:max-w-md">
+      <div className="grid grid-cols-2 gap-3 sm:max-w-xl sm:grid-cols-3">
         <div className="flex flex-col gap-1">
           <Label htmlFor="upcoming-window">Starting in</Label>
           <NativeSelect id="upcoming-window" value={hours} onChange={(e) => setHours(Number(e.target.value) as 24 | 48 | 168)}>
@@ -163,11 +168,20 @@ export function UpcomingView() {
             {leagues.data?.map((l) => <option key={l.key} value={l.key}>{l.name}</option>)}
           </NativeSelect>
         </div>
+        <div className="flex flex-col gap-1">
+          <Label htmlFor="upcoming-followed">Games</Label>
+          <NativeSelect id="upcoming-followed" value={followedOnly ? "followed" : "all"} onChange={(e) => setFollowedOnly(e.target.value === "followed")}>
+            <option value="all">All games</option>
+            <option value="followed">Followed</option>
+          </NativeSelect>
+        </div>
       </div>
       {upcoming.isLoading ? (
         <LoadingRows />
       ) : upcoming.error ? (
         <ErrorState message={upcoming.error.message} />
+      ) : days.size === 0 && followedOnly ? (
+        <EmptyState title="No followed games in this window">Follow games with the Follow button on their rows or pages; steam alerts can watch the games you follow.</EmptyState>
       ) : days.size === 0 ? (
         <EmptyState title="No games in this window">Live collection lists games up to 48 hours ahead; try the next 7 days, or see <Link className="underline" href="/games">all games</Link>.</EmptyState>
       ) : (

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { alertRuleInput } from "@/server/domain/alerts/rules";
+import { calibrationModelChoices, calibrationStatuses } from "@/server/services/alerts/calibration";
 import { createAlertRule, deleteAlertRule, listAlertRules, setAlertRuleEnabled } from "@/server/services/alerts/rules";
 import { DbId, safeText } from "../schemas";
 import { protectedProcedure, router } from "../trpc";
@@ -8,6 +9,12 @@ const Name = safeText(80).pipe(z.string().min(1, "give the rule a name"));
 
 export const alertsRouter = router({
   list: protectedProcedure.query(({ ctx }) => listAlertRules(ctx.pool, ctx.user.id)),
+
+  /** The caller's calibration rules checked now: figures, or "not enough games yet". */
+  calibrationStatus: protectedProcedure.query(({ ctx }) => calibrationStatuses(ctx.pool, ctx.user.id, new Date())),
+
+  /** The caller's model versions a calibration rule can watch. */
+  modelChoices: protectedProcedure.query(({ ctx }) => calibrationModelChoices(ctx.pool, ctx.user.id)),
 
   /** Refused with PAYMENT_REQUIRED past the plan's "alertRules" limit. */
   create: protectedProcedure

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { getGame, listGames } from "@/server/services/catalog/games";
+import { followedGameIds, followGame, unfollowGame } from "@/server/services/follows/follows";
 import { DbId, escapeLike, MarketSchema, PeriodSchema, PhaseSchema, SearchTerm, SelectionSchema, UtcTime } from "../schemas";
 import { protectedProcedure, router } from "../trpc";
 
@@ -90,4 +91,20 @@ export const gamesRouter = router({
     .input(z.object({ id: DbId }))
     .output(GameDetail)
     .query(({ ctx, input }) => getGame(ctx.db, ctx.pool, input.id)),
+
+  /** Whether the caller follows the game (steam alerts "on the games I follow", the Followed filter). */
+  following: protectedProcedure
+    .input(z.object({ gameId: DbId }))
+    .output(z.object({ gameId: z.number(), following: z.boolean() }))
+    .query(async ({ ctx, input }) => ({ gameId: input.gameId, following: (await followedGameIds(ctx.pool, ctx.user.id, [input.gameId])).has(input.gameId) })),
+  /** Idempotent: following twice is one follow. NOT_FOUND for a game that does not exist. */
+  follow: protectedProcedure
+    .input(z.object({ gameId: DbId }).strict())
+    .output(z.object({ gameId: z.number(), following: z.boolean() }))
+    .mutation(({ ctx, input }) => followGame(ctx.pool, ctx.user.id, input.gameId)),
+  /** Idempotent: unfollowing a game not followed is fine. */
+  unfollow: protectedProcedure
+    .input(z.object({ gameId: DbId }).strict())
+    .output(z.object({ gameId: z.number(), following: z.boolean() }))
+    .mutation(({ ctx, input }) => unfollowGame(ctx.pool, ctx.user.id, input.gameId)),
 });

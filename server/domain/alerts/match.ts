@@ -29,12 +29,14 @@ export interface AlertFacts {
   valueBets: ValueBet[];
   steam: LiveSteamMove[];
   lines: PricedLine[];
+  /** Per user, the games they follow (for steam rules "on the games I follow"). */
+  followed?: ReadonlyMap<string, ReadonlySet<number>>;
 }
 
 export interface AlertMatch {
   ruleId: number;
   userId: string;
-  kind: "alert.value-bet" | "alert.steam" | "alert.target-price";
+  kind: "alert.value-bet" | "alert.steam" | "alert.target-price" | "alert.model-calibration";
   dedupeKey: string;
   title: string;
   body: string;
@@ -73,14 +75,15 @@ export function matchAlerts(rules: AlertRule[], facts: AlertFacts): AlertMatch[]
         });
       }
     } else if (rule.kind === "STEAM_MOVE") {
-      const followed = new Set(rule.params.gameIds);
+      const followed = new Set([...rule.params.gameIds, ...(rule.params.followed ? (facts.followed?.get(rule.userId) ?? []) : [])]);
       for (const s of facts.steam) {
         const game = games.get(s.gameId);
         if (!game || !followed.has(s.gameId)) continue;
         matches.push({
           ...base,
           kind: "alert.steam",
-          // One burst is one event: its start names it (a later, separate burst is news again).
+          // One burst is one event: its start names it (a later, separate burst is news again). The key does not
+          // say why the game was watched, so a game both named and followed is still one notification.
           dedupeKey: `alert:${rule.id}:${s.gameId}:${s.market}:${s.period}:${s.selection}:steam:${s.start.toISOString()}`,
           title: `Steam move: ${title(game)}`,
           body: `${pick(s.market, s.period, s.selection, null)} ${s.direction} at ${s.bookmakers.length} books (${s.bookmakers.join(", ")}) (rule "${rule.name}")`,

@@ -138,6 +138,11 @@ function mean(values: number[]): number {
  * sampling noise alone gives on the games it was measured on (small leagues cannot show 0.02).
  */
 export function calibrationGate(m: Pick<ProbabilityMetrics, "ece" | "eceNoise">): { passed: boolean; limit: number } {
-  const limit = Math.max(0.02, 1.25 * m.eceNoise);
+  const limit = noiseAllowance(m.eceNoise);
   return { passed: m.ece <= limit, limit };
+}
+
+/** How much ECE sampling noise may explain: 0.02, or 25% above the simulated noise figure when that is larger. */
+export function noiseAllowance(eceNoise: number): number {
+  return Math.max(0.02, 1.25 * eceNoise);
 }

@@ -5,6 +5,8 @@ import { detectAnomalies, withoutAnomalies } from "@/server/domain/collectors/an
 import { findSteam, STEAM_WINDOW_MINUTES } from "@/server/domain/scanners/line-moves";
 import { buildOffers } from "@/server/domain/scanners/quotes";
 import { scanOffers, SCAN_DEFAULTS } from "@/server/domain/scanners/scan";
+import { evaluateCalibrationAlerts } from "@/server/services/alerts/calibration";
+import { followsByUser } from "@/server/services/follows/follows";
 import { notify } from "@/server/services/notify/notify";
 import { loadQuotes } from "@/server/services/quotes/load-quotes";
 
@@ -54,7 +56,11 @@ export async function evaluateAlerts(pool: pg.Pool, gameIds: number[], now = new
   const recent = now.getTime() - STEAM_NEWS_MINUTES * 60_000;
   const steam = findSteam(trusted, now).filter((s) => s.end.getTime() >= recent);
 
-  const matches = matchAlerts(rules, { games, valueBets, steam, lines });
+  // "The games I follow" is read now, not when the rule was made: a game followed since counts.
+  const followers = [...new Set(rules.flatMap((r) => (r.kind === "STEAM_MOVE" && r.params.followed ? [r.userId] : [])))];
+  const followed = await followsByUser(pool, followers, [...new Set(steam.map((s) => s.gameId))]);
+
+  const matches = matchAlerts(rules, { games, valueBets, steam, lines, followed });
   let notified = 0;
   for (const m of matches) {
     const result = await notify(
@@ -75,6 +81,13 @@ export async function evaluateAlertsUpcoming(pool: pg.Pool, now = new Date()): P
     [now],
   );
   return evaluateAlerts(pool, rows.map((r) => r.id), now);
+}
+
+/** The schedule's pass: upcoming games' odds, then calibration-drift rules (results arrive with scores, not odds). */
+export async function evaluateAlertsScheduled(pool: pg.Pool, now = new Date()) {
+  const odds = await evaluateAlertsUpcoming(pool, now);
+  const calibration = await evaluateCalibrationAlerts(pool, now);
+  return { ...odds, calibration };
 }
 
 /** Whether any rule could match: without one the job does nothing (and records no run). */

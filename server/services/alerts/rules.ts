@@ -6,7 +6,8 @@ import { allowanceFor } from "@/server/services/billing/limits";
 
 /**
  * A user's alert rules: list, create (within the plan's "alertRules" limit), enable/disable, delete. Another
- * user's rule is NOT_FOUND. A bot-slips rule is one per user: it only switches the bots' notifications.
+ * user's rule is NOT_FOUND. A bot-slips rule is one per user: it only switches the bots' notifications. A
+ * calibration rule watches one of the user's own model versions (another user's is NOT_FOUND).
  */
 const COLUMNS = `id, "userId", name, enabled, kind::text AS kind, params`;
 
@@ -29,6 +30,10 @@ export async function createAlertRule(pool: pg.Pool, userId: string, input: Aler
       throw new AppError("CONFLICT", "You already have a bot-slips rule: turn it on or off instead.");
     }
     allow(counted[0]!.n);
+    if (rule.kind === "MODEL_CALIBRATION") {
+      const { rowCount } = await client.query(`SELECT 1 FROM "ModelVersion" WHERE id = $1 AND "userId" = $2`, [rule.params.modelVersionId, userId]);
+      if (!rowCount) throw new AppError("NOT_FOUND", "There is no such model among yours: pick one from the list.");
+    }
     const { rows } = await client.query(
       `INSERT INTO "AlertRule" ("userId", kind, name, params) VALUES ($1, $2::"AlertKind", $3, $4) RETURNING ${COLUMNS}`,
       [userId, rule.kind, input.name, JSON.stringify(rule.params)],

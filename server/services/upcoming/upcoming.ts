@@ -8,6 +8,8 @@ export interface UpcomingRequest {
   /** Games starting in [now, now + hours). */
   hours: number;
   league?: string | undefined;
+  /** Only games the user follows. */
+  followedOnly?: boolean;
 }
 
 /** At most this many games: a week of every league we carry fits. */
@@ -23,18 +25,21 @@ export async function upcomingGames(db: Queryable, userId: string, req: Upcoming
   // Hidden import runs' games stay hidden, as on the games list (see visibleToUsers).
   const { rows: games } = await db.query<{
     id: number; startsAt: Date; startTimeKnown: boolean; league: string; leagueName: string; sport: string; home: string; away: string; neutralSite: boolean;
+    followed: boolean;
   }>(
     `SELECT g.id, g."startsAt", g."startTimeKnown", l.key AS league, l.name AS "leagueName", s.key AS sport,
-            h.name AS home, a.name AS away, g."neutralSite"
+            h.name AS home, a.name AS away, g."neutralSite",
+            EXISTS (SELECT 1 FROM "GameFollow" f WHERE f."gameId" = g.id AND f."userId" = $5) AS followed
        FROM "Game" g JOIN "League" l ON l.id = g."leagueId" JOIN "Sport" s ON s.id = l."sportId"
        JOIN "Team" h ON h.id = g."homeTeamId" JOIN "Team" a ON a.id = g."awayTeamId"
       WHERE g."startsAt" >= $1 AND g."startsAt" < $2 AND g.status = 'SCHEDULED'
         AND ($3::text IS NULL OR l.key = $3)
+        AND (NOT $4::boolean OR EXISTS (SELECT 1 FROM "GameFollow" f WHERE f."gameId" = g.id AND f."userId" = $5))
         AND NOT (EXISTS (SELECT 1 FROM "ImportRunGame" x JOIN "ImportRun" r ON r.id = x."importRunId" WHERE x."gameId" = g.id AND r."hiddenAt" IS NOT NULL)
              AND NOT EXISTS (SELECT 1 FROM "ImportRunGame" x JOIN "ImportRun" r ON r.id = x."importRunId" WHERE x."gameId" = g.id AND r."hiddenAt" IS NULL))
       ORDER BY g."startsAt", g.id
       LIMIT ${MAX_GAMES + 1}`,
-    [req.now, to, req.league ?? null],
+    [req.now, to, req.league ?? null, req.followedOnly ?? false, userId],
   );
   const shown = games.slice(0, MAX_GAMES);
   const byGame = quotesByGame(await loadQuotes(db, shown, { period: "FULL_GAME" }));

@@ -49,11 +49,22 @@ describe("steam rules", () => {
     start: new Date("2026-12-02T10:00:00Z"), end: new Date("2026-12-02T10:05:00Z"), bookmakers: ["a", "b", "c"], impliedChange: 0.03 };
 
   it("match a steam move only on a followed game, once per burst", () => {
-    const r = rule({ kind: "STEAM_MOVE", params: { gameIds: [2] } });
+    const r = rule({ kind: "STEAM_MOVE", params: { gameIds: [2], followed: false } });
     const m = matchAlerts([r], facts({ steam: [steam, { ...steam, gameId: 1 }] }));
     expect(m).toHaveLength(1);
     expect(m[0]!.dedupeKey).toBe("alert:7:2:MONEYLINE:FULL_GAME:AWAY:steam:2026-12-02T10:00:00.000Z");
     expect(m[0]!.body).toContain("Away shortening at 3 books");
+  });
+
+  it("on followed games, match the games the rule's owner follows (and no one else's), once with named games", () => {
+    const r = rule({ kind: "STEAM_MOVE", params: { gameIds: [], followed: true } });
+    const moves = [steam, { ...steam, gameId: 1 }];
+    expect(matchAlerts([r], facts({ steam: moves }))).toEqual([]);
+    expect(matchAlerts([r], facts({ steam: moves, followed: new Map([["someone-else", new Set([1, 2])]]) }))).toEqual([]);
+    const mine = matchAlerts([r], facts({ steam: moves, followed: new Map([["u1", new Set([1])]]) }));
+    expect(mine.map((m) => m.dedupeKey)).toEqual(["alert:7:1:MONEYLINE:FULL_GAME:AWAY:steam:2026-12-02T10:00:00.000Z"]);
+    const both = rule({ kind: "STEAM_MOVE", params: { gameIds: [1], followed: true } });
+    expect(matchAlerts([both], facts({ steam: moves, followed: new Map([["u1", new Set([1])]]) }))).toHaveLength(1);
   });
 });
 

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { use } from "react";
+import { FollowButton } from "@/components/games/follow-button";
 import { LineMovementChart } from "@/components/games/line-movement-chart";
 import { GamePredictions } from "@/components/models/game-predictions";
 import { OddsTable } from "@/components/games/odds-table";
@@ -19,6 +20,7 @@ export default function GamePage({ params }: { params: Promise<{ id: string }> }
   const valid = Number.isInteger(gameId) && gameId > 0;
   const game = trpc.games.byId.useQuery({ id: gameId }, { enabled: valid });
   const flags = trpc.upcoming.flags.useQuery({ gameId }, { enabled: valid });
+  const following = trpc.games.following.useQuery({ gameId }, { enabled: valid });
   const show = useDisplay();
   if (!valid) return <ErrorState message="That is not a game id." />;
   if (game.isLoading) return <LoadingRows rows={10} />;
@@ -41,7 +43,10 @@ export default function GamePage({ params }: { params: Promise<{ id: string }> }
           {g.stage ? ` · ${g.stage}` : ""}
           {g.venue ? ` · ${g.venue.name}` : ""}
         </p>
-        <div className="mt-2"><Link href={`/bets/new?game=${g.id}`} className="text-sm font-medium underline">Track a bet on this game</Link></div>
+        <div className="mt-2 flex flex-wrap items-center gap-3">
+          {following.data && <FollowButton gameId={g.id} following={following.data.following} />}
+          <Link href={`/bets/new?game=${g.id}`} className="text-sm font-medium underline">Track a bet on this game</Link>
+        </div>
       </div>
 
       <GamePredictions gameId={g.id} home={g.homeTeam.name} away={g.awayTeam.name} />

@@ -70,6 +70,15 @@ export const endpoints = {
     response: outputOf("models.forGame"),
     run: ({ caller, params }) => caller.models.forGame({ gameId: params.id }),
   }),
+  gameFollow: defineEndpoint<Id>({
+    method: "GET",
+    path: "/games/{id}/follow",
+    scope: "read",
+    summary: "Whether you follow one game (steam alerts can watch the games you follow).",
+    params: IdParams,
+    response: outputOf("games.following"),
+    run: ({ caller, params }) => caller.games.following({ gameId: params.id }),
+  }),
   strategies: defineEndpoint<undefined, { archived?: boolean }>({
     method: "GET",
     path: "/strategies",
