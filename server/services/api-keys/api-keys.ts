@@ -94,11 +94,12 @@ export async function authenticateApiKey(db: PrismaClient, secret: string, now =
   if (!KEY_PATTERN.test(secret)) throw new AppError("UNAUTHORIZED", "The API key is not valid.");
   const key = await db.apiKey.findUnique({
     where: { hash: hashApiKey(secret) },
-    select: { id: true, userId: true, scopes: true, expiresAt: true, revokedAt: true, user: { select: { role: true } } },
+    select: { id: true, userId: true, scopes: true, expiresAt: true, revokedAt: true, user: { select: { role: true, disabledAt: true } } },
   });
   if (!key) throw new AppError("UNAUTHORIZED", "The API key is not valid.");
   if (key.revokedAt) throw new AppError("UNAUTHORIZED", "The API key has been revoked.");
   if (key.expiresAt && key.expiresAt <= now) throw new AppError("UNAUTHORIZED", "The API key has expired.");
+  if (key.user.disabledAt) throw new AppError("FORBIDDEN", "The account this API key belongs to has been disabled.");
   await touchApiKey(db, key.id, now);
   return { keyId: key.id, userId: key.userId, role: key.user.role, scopes: key.scopes.filter((s): s is ApiScope => (API_SCOPES as readonly string[]).includes(s)) };
 }
