@@ -129,8 +129,12 @@ export interface PlanOverride {
   endsAt: Date | null;
 }
 
+export function overrideInForce(override: PlanOverride | null, now: Date): override is PlanOverride {
+  return override !== null && (override.endsAt === null || now.getTime() < override.endsAt.getTime());
+}
+
 /** The plan that applies: an override in force replaces the subscription's plan (even a lower one); a lapsed one is ignored. */
 export function withOverride(subscription: Entitlement, override: PlanOverride | null, now: Date): Entitlement {
-  if (!override || (override.endsAt && now.getTime() >= override.endsAt.getTime())) return subscription;
+  if (!overrideInForce(override, now)) return subscription;
   return { plan: override.plan, reason: "Set by an administrator.", endsAt: override.endsAt };
 }

@@ -31,7 +31,8 @@ export interface UserLimits {
   limits: PlanLimits;
 }
 
-interface AccountRow {
+/** The BillingAccount columns a user's plan is resolved from (read in one query with other data by the admin list). */
+export interface AccountRow {
   plan: PlanId;
   status: string | null;
   currentPeriodEnd: Date | null;
@@ -57,15 +58,22 @@ const NO_ACCOUNT: AccountRow = {
  * override while it is in force.
  */
 export async function limitsFor(db: Queryable, userId: string, now = new Date()): Promise<UserLimits> {
-  const mode = billingMode();
-  if (mode.kind === "off")
-    return { mode: mode.kind, plan: "FREE", entitlement: { plan: "FREE", reason: mode.message, endsAt: null }, limits: UNLIMITED };
+  // Without billing there is nothing to read.
+  if (billingMode().kind === "off") return limitsOfAccount(null, now);
   const { rows } = await db.query<AccountRow>(
     `SELECT plan, status, "currentPeriodEnd", "cancelAtPeriodEnd", "pastDueSince", "compPlan", "compEndsAt"
        FROM "BillingAccount" WHERE "userId" = $1`,
     [userId],
   );
-  const account = rows[0] ?? NO_ACCOUNT;
+  return limitsOfAccount(rows[0] ?? null, now);
+}
+
+/** limitsFor from an already-read BillingAccount row (null: the user has none). */
+export function limitsOfAccount(row: AccountRow | null, now = new Date()): UserLimits {
+  const mode = billingMode();
+  if (mode.kind === "off")
+    return { mode: mode.kind, plan: "FREE", entitlement: { plan: "FREE", reason: mode.message, endsAt: null }, limits: UNLIMITED };
+  const account = row ?? NO_ACCOUNT;
   const subscription: Entitlement =
     mode.kind === "unconfigured" ? { plan: "FREE", reason: mode.message, endsAt: null } : effectivePlan(account, now, billingSettings().graceDays);
   const override = account.compPlan ? { plan: account.compPlan, endsAt: account.compEndsAt } : null;
