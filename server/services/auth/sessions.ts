@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "@/server/db/generated/client";
+import { recordAudit } from "@/server/services/audit/record";
 
 /** What a session token carries besides next-auth's own claims: its id and the user's session version. */
 export interface SessionClaims {
@@ -39,5 +40,8 @@ export async function endSession(db: PrismaClient, session: { sid: string; userI
 
 /** Signs every session of a user out at once (sign out everywhere, password change, role change). */
 export async function endAllSessions(db: PrismaClient, userId: string) {
-  await db.user.update({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } });
+  await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } });
+    await recordAudit(tx, { actor: { id: userId }, action: "account.signOutEverywhere", target: { type: "user", id: userId } });
+  });
 }
