@@ -3,7 +3,8 @@ import { AppNav } from "@/components/shell/app-nav";
 import { PreferencesProvider } from "@/components/shell/preferences";
 import { SignInRedirect } from "@/components/shell/sign-in-redirect";
 import { db } from "@/server/db/client";
-import { getSession } from "@/server/auth/session";
+import { redirect } from "next/navigation";
+import { getSession, getSessionEvenIfPending } from "@/server/auth/session";
 
 export const dynamic = "force-dynamic";
 
@@ -13,6 +14,8 @@ export default async function AppLayout({ children }: { children: React.ReactNod
     ? await db.user.findUnique({ where: { id: session.user.id }, select: { email: true, role: true, oddsFormat: true, timeZone: true, currency: true } })
     : null;
   if (!user) {
+    // An OAuth sign-in that still owes its second factor goes to the page that asks for it.
+    if (!session && (await getSessionEvenIfPending())?.twoFactorPending) redirect("/two-factor");
     return (
       <Suspense>
         <SignInRedirect />

@@ -17,6 +17,7 @@ const TWO_FACTOR_REQUIRED = "TwoFactorRequired";
 const SIGN_IN_ERRORS: Record<string, string> = {
   CredentialsSignin: "Wrong email or password.",
   OAuthNoEmail: "That account has no email address we can use.",
+  AccountDisabled: "This account has been disabled by an administrator. Contact support to have it enabled again.",
 };
 
 /** Sign-in and sign-up share one form; sign-up creates the account first, then signs in. */

@@ -33,9 +33,8 @@ export function AppNav({ email, isAdmin }: { email: string; isAdmin: boolean }) 
   const signOutEverywhere = trpc.auth.signOutEverywhere.useMutation({
     onSuccess: () => signOut({ callbackUrl: "/sign-in" }),
   });
-  const links = isAdmin
-    ? [...LINKS, { href: "/imports", label: "Imports" }, { href: "/admin/health", label: "Data health" }]
-    : LINKS;
+  // One link for the whole admin area (its pages have their own sub-navigation): the bar fits at 1280 px.
+  const links = isAdmin ? [...LINKS, { href: "/admin", label: "Admin" }] : LINKS;
   const navLinks = (className: string, wrap: (link: React.ReactElement) => React.ReactNode = (l) => l) =>
     links.map((l) => {
       // The most specific link is current: /games/upcoming is not also "Games".

@@ -1,3 +1,5 @@
+import { adminAuditRouter } from "./routers/admin-audit";
+import { adminUsersRouter } from "./routers/admin-users";
 import { alertsRouter } from "./routers/alerts";
 import { accountRouter } from "./routers/account";
 import { analystRouter } from "./routers/analyst";
@@ -41,6 +43,8 @@ export const appRouter = router({
   billing: billingRouter,
   apiKeys: apiKeysRouter,
   alerts: alertsRouter,
+  adminUsers: adminUsersRouter,
+  adminAudit: adminAuditRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -81,6 +81,7 @@ export const publicProcedure = t.procedure.use(appErrors);
 
 export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.session?.user?.id) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
+  if (ctx.session.twoFactorPending) throw new TRPCError({ code: "UNAUTHORIZED", message: "Enter your two-factor code to finish signing in." });
   return next({ ctx: { ...ctx, user: ctx.session.user } });
 });
 

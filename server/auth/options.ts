@@ -8,11 +8,12 @@ import { db } from "@/server/db/client";
 import { env } from "@/server/env";
 import { AppError } from "@/server/errors";
 import { clientAddressOf } from "@/server/http/client-address";
-import { findAccountByEmail, signInWithOAuth } from "@/server/services/auth/accounts";
+import { findAccountByEmail, isAccountDisabled, signInWithOAuth } from "@/server/services/auth/accounts";
 import { activeSessionRole, endSession, startSession } from "@/server/services/auth/sessions";
 import { headers } from "next/headers";
 import { forgetSession, recordSession } from "@/server/services/accounts/sessions";
-import { signInWithSecondFactor } from "@/server/services/accounts/sign-in";
+import { completeSecondFactor, signInWithSecondFactor } from "@/server/services/accounts/sign-in";
+import { isTwoFactorEnabled } from "@/server/services/accounts/two-factor";
 import { secretBoxFromEnv } from "@/server/services/crypto/secret-box";
 import { log } from "@/server/log";
 
@@ -29,6 +30,11 @@ const Credentials = z.object({
 class SessionEnded extends Error {
   override name = "SessionEnded";
 }
+
+/** Set on an OAuth sign-in of an account with 2FA on until the code is given (see the jwt callback). */
+const PENDING_CLAIM = "tfp";
+/** Why the last code given for a pending session was refused, for the two-factor page. */
+const PENDING_ERROR_CLAIM = "tfe";
 
 const SESSION_MAX_AGE_S = 30 * 24 * 60 * 60;
 
@@ -85,28 +91,45 @@ export function authOptions(): NextAuthOptions {
       async signIn({ account, user }) {
         if (!account || account.type !== "oauth") return true;
         if (!user.email) return "/sign-in?error=OAuthNoEmail";
-        await signInWithOAuth(
+        const stored = await signInWithOAuth(
           db,
           { provider: account.provider, providerAccountId: account.providerAccountId, email: user.email, name: user.name ?? null },
           e.ADMIN_EMAIL,
         );
+        if (await isAccountDisabled(db, stored.id)) return "/sign-in?error=AccountDisabled";
         return true;
       },
-      async jwt({ token, user, account }) {
+      async jwt({ token, user, account, trigger, session }) {
         if (user) {
-          const stored = account?.type === "oauth" && user.email ? await findAccountByEmail(db, user.email) : (user as unknown as Parameters<typeof startSession>[0]);
+          const oauth = account?.type === "oauth";
+          const stored = oauth && user.email ? await findAccountByEmail(db, user.email) : (user as unknown as Parameters<typeof startSession>[0]);
           if (!stored) throw new SessionEnded("The account could not be found.");
           const claims = startSession(stored);
           await rememberDevice({ sid: claims.sid, userId: claims.sub, sessionVersion: claims.sv });
-          return Object.assign(token, claims);
+          // OAuth proves the identity but not the second factor: the session stays unusable until the code is given.
+          const pending = oauth && (await isTwoFactorEnabled(db, stored.id));
+          return Object.assign(token, claims, pending ? { [PENDING_CLAIM]: true } : {});
         }
         // Every later use of the token: refused once signed out or outdated; the role is always the stored one.
         const role = await activeSessionRole(db, token);
         if (!role) throw new SessionEnded("This session has ended.");
-        return Object.assign(token, { role });
+        Object.assign(token, { role });
+        if (token[PENDING_CLAIM] === true && trigger === "update") {
+          // The two-factor page calls update({ twoFactorCode }); only a code checked here lifts the flag.
+          const outcome = await completeSecondFactor(db, secretBoxFromEnv(e), token.sub!, session);
+          if (outcome === "ok") {
+            delete token[PENDING_CLAIM];
+            delete token[PENDING_ERROR_CLAIM];
+          } else token[PENDING_ERROR_CLAIM] = outcome;
+        }
+        return token;
       },
       session({ session, token }) {
         session.user = { ...session.user, id: token.sub!, role: (token.role as "USER" | "ADMIN") ?? "USER" };
+        if (token[PENDING_CLAIM] === true) {
+          session.twoFactorPending = true;
+          if (typeof token[PENDING_ERROR_CLAIM] === "string") session.twoFactorError = token[PENDING_ERROR_CLAIM];
+        }
         // The session id lets the settings page mark "this device" (it is not a credential on its own).
         if (typeof token.sid === "string") session.sid = token.sid;
         return session;

@@ -23,7 +23,9 @@ test("sign up, import a real season through the page, find a game and read its o
   await makeAdmin("admin@example.com");
   await page.reload();
 
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Imports" }).click();
+  // The admin's pages are behind the one "Admin" link; Imports is in the admin area's own navigation.
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin" }).click();
+  await page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Imports" }).click();
   await page.getByLabel("File").setInputFiles(dataPath("soccer/football-data/E0_2324.csv"));
   await page.getByRole("button", { name: "Import" }).click();
   const report = page.getByTestId("import-report");

@@ -38,9 +38,9 @@ export const importsRouter = router({
     .query(({ ctx, input }) => getRun(ctx.db, input.id)),
   setHidden: adminProcedure
     .input(RunId.extend({ hidden: z.boolean() }))
-    .mutation(({ ctx, input }) => setRunHidden(ctx.db, input.id, input.hidden)),
+    .mutation(({ ctx, input }) => setRunHidden(ctx.db, { id: ctx.user.id }, input.id, input.hidden)),
   delete: adminProcedure
     .input(RunId)
     .output(z.object({ games: z.number(), odds: z.number(), playerStats: z.number(), keptGames: z.number(), message: z.string() }))
-    .mutation(({ ctx, input }) => deleteRun(ctx.db, input.id)),
+    .mutation(({ ctx, input }) => deleteRun(ctx.db, { id: ctx.user.id }, input.id)),
 });

@@ -121,3 +121,20 @@ export function dunningStep(attemptCount: number, lastSentAttempt: number): Dunn
   if (attemptCount === 2) return "reminder";
   return "final";
 }
+
+/** An administrator's plan override ("comp"): a plan granted or imposed regardless of payments. */
+export interface PlanOverride {
+  plan: PlanId;
+  /** The override lapses at this time; null keeps it until an administrator removes it. */
+  endsAt: Date | null;
+}
+
+export function overrideInForce(override: PlanOverride | null, now: Date): override is PlanOverride {
+  return override !== null && (override.endsAt === null || now.getTime() < override.endsAt.getTime());
+}
+
+/** The plan that applies: an override in force replaces the subscription's plan (even a lower one); a lapsed one is ignored. */
+export function withOverride(subscription: Entitlement, override: PlanOverride | null, now: Date): Entitlement {
+  if (!overrideInForce(override, now)) return subscription;
+  return { plan: override.plan, reason: "Set by an administrator.", endsAt: override.endsAt };
+}

@@ -1,6 +1,7 @@
 import type { PrismaClient } from "@/server/db/generated/client";
 import { verifyPassword } from "@/server/auth/password";
 import { AppError } from "@/server/errors";
+import { recordAudit } from "@/server/services/audit/record";
 import { exportBetsCsv } from "@/server/services/bets/csv-transfer";
 import { eraseRecordChainsOfUser } from "@/server/services/records/chain";
 
@@ -58,6 +59,8 @@ export async function deleteAccount(db: Db, userId: string, confirm: { email: st
     throw new AppError("BAD_REQUEST", "That password is not right.", { field: "password" });
   }
   await db.$transaction(async (tx) => {
+    // The entry keeps the email: it is all that is left of the account afterwards.
+    await recordAudit(tx, { actor: { id: userId, email: user.email }, action: "account.delete", target: { type: "user", id: userId }, details: { email: user.email } });
     await eraseRecordChainsOfUser(tx, userId);
     await tx.user.delete({ where: { id: userId } });
   });

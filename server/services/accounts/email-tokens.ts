@@ -2,6 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import type { PrismaClient } from "@/server/db/generated/client";
 import { hashPassword } from "@/server/auth/password";
 import { AppError } from "@/server/errors";
+import { recordAudit } from "@/server/services/audit/record";
 import type { Mailer } from "@/server/integrations/smtp/mailer";
 import { consumeRateLimit } from "@/server/services/rate-limits/rate-limits";
 import { log } from "@/server/log";
@@ -86,6 +87,7 @@ export async function resetPassword(db: Db, token: string, password: string, now
     if (!userId) throw new AppError("BAD_REQUEST", "This link is not valid any more. Ask for a new one.");
     await tx.user.update({ where: { id: userId }, data: { passwordHash, sessionVersion: { increment: 1 } } });
     await tx.accountToken.updateMany({ where: { userId, purpose: "password-reset", usedAt: null }, data: { usedAt: now } });
+    await recordAudit(tx, { actor: { id: userId }, action: "account.password.reset", target: { type: "user", id: userId } });
   });
 }
 

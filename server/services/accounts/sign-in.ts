@@ -1,3 +1,4 @@
+import { z } from "zod";
 import type { PrismaClient } from "@/server/db/generated/client";
 import { AppError } from "@/server/errors";
 import { signInWithPassword, type SignedInUser } from "@/server/services/auth/sign-in";
@@ -28,3 +29,22 @@ export async function signInWithSecondFactor(
   if (result !== "ok") throw new AppError("UNAUTHORIZED", WRONG_SECOND_FACTOR);
   return user;
 }
+
+/**
+ * The second step of an OAuth sign-in for an account with 2FA on: checks the code sent with next-auth's
+ * `update({ twoFactorCode })`. "ok" lifts the session's pending flag; anything else is the message to show.
+ * Codes are throttled and each is accepted once (checkSecondFactor), so a replayed code is refused.
+ */
+export async function completeSecondFactor(db: PrismaClient, box: SecretBox | null, userId: string, update: unknown, now = new Date()): Promise<"ok" | string> {
+  const code = PendingCode.safeParse(update);
+  if (!code.success) return "Enter the 6-digit code from your authenticator app or a recovery code.";
+  try {
+    const result = await checkSecondFactor(db, requireSecretBox(box, "Two-factor authentication"), userId, code.data.twoFactorCode, now);
+    return result === "ok" ? "ok" : WRONG_SECOND_FACTOR;
+  } catch (error) {
+    if (error instanceof AppError) return error.message;
+    throw error;
+  }
+}
+
+const PendingCode = z.object({ twoFactorCode: z.string().trim().min(1).max(32) });

@@ -4,6 +4,7 @@ import type { PrismaClient } from "@/server/db/generated/client";
 import { looksLikeRecoveryCode, newRecoveryCodes, normalizeRecoveryCode } from "@/server/domain/accounts/recovery-codes";
 import { matchingTotpStep, newTotpSecret, totpUri } from "@/server/domain/accounts/totp";
 import { AppError } from "@/server/errors";
+import { recordAudit } from "@/server/services/audit/record";
 import type { SecretBox } from "@/server/services/crypto/secret-box";
 import { consumeRateLimit, refundRateLimit } from "@/server/services/rate-limits/rate-limits";
 
@@ -85,6 +86,7 @@ export async function enableTwoFactor(db: Db, box: SecretBox, userId: string, co
     }
     await tx.recoveryCode.deleteMany({ where: { userId } });
     await tx.recoveryCode.createMany({ data: codes.map((c) => ({ userId, codeHash: hashCode(c) })) });
+    await recordAudit(tx, { actor: { id: userId }, action: "account.2fa.enable", target: { type: "user", id: userId } });
   });
   await refundRateLimit(db, codeRule(userId).key);
   return codes;
@@ -92,9 +94,14 @@ export async function enableTwoFactor(db: Db, box: SecretBox, userId: string, co
 
 /** Consumes one recovery code: DELETE ... RETURNING, so one code succeeds once even under concurrency. */
 async function consumeRecoveryCode(db: Db, userId: string, typed: string): Promise<boolean> {
-  const rows = await db.$queryRaw<{ id: number }[]>`
-    DELETE FROM "RecoveryCode" WHERE "userId" = ${userId} AND "codeHash" = ${hashCode(typed)} RETURNING "id"`;
-  return rows.length === 1;
+  return db.$transaction(async (tx) => {
+    const rows = await tx.$queryRaw<{ id: number }[]>`
+      DELETE FROM "RecoveryCode" WHERE "userId" = ${userId} AND "codeHash" = ${hashCode(typed)} RETURNING "id"`;
+    if (rows.length !== 1) return false;
+    const left = await tx.recoveryCode.count({ where: { userId } });
+    await recordAudit(tx, { actor: { id: userId }, action: "account.recoveryCode.use", target: { type: "user", id: userId }, details: { left } });
+    return true;
+  });
 }
 
 export type SecondFactorResult = "ok" | "wrong";
@@ -130,5 +137,9 @@ export async function disableTwoFactor(db: Db, box: SecretBox, userId: string, c
   if ((await checkSecondFactor(db, box, userId, code, now)) !== "ok") {
     throw new AppError("BAD_REQUEST", "That code is not right.", { field: "code" });
   }
-  await db.$transaction([db.recoveryCode.deleteMany({ where: { userId } }), db.twoFactor.deleteMany({ where: { userId } })]);
+  await db.$transaction(async (tx) => {
+    await tx.recoveryCode.deleteMany({ where: { userId } });
+    await tx.twoFactor.deleteMany({ where: { userId } });
+    await recordAudit(tx, { actor: { id: userId }, action: "account.2fa.disable", target: { type: "user", id: userId } });
+  });
 }

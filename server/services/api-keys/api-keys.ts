@@ -2,6 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
 import type { PrismaClient } from "@/server/db/generated/client";
 import { AppError } from "@/server/errors";
+import { recordAudit } from "@/server/services/audit/record";
 
 /**
  * Personal REST API keys. The secret is `lsk_` + 32 random bytes (base64url), shown once at creation; only its
@@ -50,7 +51,7 @@ export async function createApiKey(db: PrismaClient, userId: string, raw: Create
     await tx.$queryRaw`SELECT 1 FROM "User" WHERE "id" = ${userId} FOR UPDATE`;
     const held = await tx.apiKey.count({ where: { userId, revokedAt: null } });
     if (held >= MAX_KEYS_PER_USER) throw new AppError("CONFLICT", `You can hold at most ${MAX_KEYS_PER_USER} API keys; revoke one first.`);
-    return tx.apiKey.create({
+    const created = await tx.apiKey.create({
       data: {
         userId,
         name: input.name,
@@ -61,6 +62,13 @@ export async function createApiKey(db: PrismaClient, userId: string, raw: Create
       },
       select: VIEW,
     });
+    await recordAudit(tx, {
+      actor: { id: userId },
+      action: "apiKey.create",
+      target: { type: "apiKey", id: created.id },
+      details: { name: created.name, prefix: created.prefix, scopes: created.scopes },
+    });
+    return created;
   });
   return { ...key, secret };
 }
@@ -73,7 +81,11 @@ export async function listApiKeys(db: PrismaClient, userId: string, now = new Da
 
 /** Revokes one of the user's keys at once; another user's key (or an unknown id) is NOT_FOUND. Idempotent. */
 export async function revokeApiKey(db: PrismaClient, userId: string, id: string, now = new Date()): Promise<{ id: string; revokedAt: Date }> {
-  await db.apiKey.updateMany({ where: { id, userId, revokedAt: null }, data: { revokedAt: now } });
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.apiKey.updateMany({ where: { id, userId, revokedAt: null }, data: { revokedAt: now } });
+    // Revoking twice records once.
+    if (count === 1) await recordAudit(tx, { actor: { id: userId }, action: "apiKey.revoke", target: { type: "apiKey", id } });
+  });
   const key = await db.apiKey.findFirst({ where: { id, userId }, select: { id: true, revokedAt: true } });
   if (!key?.revokedAt) throw new AppError("NOT_FOUND", "No such API key.");
   return { id: key.id, revokedAt: key.revokedAt };
@@ -94,11 +106,12 @@ export async function authenticateApiKey(db: PrismaClient, secret: string, now =
   if (!KEY_PATTERN.test(secret)) throw new AppError("UNAUTHORIZED", "The API key is not valid.");
   const key = await db.apiKey.findUnique({
     where: { hash: hashApiKey(secret) },
-    select: { id: true, userId: true, scopes: true, expiresAt: true, revokedAt: true, user: { select: { role: true } } },
+    select: { id: true, userId: true, scopes: true, expiresAt: true, revokedAt: true, user: { select: { role: true, disabledAt: true } } },
   });
   if (!key) throw new AppError("UNAUTHORIZED", "The API key is not valid.");
   if (key.revokedAt) throw new AppError("UNAUTHORIZED", "The API key has been revoked.");
   if (key.expiresAt && key.expiresAt <= now) throw new AppError("UNAUTHORIZED", "The API key has expired.");
+  if (key.user.disabledAt) throw new AppError("FORBIDDEN", "The account this API key belongs to has been disabled.");
   await touchApiKey(db, key.id, now);
   return { keyId: key.id, userId: key.userId, role: key.user.role, scopes: key.scopes.filter((s): s is ApiScope => (API_SCOPES as readonly string[]).includes(s)) };
 }

@@ -52,6 +52,14 @@ export async function signInWithOAuth(
   return user;
 }
 
+/** What a disabled user sees when signing in. */
+export const ACCOUNT_DISABLED = "This account has been disabled by an administrator. Contact support to have it enabled again.";
+
+export async function isAccountDisabled(db: PrismaClient, userId: string): Promise<boolean> {
+  const row = await db.user.findUnique({ where: { id: userId }, select: { disabledAt: true } });
+  return Boolean(row?.disabledAt);
+}
+
 export function findAccountByEmail(db: PrismaClient, email: string) {
   return db.user.findUnique({ where: { email: email.trim().toLowerCase() }, select: ACCOUNT });
 }

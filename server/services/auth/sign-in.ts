@@ -2,6 +2,7 @@ import type { PrismaClient } from "@/server/db/generated/client";
 import { hashPassword, verifyPassword } from "@/server/auth/password";
 import { signInRules } from "@/server/auth/throttle";
 import { AppError } from "@/server/errors";
+import { ACCOUNT_DISABLED } from "@/server/services/auth/accounts";
 import { consumeRateLimit, refundRateLimit, waitText } from "@/server/services/rate-limits/rate-limits";
 
 export interface SignedInUser {
@@ -39,5 +40,7 @@ export async function signInWithPassword(
   await db.signInAttempt.create({ data: { email, clientKey: input.clientAddress, succeeded: ok } });
   if (!ok || !user) return null;
   for (const rule of rules) await refundRateLimit(db, rule.key);
+  // Said only after a correct password, so it reveals nothing to someone without it.
+  if (user.disabledAt) throw new AppError("FORBIDDEN", ACCOUNT_DISABLED);
   return { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion };
 }

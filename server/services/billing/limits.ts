@@ -1,5 +1,5 @@
 import type { Queryable } from "@/server/db/pool";
-import { effectivePlan, type BillingMode, type Entitlement } from "@/server/domain/billing/entitlement";
+import { effectivePlan, withOverride, type BillingMode, type Entitlement } from "@/server/domain/billing/entitlement";
 import { limitMessage, planThatLifts, PLANS, UNLIMITED, type DailyLimit, type LimitName, type PlanId, type PlanLimits } from "@/server/domain/billing/plans";
 import { AppError } from "@/server/errors";
 import { billingMode, billingSettings } from "./mode";
@@ -31,27 +31,53 @@ export interface UserLimits {
   limits: PlanLimits;
 }
 
-interface AccountRow {
+/** The BillingAccount columns a user's plan is resolved from (read in one query with other data by the admin list). */
+export interface AccountRow {
   plan: PlanId;
   status: string | null;
   currentPeriodEnd: Date | null;
   cancelAtPeriodEnd: boolean;
   pastDueSince: Date | null;
+  compPlan: PlanId | null;
+  compEndsAt: Date | null;
 }
 
-/** The plan and limits that apply to a user now: BILLING=off has none; unconfigured billing gives everyone Free's. */
+const NO_ACCOUNT: AccountRow = {
+  plan: "FREE",
+  status: null,
+  currentPeriodEnd: null,
+  cancelAtPeriodEnd: false,
+  pastDueSince: null,
+  compPlan: null,
+  compEndsAt: null,
+};
+
+/**
+ * The plan and limits that apply to a user now: the one place a user's plan is resolved. BILLING=off has no
+ * limits; otherwise the subscription's plan (Free when billing is unconfigured), replaced by an administrator's
+ * override while it is in force.
+ */
 export async function limitsFor(db: Queryable, userId: string, now = new Date()): Promise<UserLimits> {
+  // Without billing there is nothing to read.
+  if (billingMode().kind === "off") return limitsOfAccount(null, now);
+  const { rows } = await db.query<AccountRow>(
+    `SELECT plan, status, "currentPeriodEnd", "cancelAtPeriodEnd", "pastDueSince", "compPlan", "compEndsAt"
+       FROM "BillingAccount" WHERE "userId" = $1`,
+    [userId],
+  );
+  return limitsOfAccount(rows[0] ?? null, now);
+}
+
+/** limitsFor from an already-read BillingAccount row (null: the user has none). */
+export function limitsOfAccount(row: AccountRow | null, now = new Date()): UserLimits {
   const mode = billingMode();
   if (mode.kind === "off")
     return { mode: mode.kind, plan: "FREE", entitlement: { plan: "FREE", reason: mode.message, endsAt: null }, limits: UNLIMITED };
-  if (mode.kind === "unconfigured")
-    return { mode: mode.kind, plan: "FREE", entitlement: { plan: "FREE", reason: mode.message, endsAt: null }, limits: PLANS.FREE.limits };
-  const { rows } = await db.query<AccountRow>(
-    `SELECT plan, status, "currentPeriodEnd", "cancelAtPeriodEnd", "pastDueSince" FROM "BillingAccount" WHERE "userId" = $1`,
-    [userId],
-  );
-  const account = rows[0] ?? { plan: "FREE", status: null, currentPeriodEnd: null, cancelAtPeriodEnd: false, pastDueSince: null };
-  const entitlement = effectivePlan(account, now, billingSettings().graceDays);
+  const account = row ?? NO_ACCOUNT;
+  const subscription: Entitlement =
+    mode.kind === "unconfigured" ? { plan: "FREE", reason: mode.message, endsAt: null } : effectivePlan(account, now, billingSettings().graceDays);
+  const override = account.compPlan ? { plan: account.compPlan, endsAt: account.compEndsAt } : null;
+  const entitlement = withOverride(subscription, override, now);
   return { mode: mode.kind, plan: entitlement.plan, entitlement, limits: PLANS[entitlement.plan].limits };
 }
 

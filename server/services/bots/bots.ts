@@ -5,6 +5,7 @@ import type { Strategy } from "@/server/domain/strategies/schema";
 import { parseStrategy } from "@/server/domain/strategies/validate";
 import { MARKET_KEYS } from "@/server/domain/vocabulary";
 import { AppError } from "@/server/errors";
+import { recordAudit } from "@/server/services/audit/record";
 import { isUniqueViolation } from "@/server/services/bets/bankrolls";
 import { createRecordChain, RECORD_SLUG, setRecordChainPublic } from "@/server/services/records/chain";
 import { hasProbabilityProvider, PROVIDER_SOURCE } from "./providers";
@@ -187,6 +188,9 @@ async function changeBot(
     const updated = await tx.bot.updateMany({ where: { id: botId, userId, version }, data: { ...next.data, version: { increment: 1 } } });
     if (updated.count === 0) throw new AppError("CONFLICT", "This bot changed since you opened it. Reload and try again.");
     await event(tx, botId, userId, next.action, next.changes);
+    if ("killSwitch" in next.data && next.data.killSwitch !== bot.killSwitch) {
+      await recordAudit(tx, { actor: { id: userId }, action: next.data.killSwitch ? "bot.killSwitch.on" : "bot.killSwitch.off", target: { type: "bot", id: String(botId) } });
+    }
     return { id: botId, version: version + 1 };
   });
 }

@@ -2,6 +2,9 @@ import { z } from "zod";
 import type { Prisma, PrismaClient } from "@/server/db/generated/client";
 import { AppError } from "@/server/errors";
 import { ADVISORY_LOCKS } from "@/server/db/locks";
+import { recordAudit, type AuditEntry } from "@/server/services/audit/record";
+
+type AuditActor = NonNullable<AuditEntry["actor"]>;
 
 /** The import history, and what an administrator can do with a run: hide it, or delete what only it created. */
 
@@ -18,8 +21,12 @@ export async function getRun(db: PrismaClient, id: string) {
 }
 
 /** Hidden runs' games leave non-admin game lists unless a visible run also contains them; nothing is removed. */
-export async function setRunHidden(db: PrismaClient, id: string, hidden: boolean): Promise<void> {
-  const { count } = await db.importRun.updateMany({ where: { id, deletedAt: null }, data: { hiddenAt: hidden ? new Date() : null } });
+export async function setRunHidden(db: PrismaClient, actor: AuditActor, id: string, hidden: boolean): Promise<void> {
+  const count = await db.$transaction(async (tx) => {
+    const { count } = await tx.importRun.updateMany({ where: { id, deletedAt: null }, data: { hiddenAt: hidden ? new Date() : null } });
+    if (count === 1) await recordAudit(tx, { actor, action: hidden ? "importRun.hide" : "importRun.show", target: { type: "importRun", id } });
+    return count;
+  });
   if (count === 0) {
     const exists = await db.importRun.count({ where: { id } });
     throw exists ? new AppError("CONFLICT", "This import was deleted: there is nothing left to hide.") : new AppError("NOT_FOUND", "No such import.");
@@ -61,7 +68,7 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
  * - seasons, teams and leagues left without games.
  * Refuses, changing nothing, when bets are on the games it would remove: bets keep their game.
  */
-export async function deleteRun(db: PrismaClient, id: string): Promise<DeletedRun> {
+export async function deleteRun(db: PrismaClient, actor: AuditActor, id: string): Promise<DeletedRun> {
   return db.$transaction(
     async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ADVISORY_LOCKS.imports}::bigint)`;
@@ -116,6 +123,12 @@ export async function deleteRun(db: PrismaClient, id: string): Promise<DeletedRu
         (playerStats ? `, ${plural(playerStats, "box score")}` : "") +
         (keptGames ? `; kept ${plural(keptGames, "game")} that other imports also contain.` : ".");
       await tx.importRun.update({ where: { id }, data: { deletedAt: new Date(), hiddenAt: null, message } });
+      await recordAudit(tx, {
+        actor,
+        action: "importRun.delete",
+        target: { type: "importRun", id },
+        details: { source: run.source, games: gameIds.length, odds, playerStats, keptGames },
+      });
       return { games: gameIds.length, odds, playerStats, keptGames, message };
     },
     // Large runs delete many rows; the default 5 s would cut them off.
