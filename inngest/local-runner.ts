@@ -1,7 +1,7 @@
 import { Cron } from "croner";
 import type pg from "pg";
-import { setEventPublisher, type AppEvent } from "@/server/jobs/events";
-import { JOBS, type Job } from "./jobs";
+import { EVENTS, setEventPublisher, type AppEvent } from "@/server/jobs/events";
+import { JOBS, skipReason, type Job } from "./jobs";
 
 /**
  * Runs the jobs in-process when no Inngest server is configured (the zero-setup default): each job's cron
@@ -23,7 +23,7 @@ export function startLocalRunner(pool: pg.Pool, opts: { schedules?: boolean; log
   const crons = opts.schedules === false ? [] : JOBS.map((job) => new Cron(job.cron, { protect: true, timezone: "UTC" }, () => void trigger(job.id, null, "cron")));
 
   async function execute(job: Job, event: AppEvent | null, origin: string): Promise<void> {
-    if (await job.idle?.()) return;
+    if (await skipReason(job, pool)) return;
     const { rows } = await pool.query<{ id: number }>(`INSERT INTO "JobRun" (job, trigger) VALUES ($1, $2) RETURNING id`, [job.id, origin]);
     const runId = rows[0]!.id;
     for (let attempt = 0; ; attempt++) {
@@ -67,6 +67,12 @@ export function startLocalRunner(pool: pg.Pool, opts: { schedules?: boolean; log
   }
 
   setEventPublisher(async (event) => {
+    // "Run now": queued like any trigger, so it waits for a run in progress instead of running beside it.
+    if (event.name === EVENTS.jobRequested) {
+      const { jobId, requestedBy } = (event as AppEvent<typeof EVENTS.jobRequested>).data;
+      void trigger(jobId, null, `manual:${requestedBy}`).catch((e: Error) => log(e.message));
+      return;
+    }
     for (const job of JOBS.filter((j) => j.events.includes(event.name))) void trigger(job.id, event, `event:${event.name}`);
   });
 

@@ -11,8 +11,10 @@ import { billingRouter } from "./routers/billing";
 import { scannersRouter } from "./routers/scanners";
 import { settingsRouter } from "./routers/settings";
 import { strategiesRouter } from "./routers/strategies";
+import { systemSettingsRouter } from "./routers/system-settings";
 import { gamesRouter } from "./routers/games";
 import { importsRouter } from "./routers/imports";
+import { jobsRouter } from "./routers/jobs";
 import { leaguesRouter } from "./routers/leagues";
 import { modelsRouter } from "./routers/models";
 import { notificationsRouter } from "./routers/notifications";
@@ -41,6 +43,8 @@ export const appRouter = router({
   billing: billingRouter,
   apiKeys: apiKeysRouter,
   alerts: alertsRouter,
+  jobs: jobsRouter,
+  systemSettings: systemSettingsRouter,
 });
 
 export type AppRouter = typeof appRouter;

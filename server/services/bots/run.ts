@@ -14,6 +14,7 @@ import { loadBankrollState, loadModelProbabilities, loadUpcomingGames, type Upco
 import { PROVIDER_SOURCE, probabilityProvider } from "./providers";
 import { topUpWeekly } from "./weekly-top-up";
 import { ANALYST_PROVIDER_ID } from "@/server/services/analyst/provider";
+import { getSystemSettings } from "@/server/services/system-settings/settings";
 
 type Tx = Prisma.TransactionClient;
 
@@ -190,6 +191,7 @@ export async function runBot(deps: BotDeps, botId: number, now: Date, trigger = 
       modelProbabilities,
       bankroll,
       lockedKeys,
+      tiers: (await getSystemSettings(pool)).tiers,
     });
     const taken = outcome.decisions.filter((d) => d.taken);
     const books = taken.length
