@@ -19,7 +19,7 @@ const RETRY_DELAYS_MS = [2_000, 10_000];
 
 export function startLocalRunner(pool: pg.Pool, opts: { schedules?: boolean; log?: (line: string) => void } = {}): LocalRunner {
   const log = opts.log ?? ((line) => console.info(`[jobs] ${line}`));
-  const state = new Map<string, { running: Promise<void> | null; queued: AppEvent | null | undefined }>();
+  const state = new Map<string, { running: Promise<void> | null; queued: { event: AppEvent | null; origin: string } | undefined }>();
   const crons = opts.schedules === false ? [] : JOBS.map((job) => new Cron(job.cron, { protect: true, timezone: "UTC" }, () => void trigger(job.id, null, "cron")));
 
   async function execute(job: Job, event: AppEvent | null, origin: string): Promise<void> {
@@ -50,16 +50,16 @@ export function startLocalRunner(pool: pg.Pool, opts: { schedules?: boolean; log
     const s = state.get(jobId) ?? { running: null, queued: undefined };
     state.set(jobId, s);
     if (s.running) {
-      s.queued = event;
+      // An administrator's request keeps its origin ("manual:<who>") on the queued run; others read "queued".
+      s.queued = { event, origin: origin.startsWith("manual") ? origin : "queued" };
       return s.running;
     }
     s.running = (async () => {
-      let next: AppEvent | null | undefined = event;
-      let from = origin;
+      let next: { event: AppEvent | null; origin: string } | undefined = { event, origin };
       while (next !== undefined) {
         s.queued = undefined;
-        await execute(job, next, from).catch((e) => log(`${job.id} could not record its run: ${(e as Error).message}`));
-        [next, from] = [s.queued, "queued"];
+        await execute(job, next.event, next.origin).catch((e) => log(`${job.id} could not record its run: ${(e as Error).message}`));
+        next = s.queued;
       }
       s.running = null;
     })();
