@@ -9,6 +9,7 @@ import { runQueuedBacktests } from "@/server/services/backtests/backtests";
 import { runCollectionJob, type CollectionKind } from "@/server/services/collection/jobs";
 import { PROVIDER_KINDS, providers } from "@/server/services/collection/providers";
 import { runQueuedEvaluations } from "@/server/services/models/evaluations";
+import { isJobPaused } from "@/server/services/jobs/control";
 import { deliverPending, hasDueDeliveries } from "@/server/services/notify";
 import { trainerFromEnv } from "@/server/services/models/trainer";
 import { scoreUpcoming } from "@/server/services/upcoming/rescore";
@@ -168,3 +169,12 @@ export const JOBS: Job[] = [
   collectInjuriesJob,
   deliverNotificationsJob,
 ];
+
+/**
+ * Why a job does nothing this time, or null to run it: the one check both runners make before every run. A job
+ * an administrator paused (JobControl) is skipped like an idle one: no run is recorded, whatever triggered it.
+ */
+export async function skipReason(job: Job, pool: typeof bulkPool): Promise<string | null> {
+  if (await isJobPaused(pool, job.id)) return "paused by an administrator";
+  return (await job.idle?.()) ?? null;
+}

@@ -1,8 +1,8 @@
 import { Cron } from "croner";
 import type pg from "pg";
-import { setEventPublisher, type AppEvent } from "@/server/jobs/events";
+import { EVENTS, setEventPublisher, type AppEvent } from "@/server/jobs/events";
 import { observeJobRun } from "@/server/services/metrics/registry";
-import { JOBS, type Job } from "./jobs";
+import { JOBS, skipReason, type Job } from "./jobs";
 import { log } from "@/server/log";
 
 const logger = log.child({ module: "jobs" });
@@ -23,11 +23,11 @@ const RETRY_DELAYS_MS = [2_000, 10_000];
 
 export function startLocalRunner(pool: pg.Pool, opts: { schedules?: boolean; log?: (line: string) => void } = {}): LocalRunner {
   const log = opts.log ?? ((line) => logger.info(`[jobs] ${line}`));
-  const state = new Map<string, { running: Promise<void> | null; queued: AppEvent | null | undefined }>();
+  const state = new Map<string, { running: Promise<void> | null; queued: { event: AppEvent | null; origin: string } | undefined }>();
   const crons = opts.schedules === false ? [] : JOBS.map((job) => new Cron(job.cron, { protect: true, timezone: "UTC" }, () => void trigger(job.id, null, "cron")));
 
   async function execute(job: Job, event: AppEvent | null, origin: string): Promise<void> {
-    if (await job.idle?.()) return;
+    if (await skipReason(job, pool)) return;
     const { rows } = await pool.query<{ id: number }>(`INSERT INTO "JobRun" (job, trigger) VALUES ($1, $2) RETURNING id`, [job.id, origin]);
     const runId = rows[0]!.id;
     const started = performance.now();
@@ -57,16 +57,16 @@ export function startLocalRunner(pool: pg.Pool, opts: { schedules?: boolean; log
     const s = state.get(jobId) ?? { running: null, queued: undefined };
     state.set(jobId, s);
     if (s.running) {
-      s.queued = event;
+      // An administrator's request keeps its origin ("manual:<who>") on the queued run; others read "queued".
+      s.queued = { event, origin: origin.startsWith("manual") ? origin : "queued" };
       return s.running;
     }
     s.running = (async () => {
-      let next: AppEvent | null | undefined = event;
-      let from = origin;
+      let next: { event: AppEvent | null; origin: string } | undefined = { event, origin };
       while (next !== undefined) {
         s.queued = undefined;
-        await execute(job, next, from).catch((e) => log(`${job.id} could not record its run: ${(e as Error).message}`));
-        [next, from] = [s.queued, "queued"];
+        await execute(job, next.event, next.origin).catch((e) => log(`${job.id} could not record its run: ${(e as Error).message}`));
+        next = s.queued;
       }
       s.running = null;
     })();
@@ -74,6 +74,12 @@ export function startLocalRunner(pool: pg.Pool, opts: { schedules?: boolean; log
   }
 
   setEventPublisher(async (event) => {
+    // "Run now": queued like any trigger, so it waits for a run in progress instead of running beside it.
+    if (event.name === EVENTS.jobRequested) {
+      const { jobId, requestedBy } = (event as AppEvent<typeof EVENTS.jobRequested>).data;
+      void trigger(jobId, null, `manual:${requestedBy}`).catch((e: Error) => log(e.message));
+      return;
+    }
     for (const job of JOBS.filter((j) => j.events.includes(event.name))) void trigger(job.id, event, `event:${event.name}`);
   });
 

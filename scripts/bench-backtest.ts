@@ -57,7 +57,7 @@ console.log(`data: ${files.length} files, ${games.length} games (EPL + La Liga 2
 // Rule evaluation on one thread.
 const data = prepareData(games);
 const base = strategy({ all: [] });
-const view = viewOf(data, viewKeyOf(base));
+const view = viewOf(data, viewKeyOf(base, data.tiers));
 const rules: Condition = {
   all: [
     { field: "edge", op: "gte", value: 0.01 },
@@ -135,7 +135,7 @@ for (let i = 0; i < 20; i++) {
   const started = performance.now();
   const season = prepareData(seasonGames);
   const s = strategy({ all: [{ field: "edge", op: "gte", value: 0.02 }] });
-  runStrategy(season.dates, s, viewOf(season, viewKeyOf(s)));
+  runStrategy(season.dates, s, viewOf(season, viewKeyOf(s, season.tiers)));
   mini.push((performance.now() - started) * 1000);
 }
 console.log(

@@ -11,6 +11,7 @@ import { parseMoneyToCents } from "@/server/domain/money/cents";
 import { MARKETS, marketsOfSport, selectionsOf, type Market, type Selection } from "@/server/domain/vocabulary";
 import { byReference } from "@/server/domain/quotes";
 import { expectedValue, kellyFraction, ODDS_EXAMPLE, parseOdds } from "@/server/domain/odds";
+import { DEFAULT_SYSTEM_SETTINGS } from "@/server/domain/settings/system";
 import { zonedTimeToUtc } from "@/server/domain/time/zoned";
 import { formatCents, formatPercent, MARKET_LABEL, ODDS_FORMAT_NAME, SELECTION_LABEL, toDateTimeInput } from "@/lib/format";
 import { Price, StakeCents } from "@/server/api/schemas";
@@ -36,6 +37,8 @@ export function BetForm({ game, bankrolls, initialBankroll }: { game: Game; bank
   const router = useRouter();
   const utils = trpc.useUtils();
   const show = useDisplay();
+  // The system's Kelly defaults (/admin/settings); the built-in ones until they load.
+  const kelly = trpc.systemSettings.get.useQuery().data?.kelly ?? DEFAULT_SYSTEM_SETTINGS.kelly;
   const markets = marketsOfSport(game.league.sport.key);
   const books = useMemo(() => [...new Map(game.oddsTables.flatMap((t) => t.rows.map((r) => r.bookmaker)).filter((b) => !b.isAggregate).map((b) => [b.key, b])).values()], [game]);
   const [f, setF] = useState({
@@ -173,9 +176,9 @@ export function BetForm({ game, bankrolls, initialBankroll }: { game: Game; bank
       <div className="rounded-md border bg-muted/40 p-3 text-sm sm:col-span-2" data-testid="bet-hint" aria-live="polite">
         {hint && decimal && decimal > 1 ? (
           <>
-            Fair {formatPercent(hint.p)} ({hint.source}, no-vig) · EV {formatPercent(expectedValue(hint.p, decimal), 2)} · quarter Kelly{" "}
-            {formatPercent(kellyFraction(hint.p, decimal, { fraction: 0.25, maxFraction: 0.05 }), 2)}
-            {bankroll ? ` = ${formatCents(Math.round(kellyFraction(hint.p, decimal, { fraction: 0.25, maxFraction: 0.05 }) * bankroll.summary.balanceCents))}` : ""}
+            Fair {formatPercent(hint.p)} ({hint.source}, no-vig) · EV {formatPercent(expectedValue(hint.p, decimal), 2)} · {kelly.fraction}× Kelly (cap {formatPercent(kelly.maxFraction)}){" "}
+            {formatPercent(kellyFraction(hint.p, decimal, kelly), 2)}
+            {bankroll ? ` = ${formatCents(Math.round(kellyFraction(hint.p, decimal, kelly) * bankroll.summary.balanceCents))}` : ""}
           </>
         ) : hint ? (
           <>Enter a price to see its EV against {hint.source} ({formatPercent(hint.p)} fair).</>

@@ -13,8 +13,10 @@ import { billingRouter } from "./routers/billing";
 import { scannersRouter } from "./routers/scanners";
 import { settingsRouter } from "./routers/settings";
 import { strategiesRouter } from "./routers/strategies";
+import { systemSettingsRouter } from "./routers/system-settings";
 import { gamesRouter } from "./routers/games";
 import { importsRouter } from "./routers/imports";
+import { jobsRouter } from "./routers/jobs";
 import { leaguesRouter } from "./routers/leagues";
 import { modelsRouter } from "./routers/models";
 import { notificationsRouter } from "./routers/notifications";
@@ -45,6 +47,8 @@ export const appRouter = router({
   alerts: alertsRouter,
   adminUsers: adminUsersRouter,
   adminAudit: adminAuditRouter,
+  jobs: jobsRouter,
+  systemSettings: systemSettingsRouter,
 });
 
 export type AppRouter = typeof appRouter;

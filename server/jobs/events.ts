@@ -17,6 +17,8 @@ export const EVENTS = {
   backtestRequested: "linesmith/backtest.requested",
   /** A notification was recorded for background delivery: send its deliveries. */
   notificationCreated: "linesmith/notification.created",
+  /** An administrator asked for one run of a job now ("Run now" at /admin/jobs): only that job runs. */
+  jobRequested: "linesmith/job.requested",
 } as const;
 
 export const EventSchemas = {
@@ -25,6 +27,8 @@ export const EventSchemas = {
   [EVENTS.backtestRequested]: z.object({ backtestId: z.number().int().positive() }),
   [EVENTS.notificationCreated]: z.object({ notificationId: z.number().int().positive() }),
   [EVENTS.oddsStored]: z.object({ gameIds: z.array(z.number().int().positive()).max(100_000) }),
+  // requestedBy: the administrator's email (or id), recorded as the run's trigger
+  [EVENTS.jobRequested]: z.object({ jobId: z.string().min(1).max(100), requestedBy: z.string().min(1).max(320) }),
 };
 
 export type EventName = keyof typeof EventSchemas;
@@ -35,6 +39,11 @@ const holder = globalThis as unknown as { linesmithPublisher?: Publisher };
 
 export function setEventPublisher(publisher: Publisher): void {
   holder.linesmithPublisher = publisher;
+}
+
+/** Whether anything delivers events in this process (Inngest or the local runner); a CLI process has neither. */
+export function hasEventPublisher(): boolean {
+  return holder.linesmithPublisher !== undefined;
 }
 
 export async function publishEvent<N extends EventName>(event: AppEvent<N>): Promise<void> {

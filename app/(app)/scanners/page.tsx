@@ -20,6 +20,7 @@ import { StrategyScan } from "@/components/scanners/strategy-scan";
 export default function ScannersPage() {
   const show = useDisplay();
   const leagues = trpc.leagues.list.useQuery();
+  const kelly = trpc.systemSettings.get.useQuery().data?.kelly;
   const [form, setForm] = useState({ day: "2024-05-19", league: "", market: "", minEv: "2", asOf: "kickoff", time: "12:00" });
   const [query, setQuery] = useState<typeof form | null>(null);
   const errors = useFormErrors<"day" | "minEv" | "asOf">({ day: "day", minEv: "minEv", asOf: "asOf" });
@@ -106,7 +107,7 @@ export default function ScannersPage() {
           <Card>
             <CardHeader>
               <CardTitle className="text-base">Value bets ({scan.data!.valueBets.length})</CardTitle>
-              <CardDescription>Best price at a real book against the sharp book&apos;s no-vig price (Pinnacle first). Stake: quarter Kelly, capped at 5%.</CardDescription>
+              <CardDescription>Best price at a real book against the sharp book&apos;s no-vig price (Pinnacle first). {kelly ? `Stake: ${kelly.fraction}× Kelly, capped at ${formatPercent(kelly.maxFraction)}.` : ""}</CardDescription>
             </CardHeader>
             <CardContent>
               {scan.data!.valueBets.length === 0 ? <p className="text-sm text-muted-foreground">None at this minimum EV (or no sharp book priced these markets).</p> : (

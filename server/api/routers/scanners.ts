@@ -21,8 +21,9 @@ export const scannersRouter = router({
         market: MarketSchema.optional(),
         minEv: z.number().min(-1).max(1).default(0.02),
         vigMethod: z.enum(VIG_METHODS as [string, ...string[]]).default("multiplicative"),
-        kellyFraction: z.number().min(0).max(1).default(0.25),
-        kellyCap: z.number().min(0).max(1).default(0.05),
+        // Absent: the system's Kelly defaults (/admin/settings).
+        kellyFraction: z.number().min(0).max(1).optional(),
+        kellyCap: z.number().min(0).max(1).optional(),
       }),
     )
     .query(({ ctx, input }) => {

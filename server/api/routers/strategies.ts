@@ -33,6 +33,8 @@ const BacktestHead = z.object({
     toSeason: z.number().nullable(),
     leagues: z.array(z.string()),
     sweep: Sweep.nullable(),
+    // The signal tier thresholds the run used (absent on runs from before tiers were a system setting).
+    tiers: z.object({ a: z.number(), b: z.number(), c: z.number() }).optional(),
   }),
   codeVersion: z.string(),
   dataFrom: z.date().nullable(),

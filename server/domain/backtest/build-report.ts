@@ -163,7 +163,7 @@ export interface ReportInput {
 
 export function buildReport(input: ReportInput): BacktestReport {
   const { data, strategy, run } = input;
-  const view = viewOf(data, viewKeyOf(strategy));
+  const view = viewOf(data, viewKeyOf(strategy, data.tiers));
   const { settled, report } = rowsOf(view, run, data);
   const path = pathOf(data, run, strategy.bankroll);
   const m = runMetrics(settled, path, strategy.bankroll);

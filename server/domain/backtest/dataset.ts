@@ -50,15 +50,22 @@ export interface PreparedData {
   closing: Map<Market, BacktestQuote[]>[];
   /** Keys of aggregate "books" (market maximum/average) per game. */
   aggregates: Set<string>[];
+  /** Signal tier thresholds for strategies that set none (the system settings when the data was prepared). */
+  tiers: Tiers;
   views: Map<string, View>;
 }
 
 export const utcDate = (d: Date) => d.toISOString().slice(0, 10);
 const DAY_MS = 86_400_000;
 
+/**
+ * `tiers`: the system's signal tier thresholds (server/services/system-settings); services pass them, and only
+ * callers without settings (benchmarks, unit tests) take the built-in defaults.
+ */
 export function prepareData(
   input: BacktestGame[],
   models: ReadonlyMap<string, ModelProbabilities> = new Map(),
+  tiers: Tiers = DEFAULT_TIERS,
 ): PreparedData {
   const games = [...input].sort(
     (a, b) => a.startsAt.getTime() - b.startsAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
@@ -102,6 +109,7 @@ export function prepareData(
     opening,
     closing,
     aggregates,
+    tiers,
     views: new Map(),
   };
 }
@@ -123,7 +131,8 @@ export type ViewKey = Pick<Strategy, "markets" | "probability" | "price" | "deci
   tiers: Tiers;
 };
 
-export function viewKeyOf(s: Strategy): ViewKey {
+/** `defaultTiers` apply when the strategy sets no tiers of its own (normally `data.tiers`). */
+export function viewKeyOf(s: Strategy, defaultTiers: Tiers): ViewKey {
   return {
     markets: [...s.markets].sort(),
     probability: s.probability,
@@ -131,7 +140,7 @@ export function viewKeyOf(s: Strategy): ViewKey {
     decideAt: s.decideAt,
     inverse: s.inverse ?? false,
     bookmakers: s.bookmakers ? [...s.bookmakers].sort() : null,
-    tiers: s.tiers ?? DEFAULT_TIERS,
+    tiers: s.tiers ?? defaultTiers,
   };
 }
 

@@ -71,7 +71,7 @@ export function bettingReturns(run: RunResult): number[] {
 /** Runs every strategy; views are shared between strategies that read the same prices and probabilities. */
 export function runSweep(data: PreparedData, strategies: { strategy: Strategy; hash: string }[]): SweepResult {
   const runs = strategies.map(({ strategy }) => {
-    const view = viewOf(data, viewKeyOf(strategy));
+    const view = viewOf(data, viewKeyOf(strategy, data.tiers));
     return runStrategy(data.dates, strategy, view, compileColumns(strategy.when)(view));
   });
   return combine(data.dates, strategies, runs);

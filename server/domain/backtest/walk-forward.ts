@@ -1,4 +1,4 @@
-import type { Strategy } from "../strategies/schema";
+import type { Strategy, Tiers } from "../strategies/schema";
 import { prepareData, type ModelProbabilities } from "./dataset";
 import type { BacktestGame } from "./games";
 import { runSweep, type VariantSummary } from "./run";
@@ -22,6 +22,8 @@ export interface WalkForwardOptions {
   trainSeasons?: number;
   /** Fewest earlier seasons before a season is tested (default 1). */
   minTrainSeasons?: number;
+  /** Signal tier thresholds for variants without their own (default: the built-in ones). */
+  tiers?: Tiers;
 }
 
 export function walkForwardOptimise(
@@ -40,6 +42,7 @@ export function walkForwardOptimise(
       prepareData(
         games.filter((g) => trainSeasons.includes(g.season)),
         models,
+        options.tiers,
       ),
       variants,
     ).variants;
@@ -52,6 +55,7 @@ export function walkForwardOptimise(
       prepareData(
         games.filter((g) => g.season === testSeason),
         models,
+        options.tiers,
       ),
       [variants[chosen]!],
     ).variants[0]!;

@@ -3,7 +3,7 @@ import { leagueMaskOf, pickRows, stakeOf, type SkipReason } from "../backtest/en
 import type { BacktestGame } from "../backtest/games";
 import { knownAt } from "../quotes";
 import { compileColumns } from "../strategies/evaluate";
-import type { Strategy } from "../strategies/schema";
+import type { Strategy, Tiers } from "../strategies/schema";
 import { MARKET_CODES, MARKETS, SELECTION_CODES, SELECTION_KEYS, type Market, type MarketKey, type Selection } from "../vocabulary";
 import { rowOf } from "./candidates";
 import { minimumQualifyingPrice } from "./min-price";
@@ -78,6 +78,8 @@ export interface BotDecisionInput {
   bankroll: BankrollState;
   /** `candidateKey`s of picks this bot has locked already: never decided twice. */
   lockedKeys: ReadonlySet<string>;
+  /** The system's signal tier thresholds, for a strategy that sets none. */
+  tiers: Tiers;
 }
 
 export interface Decision {
@@ -165,10 +167,10 @@ export function decideBot(input: BotDecisionInput): BotDecisions {
   if (strategy.probability.startsWith("model:") && input.modelProbabilities) {
     models.set(strategy.probability.slice(6), new Map([...input.modelProbabilities].map(([id, p]) => [String(id), p])));
   }
-  const data = prepareData(games, models);
+  const data = prepareData(games, models, input.tiers);
   // Live, the decision price is the latest one known now: the view's "closing" phase is the last price at
   // or before kick-off, and every quote here was captured before the run.
-  const view = viewOf(data, { ...viewKeyOf(strategy), decideAt: "closing" });
+  const view = viewOf(data, { ...viewKeyOf(strategy, data.tiers), decideAt: "closing" });
   const mask = compileColumns(strategy.when)(view);
   const leagueMask = strategy.leagues.length ? leagueMaskOf(view, strategy.leagues) : null;
   const rows = pickRows(strategy, view, mask, leagueMask, { unplayed: true });

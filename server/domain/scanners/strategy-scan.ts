@@ -2,7 +2,7 @@ import { prepareData, viewKeyOf, viewOf, type ModelProbabilities } from "../back
 import { pickRows } from "../backtest/engine";
 import type { BacktestGame } from "../backtest/games";
 import { compileColumns } from "../strategies/evaluate";
-import type { Strategy } from "../strategies/schema";
+import type { Strategy, Tiers } from "../strategies/schema";
 
 /**
  * A saved strategy applied to games not played yet, with the ONE evaluator the backtests use: the same view
@@ -21,13 +21,19 @@ export interface StrategySignal {
   edge: number;
 }
 
-export function strategySignals(strategy: Strategy, games: BacktestGame[], models: ReadonlyMap<string, ModelProbabilities> = new Map()): StrategySignal[] {
+/** `tiers`: the system's signal tier thresholds, for a strategy that sets none. */
+export function strategySignals(
+  strategy: Strategy,
+  games: BacktestGame[],
+  models: ReadonlyMap<string, ModelProbabilities>,
+  tiers: Tiers,
+): StrategySignal[] {
   const scoped = strategy.leagues.length ? games.filter((g) => strategy.leagues.includes(g.league)) : games;
   if (scoped.length === 0) return [];
   // Unplayed games have no result: graded as NaN, which the pick rule reads as "not bettable". For signals
   // (not a backtest) every game is bettable; nothing below reads the result.
-  const data = prepareData(scoped.map((g) => ({ ...g, homeScore: null, awayScore: null })), models);
-  const built = viewOf(data, viewKeyOf(strategy));
+  const data = prepareData(scoped.map((g) => ({ ...g, homeScore: null, awayScore: null })), models, tiers);
+  const built = viewOf(data, viewKeyOf(strategy, tiers));
   const view = { ...built, win: new Float64Array(built.length) };
   const rows = pickRows(strategy, view, compileColumns(strategy.when)(view), null);
   const price = view.numbers("price");

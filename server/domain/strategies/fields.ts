@@ -65,7 +65,7 @@ export const FIELDS = {
   selection: enumOf("Selection", SELECTION_KEYS, "home, draw, away, over or under."),
   market: enumOf("Market", MARKET_KEYS, "1x2, moneyline, spread or total."),
   role: enumOf("Favourite or underdog", ROLE_VALUES, "Favourite: the selection with the lowest price in its market at the chosen book."),
-  tier: enumOf("Signal tier", TIER_VALUES, "A, B, C or D by the probability (A ≥ 65%, B ≥ 60%, C ≥ 55% unless the strategy sets its own)."),
+  tier: enumOf("Signal tier", TIER_VALUES, "A, B, C or D by the probability: the strategy's own thresholds, else the system settings' (by default A ≥ 65%, B ≥ 60%, C ≥ 55%)."),
   league: enumOf("League", null, "The league's key (epl, la-liga, nfl, nba, ...)."),
   bookmaker: enumOf("Bookmaker", null, "The key of the book whose price is taken."),
   season: num("Season", null, "number", 1900, 2200, 1, "The season's first year (2016 for 2016-17)."),

@@ -7,6 +7,7 @@ import { parseStrategyOrRefuse } from "@/server/services/strategies/strategies";
 import type { BacktestReport } from "@/server/domain/backtest/report";
 import { BACKTEST_CODE_VERSION } from "./code-version";
 import { executeBacktest } from "./execute";
+import { getSystemSettings } from "@/server/services/system-settings/settings";
 import { assertSweepFits, type BacktestOptions, type BacktestRequest } from "./request";
 
 export type BacktestStatus = "QUEUED" | "RUNNING" | "SUCCEEDED" | "FAILED";
@@ -67,6 +68,7 @@ export async function requestBacktest(
     toSeason: input.toSeason ?? null,
     leagues: strategy.definition.leagues,
     sweep: input.sweep ?? null,
+    tiers: (await getSystemSettings(pool)).tiers,
   };
   const requestKey = `${userId}:${input.idempotencyKey}`;
   const inserted = await pool.query<{ id: number }>(

@@ -14,7 +14,7 @@ import { AppError } from "@/server/errors";
 import { BACKTEST_CODE_VERSION } from "./code-version";
 import { modelProbabilitiesFor, summaryNames } from "./context";
 import { loadBacktestGames } from "./load-games";
-import type { BacktestRequest } from "./request";
+import { tiersOfRequest, type BacktestRequest } from "./request";
 
 /**
  * One queued backtest: the played games of the strategy's leagues and the seasons asked for, with every
@@ -66,6 +66,7 @@ export async function executeBacktest(
       await progress(0.7, "Walk-forward optimisation");
       walkForward = walkForwardOptimise(games, hashed, models, {
         trainSeasons: request.sweep.walkForward.trainSeasons,
+        tiers: data.tiers,
       });
     }
   }
@@ -104,9 +105,9 @@ async function runOne(
   }
   const models = await modelProbabilitiesFor(pool, userId, [strategy, ...variants], gameIds);
   const started = performance.now();
-  const data = prepareData(games, models);
+  const data = prepareData(games, models, tiersOfRequest(request));
   const hash = await strategyHash(strategy);
-  const run = runStrategy(data.dates, strategy, viewOf(data, viewKeyOf(strategy)));
+  const run = runStrategy(data.dates, strategy, viewOf(data, viewKeyOf(strategy, data.tiers)));
   return { games, models, data, hash, run, started };
 }
 

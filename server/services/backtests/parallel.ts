@@ -26,7 +26,7 @@ export async function runSweepInParallel(
   options: { threads?: number; minWork?: number } = {},
 ): Promise<SweepResult> {
   const threads = options.threads ?? Math.min(availableParallelism(), 8);
-  const work = strategies.reduce((sum, { strategy }) => sum + viewOf(data, viewKeyOf(strategy)).length, 0);
+  const work = strategies.reduce((sum, { strategy }) => sum + viewOf(data, viewKeyOf(strategy, data.tiers)).length, 0);
   if (
     work < (options.minWork ?? PARALLEL_FROM_WORK) ||
     threads < 2 ||
@@ -44,11 +44,11 @@ export async function runSweepInParallel(
     chunks.map((chunk) => {
       const views = new Map(
         chunk.map(({ strategy }) => {
-          const view = viewOf(data, viewKeyOf(strategy));
+          const view = viewOf(data, viewKeyOf(strategy, data.tiers));
           return [JSON.stringify(view.key), view.columns] as const;
         }),
       );
-      return runInWorker({ dates: data.dates, views: [...views.values()], strategies: chunk.map((c) => c.strategy) });
+      return runInWorker({ dates: data.dates, tiers: data.tiers, views: [...views.values()], strategies: chunk.map((c) => c.strategy) });
     }),
   );
   return combine(data.dates, strategies, results.flat());

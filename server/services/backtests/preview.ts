@@ -8,6 +8,7 @@ import { summarize, type VariantSummary } from "@/server/domain/backtest/run";
 import { strategyHash } from "@/server/domain/strategies/canonical";
 import { summarizeStrategy } from "@/server/domain/strategies/summary";
 import { parseStrategy, type StrategyError } from "@/server/domain/strategies/validate";
+import { getSystemSettings } from "@/server/services/system-settings/settings";
 import { modelProbabilitiesFor, summaryNames } from "./context";
 import { loadBacktestGames } from "./load-games";
 
@@ -69,8 +70,9 @@ export async function previewBacktest(db: pg.Pool, userId: string, input: unknow
   const season = await lastCompletedSeason(db, leagues);
   const { games, gameIds } =
     season === null ? { games: [], gameIds: new Map<string, number>() } : await seasonGames(db, leagues, season);
-  const data = prepareData(games, await modelProbabilitiesFor(db, userId, [strategy], gameIds));
-  const run = runStrategy(data.dates, strategy, viewOf(data, viewKeyOf(strategy)));
+  const { tiers } = await getSystemSettings(db);
+  const data = prepareData(games, await modelProbabilitiesFor(db, userId, [strategy], gameIds), tiers);
+  const run = runStrategy(data.dates, strategy, viewOf(data, viewKeyOf(strategy, data.tiers)));
   const hash = await strategyHash(strategy);
   const figures = summarize(strategy, hash, run, data.dates);
   const equity = data.dates.flatMap((date, d) => (run.betDays[d] ? [{ date, bankroll: run.end[d]! }] : []));

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Strategy } from "@/server/domain/strategies/schema";
+import { DEFAULT_TIERS, type Strategy, type Tiers } from "@/server/domain/strategies/schema";
 import { AppError } from "@/server/errors";
 import { checkSweep } from "@/server/domain/backtest/sweep";
 
@@ -56,6 +56,17 @@ export interface BacktestRequest {
   /** The strategy's leagues when it was requested; empty = every league. */
   leagues: string[];
   sweep: Sweep | null;
+  /**
+   * The system's signal tier thresholds when the run was requested, so a rerun (or the CSV of all its bets)
+   * grades tiers the same way after an administrator changes them. Absent on runs requested before tiers were
+   * a setting: those used DEFAULT_TIERS.
+   */
+  tiers?: Tiers;
+}
+
+/** The tier thresholds a stored run uses for a strategy without its own. */
+export function tiersOfRequest(request: BacktestRequest): Tiers {
+  return request.tiers ?? DEFAULT_TIERS;
 }
 
 /** The request's own fields, as the API validates them. */

@@ -15,6 +15,7 @@ import { PROVIDER_SOURCE, probabilityProvider } from "./providers";
 import { topUpWeekly } from "./weekly-top-up";
 import { ANALYST_PROVIDER_ID } from "@/server/services/analyst/provider";
 import { log } from "@/server/log";
+import { getSystemSettings } from "@/server/services/system-settings/settings";
 
 const logger = log.child({ module: "bots" });
 
@@ -193,6 +194,7 @@ export async function runBot(deps: BotDeps, botId: number, now: Date, trigger = 
       modelProbabilities,
       bankroll,
       lockedKeys,
+      tiers: (await getSystemSettings(pool)).tiers,
     });
     const taken = outcome.decisions.filter((d) => d.taken);
     const books = taken.length

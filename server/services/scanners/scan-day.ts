@@ -6,6 +6,7 @@ import { findReverseMoves, findSteam } from "@/server/domain/scanners/line-moves
 import { buildOffers } from "@/server/domain/scanners/quotes";
 import { describeFlags } from "@/server/domain/scanners/upcoming";
 import { scanOffers, SCAN_DEFAULTS, type ScanOptions } from "@/server/domain/scanners/scan";
+import { getSystemSettings } from "@/server/services/system-settings/settings";
 
 export interface ScanRequest {
   /** Games starting in [from, to). */
@@ -16,7 +17,8 @@ export interface ScanRequest {
   sport?: string | undefined;
   league?: string | undefined;
   market?: Market | undefined;
-  options?: Partial<ScanOptions>;
+  /** Kelly fields left undefined take the system's Kelly defaults. */
+  options?: Partial<Omit<ScanOptions, "kelly">> & { kelly?: { fraction?: number | undefined; maxFraction?: number | undefined } };
 }
 
 const MAX_GAMES = 300;
@@ -40,7 +42,12 @@ export async function scanMarkets(db: Queryable, req: ScanRequest) {
   const truncated = games.length > MAX_GAMES;
   const shown = games.slice(0, MAX_GAMES);
   const quotes = await loadQuotes(db, shown, req.market ? { markets: [req.market] } : {});
-  const options = { ...SCAN_DEFAULTS, ...req.options, kelly: { ...SCAN_DEFAULTS.kelly, ...req.options?.kelly } };
+  const { kelly } = await getSystemSettings(db);
+  const options: ScanOptions = {
+    ...SCAN_DEFAULTS,
+    ...req.options,
+    kelly: { fraction: req.options?.kelly?.fraction ?? kelly.fraction, maxFraction: req.options?.kelly?.maxFraction ?? kelly.maxFraction },
+  };
   // Flagged prices (spikes, books far from consensus) are shown with their reason but never scanned.
   const anomalies = detectAnomalies(quotes, req.asOf);
   const trusted = withoutAnomalies(quotes, anomalies);

@@ -8,6 +8,7 @@ import { AppError } from "@/server/errors";
 import { loadGameInjuries } from "@/server/services/injuries/known-injuries";
 import { loadQuotes, quotesByGame } from "@/server/services/quotes/load-quotes";
 import { getStrategy, parseStrategyOrRefuse } from "@/server/services/strategies/strategies";
+import { getSystemSettings } from "@/server/services/system-settings/settings";
 import { latestPredictions } from "@/server/services/upcoming/upcoming";
 
 const MAX_GAMES = 300;
@@ -67,7 +68,7 @@ export async function scanWithStrategy(db: Queryable, userId: string, req: { str
     strategy: { id: saved.id, name: saved.name, probability: strategy.probability, decideAt: strategy.decideAt },
     asOf: req.now,
     games: rows.length,
-    signals: strategySignals(strategy, games, models).map((s) => {
+    signals: strategySignals(strategy, games, models, (await getSystemSettings(db)).tiers).map((s) => {
       const gameId = idOf.get(s.game)!;
       const g = info.get(gameId)!;
       return { ...s, gameId, startsAt: g.startsAt, home: g.home, away: g.away, sport: g.sport };

@@ -92,7 +92,7 @@ function strategy(input: Partial<StrategyInput>): Strategy {
 }
 
 const data = prepareData(GAMES);
-const runStrategy = (d: PreparedData, s: Strategy) => runOn(d.dates, s, viewOf(d, viewKeyOf(s)));
+const runStrategy = (d: PreparedData, s: Strategy) => runOn(d.dates, s, viewOf(d, viewKeyOf(s, d.tiers)));
 
 describe("backtest engine on a hand-computed league", () => {
   it("sizes every bet of a date from the bankroll at its start (half Kelly) and compounds by date", () => {

@@ -3,7 +3,7 @@ import { candidateKey, decideBot, gamesInWindow, LOCK_MARGIN_MS, type BankrollSt
 import { minimumQualifyingPrice } from "@/server/domain/bots/min-price";
 import { winnerProbabilities } from "@/server/domain/bots/probability-source";
 import { fixedRunDue } from "@/server/domain/bots/schedule";
-import { StrategyV1, type StrategyInput } from "@/server/domain/strategies/schema";
+import { DEFAULT_TIERS, StrategyV1, type StrategyInput } from "@/server/domain/strategies/schema";
 
 const now = new Date("2026-12-05T10:00:00Z");
 const hours = (h: number) => new Date(now.getTime() + h * 3_600_000);
@@ -78,6 +78,7 @@ const input = (over: Partial<BotDecisionInput> = {}): BotDecisionInput => ({
   modelProbabilities: null,
   bankroll: bankroll(),
   lockedKeys: new Set(),
+  tiers: DEFAULT_TIERS,
   ...over,
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { decideBot, type LiveGame } from "@/server/domain/bots/decide";
 import { gameInjuriesAt, injuriesKnownAt, type InjuryReportRow } from "@/server/domain/injuries/known";
-import { StrategyV1 } from "@/server/domain/strategies/schema";
+import { DEFAULT_TIERS, StrategyV1 } from "@/server/domain/strategies/schema";
 
 const at = new Date("2026-12-05T10:00:00Z");
 const minutes = (m: number) => new Date(at.getTime() + m * 60_000);
@@ -96,6 +96,7 @@ describe("injuries as known at a moment", () => {
       stake: { kind: "flat", units: 1 },
     });
     const out = decideBot({
+      tiers: DEFAULT_TIERS,
       strategy,
       state: "ACTIVE",
       killSwitch: false,

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { BacktestGame } from "@/server/domain/backtest/games";
 import { strategySignals } from "@/server/domain/scanners/strategy-scan";
 import { parseStrategy } from "@/server/domain/strategies/validate";
-import type { Strategy } from "@/server/domain/strategies/schema";
+import { DEFAULT_TIERS, type Strategy } from "@/server/domain/strategies/schema";
 
 const KICKOFF = new Date("2030-03-03T15:00:00Z");
 const book = (key: string) => ({ key, isAggregate: false });
@@ -38,7 +38,7 @@ describe("a saved strategy over upcoming games", () => {
   ]);
 
   it("signals the selection whose current best price beats the opening fair probability, with the book and edge", () => {
-    const signals = strategySignals(strategy(), [drifted, steady]);
+    const signals = strategySignals(strategy(), [drifted, steady], new Map(), DEFAULT_TIERS);
     expect(signals).toHaveLength(1);
     const s = signals[0]!;
     expect(s).toMatchObject({ game: drifted.id, market: "1x2", selection: "away", bookmaker: "softbook", price: 4.6 });
@@ -48,13 +48,13 @@ describe("a saved strategy over upcoming games", () => {
   });
 
   it("applies the strategy's rules and leagues, as a backtest would", () => {
-    expect(strategySignals(strategy({ when: { all: [{ field: "edge", op: "gte", value: 0.2 }] } }), [drifted, steady])).toEqual([]);
-    expect(strategySignals(strategy({ leagues: ["epl"] }), [drifted, steady])).toEqual([]);
+    expect(strategySignals(strategy({ when: { all: [{ field: "edge", op: "gte", value: 0.2 }] } }), [drifted, steady], new Map(), DEFAULT_TIERS)).toEqual([]);
+    expect(strategySignals(strategy({ leagues: ["epl"] }), [drifted, steady], new Map(), DEFAULT_TIERS)).toEqual([]);
   });
 
   it("uses model probabilities when the strategy takes them from a model", () => {
     const models = new Map([["logistic", new Map([[steady.id, { home: 0.6, draw: 0.25, away: 0.15 }]])]]);
-    const signals = strategySignals(strategy({ probability: "model:logistic" }), [drifted, steady], models);
+    const signals = strategySignals(strategy({ probability: "model:logistic" }), [drifted, steady], models, DEFAULT_TIERS);
     expect(signals.map((s) => [s.game, s.selection])).toEqual([[steady.id, "home"]]);
     expect(signals[0]!.edge).toBeCloseTo(0.6 * 2.0 - 1, 10);
   });
