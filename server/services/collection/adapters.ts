@@ -120,6 +120,7 @@ function espnInjuriesProvider(env: Env): Provider {
       const client = createEspnClient({ baseUrl: env.ESPN_BASE_URL });
       const rows = [];
       const rejected: RejectedRow[] = [];
+      const complete: string[] = [];
       let requests = 0;
       for (const league of ESPN_LEAGUES.filter((l) => l.injuries && (!ctx.sport || l.league === ctx.sport))) {
         const result = await client.injuries(league.league);
@@ -127,8 +128,9 @@ function espnInjuriesProvider(env: Env): Provider {
         const mapped = mapInjuries(result.data, league.league, ctx.now);
         rows.push(...mapped.rows);
         rejected.push(...result.rejected, ...mapped.rejected);
+        if (result.rejected.length === 0 && mapped.rejected.length === 0) complete.push(league.league);
       }
-      return { requests, injuries: { rows, rejected } };
+      return { requests, injuries: { rows, rejected }, injuriesCompleteLeagues: complete };
     },
   };
 }

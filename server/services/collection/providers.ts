@@ -27,6 +27,8 @@ export interface CollectPass {
   scores?: Mapped<CollectedScore>;
   weather?: Mapped<CollectedWeather>;
   injuries?: Mapped<CollectedInjury>;
+  /** Leagues whose whole injury report was read without a refused row (recovered players are cleared there). */
+  injuriesCompleteLeagues?: string[];
   /** From the provider's quota headers; null or absent when it has none. */
   quota?: { remaining: number; used: number } | null;
 }

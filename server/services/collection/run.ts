@@ -71,7 +71,7 @@ async function storePass(pool: pg.Pool, provider: string, pass: CollectPass, now
   if (pass.prices) counts.push(await storePrices(pool, provider, pass.prices, now));
   if (pass.scores) counts.push(await storeScores(pool, provider, pass.scores));
   if (pass.weather) counts.push(await storeWeather(pool, pass.weather));
-  if (pass.injuries) counts.push(await storeInjuries(pool, provider, pass.injuries, now));
+  if (pass.injuries) counts.push(await storeInjuries(pool, provider, pass.injuries, now, pass.injuriesCompleteLeagues));
   return counts;
 }
 

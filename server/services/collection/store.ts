@@ -251,11 +251,18 @@ export async function storeWeather(pool: pg.Pool, mapped: Mapped<CollectedWeathe
 }
 
 /** Stores injury reports: a row per change of a player's status or report date, never the same twice. */
+/**
+ * Stores a pass of injury reports: a row per player whenever their status changes. `completeLeagues` are the
+ * leagues whose whole report this pass read without a refused row: a player of theirs last stored as injured and
+ * no longer listed has recovered (ESPN drops recovered players without a word), so he gets a "cleared" row and
+ * stops counting as out. A league read in part clears nobody: a refused row may be the player's.
+ */
 export async function storeInjuries(
   pool: pg.Pool,
   provider: string,
   mapped: Mapped<CollectedInjury>,
   collectedAt = new Date(),
+  completeLeagues: readonly string[] = [],
 ): Promise<StoreCounts> {
   const rejected = [...mapped.rejected];
   const resolver = new EventResolver(pool);
@@ -287,5 +294,28 @@ export async function storeInjuries(
     );
     inserted = result.rowCount ?? 0;
   }
+  if (completeLeagues.length > 0) await clearRecovered(pool, provider, rows, completeLeagues, collectedAt);
   return { read: mapped.rows.length, inserted, unchanged: rows.length - inserted, rejected };
+}
+
+/** One statement: each listed league's players whose newest row is not "cleared" and who are absent from the pass. */
+async function clearRecovered(
+  pool: pg.Pool,
+  provider: string,
+  listed: readonly { teamId: number; row: CollectedInjury }[],
+  leagues: readonly string[],
+  collectedAt: Date,
+): Promise<void> {
+  await pool.query(
+    `INSERT INTO "InjuryReport" ("leagueId", "teamId", player, position, status, type, "reportedAt", "collectedAt", source)
+       SELECT last."leagueId", last."teamId", last.player, last.position, 'cleared', NULL, $4, $4, $5
+         FROM (SELECT DISTINCT ON (r."teamId", r.player) r."leagueId", r."teamId", r.player, r.position, r.status
+                 FROM "InjuryReport" r JOIN "League" l ON l.id = r."leagueId"
+                WHERE l.key = ANY($1::text[]) AND r."collectedAt" <= $4
+                ORDER BY r."teamId", r.player, r."collectedAt" DESC, r.id DESC) last
+        WHERE last.status <> 'cleared'
+          AND NOT EXISTS (SELECT 1 FROM unnest($2::int[], $3::text[]) AS seen(t, p) WHERE seen.t = last."teamId" AND seen.p = last.player)
+       ON CONFLICT DO NOTHING`,
+    [leagues, listed.map((r) => r.teamId), listed.map((r) => r.row.player), collectedAt, provider],
+  );
 }

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { NFL } from "@/server/domain/imports/catalogue";
+import { injuriesKnownAt } from "@/server/domain/injuries/known";
 import type { CollectedEvent } from "@/server/domain/collectors/types";
 import { TeamResolver } from "@/server/services/imports/resolve-teams";
 import { apiCaller } from "../../support/api-caller";
@@ -117,6 +118,40 @@ describe("weather and injuries", () => {
       ["questionable", "2031-10-08T10:00:00.000Z"],
       ["out", "2031-10-10T11:00:00.000Z"],
     ]);
+  });
+});
+
+describe("players who recover", () => {
+  // Far from other suites' dates: clearing is league-wide, and this must not change what they read.
+  const lion = (player: string) => ({
+    league: "nfl",
+    team: "Detroit Lions",
+    player,
+    position: "WR",
+    status: "out",
+    type: null,
+    reportedAt: new Date("2040-01-01T00:00:00Z"),
+  });
+  const outAt = async (at: string) => {
+    const rows = await prisma.injuryReport.findMany({ where: { team: { name: "Detroit Lions" } } });
+    const teamId = rows[0]!.teamId;
+    return injuriesKnownAt(rows, new Date(at)).get(teamId)?.out;
+  };
+
+  it("are cleared when a league's complete report no longer lists them, and kept when the report was incomplete", async () => {
+    await storeInjuries(pool, "espn-injuries", { rows: [lion("Ann Out"), lion("Bo Out")], rejected: [] }, new Date("2040-01-01T10:00:00Z"), ["nfl"]);
+    expect(await outAt("2040-01-01T12:00:00Z")).toBe(2);
+    // Bo recovered: the next report lists only Ann. ESPN drops a recovered player without a word.
+    await storeInjuries(pool, "espn-injuries", { rows: [lion("Ann Out")], rejected: [] }, new Date("2040-01-02T10:00:00Z"), ["nfl"]);
+    expect(await outAt("2040-01-02T12:00:00Z")).toBe(1);
+    // What was known before stays as it was.
+    expect(await outAt("2040-01-01T12:00:00Z")).toBe(2);
+    // A report read only in part (a refused row, or a league not read) clears nobody: Ann may be the refused row.
+    await storeInjuries(pool, "espn-injuries", { rows: [], rejected: [{ event: "team:8", message: "injury row without player" }] }, new Date("2040-01-03T10:00:00Z"), []);
+    expect(await outAt("2040-01-03T12:00:00Z")).toBe(1);
+    // Out again later: counted again.
+    await storeInjuries(pool, "espn-injuries", { rows: [lion("Ann Out"), { ...lion("Bo Out"), reportedAt: new Date("2040-01-04T00:00:00Z") }], rejected: [] }, new Date("2040-01-04T10:00:00Z"), ["nfl"]);
+    expect(await outAt("2040-01-04T12:00:00Z")).toBe(2);
   });
 });
 
