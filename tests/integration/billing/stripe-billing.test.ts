@@ -285,6 +285,40 @@ describe("Stripe billing with the fake", () => {
     expect((await limitsFor(pool, cy.id)).plan).toBe("ELITE");
   });
 
+  it("cancels the subscription at Stripe at once before deleting the account", async () => {
+    const gil = await newUser("gil");
+    const { subscriptionId } = await fake.completeCheckout((await checkout(gil)).id);
+    await fake.setStatus(subscriptionId, "active");
+    const email = (await prisma.user.findUniqueOrThrow({ where: { id: gil.id } })).email;
+    await expect(caller(gil).account.deleteAccount({ email })).resolves.toEqual({ ok: true });
+    expect(fake.requests.filter((r) => r.method === "DELETE").map((r) => r.path)).toContain(`/v1/subscriptions/${subscriptionId}`);
+    expect(fake.state.subscriptions.get(subscriptionId)).toMatchObject({ status: "canceled", cancel_at_period_end: false });
+    expect(await prisma.user.findUnique({ where: { id: gil.id } })).toBeNull();
+    expect(await prisma.auditLog.findFirst({ where: { action: "user.delete", targetId: gil.id } })).toMatchObject({
+      details: { cancelledSubscriptions: [subscriptionId] },
+    });
+  });
+
+  it("deletes nothing when Stripe fails to cancel, and says what to do", async () => {
+    const hal = await newUser("hal");
+    const { subscriptionId } = await fake.completeCheckout((await checkout(hal)).id);
+    await fake.setStatus(subscriptionId, "active");
+    const email = (await prisma.user.findUniqueOrThrow({ where: { id: hal.id } })).email;
+    fake.setFailure({ method: "DELETE", path: /^\/v1\/subscriptions\//, status: 500 });
+    try {
+      const refused = caller(hal).account.deleteAccount({ email });
+      await expect(refused).rejects.toThrow(/could not be cancelled with Stripe, so nothing was deleted/);
+    } finally {
+      fake.setFailure(null);
+    }
+    expect(await prisma.user.findUnique({ where: { id: hal.id } })).not.toBeNull();
+    expect(await account(hal)).toMatchObject({ plan: "PRO", subscriptionId });
+    expect(fake.state.subscriptions.get(subscriptionId)!.status).toBe("active");
+    // Once Stripe answers again, the same request goes through.
+    await expect(caller(hal).account.deleteAccount({ email })).resolves.toEqual({ ok: true });
+    expect(fake.state.subscriptions.get(subscriptionId)!.status).toBe("canceled");
+  });
+
   it("answers 400 to a bad signature, a missing one and a signed non-event, and 200 to types it does not handle", async () => {
     const signer = new Stripe(SECRET);
     const post = (body: string, signature?: string) =>
