@@ -171,3 +171,24 @@ describe("dunning", () => {
     expect(dunningStep(facts(3, 2, null, null))).toBe("reminder");
   });
 });
+
+describe("scanner delay", () => {
+  it("names the delay and the plan that lifts it; nothing in real time", async () => {
+    const { scannerDelayNotice } = await import("@/server/domain/billing/plans");
+    expect(scannerDelayNotice("FREE", 15)).toBe("Delayed 15 minutes on Free; Pro is real time.");
+    expect(scannerDelayNotice("PRO", 0)).toBeNull();
+  });
+
+  it("drops prices captured after the cutoff, keeps archive openings, and keeps everything without a cutoff", async () => {
+    const { quotesKnownBy } = await import("@/server/domain/quotes");
+    const cutoff = new Date("2026-12-02T12:00:00Z");
+    const kickoff = new Date("2026-12-02T15:00:00Z");
+    const q = (capturedAt: Date | null, phase: "SNAPSHOT" | "OPENING" | "CLOSING") => ({ capturedAt, phase, gameStartsAt: kickoff });
+    const before = q(new Date("2026-12-02T11:59:00Z"), "SNAPSHOT");
+    const after = q(new Date("2026-12-02T12:01:00Z"), "SNAPSHOT");
+    const opening = q(null, "OPENING");
+    const closing = q(null, "CLOSING");
+    expect(quotesKnownBy([before, after, opening, closing], cutoff)).toEqual([before, opening]);
+    expect(quotesKnownBy([before, after], null)).toEqual([before, after]);
+  });
+});
