@@ -66,7 +66,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await prisma.user.deleteMany({ where: { id: { in: [free.id, pro.id] } } });
   await prisma.league.deleteMany({ where: { key: LEAGUE } });
-  await prisma.bookmaker.deleteMany({ where: { key: { startsWith: `dly-` , endsWith: TAG } } });
+  await prisma.bookmaker.deleteMany({ where: { key: { startsWith: "dly-", endsWith: TAG } } });
   await pool.end();
   await prisma.$disconnect();
 });
