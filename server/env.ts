@@ -51,6 +51,12 @@ const schema = z
     SIGN_UPS_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(10),
     // REST API requests per minute one API key may make, below the plan's per-user allowance (unset: the plan's).
     API_KEY_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).optional(),
+    // REST API rate-limit counters go to Redis when set (PostgreSQL stays the fallback while Redis is down).
+    REDIS_URL: z
+      .string()
+      .url("REDIS_URL must be a URL such as redis://127.0.0.1:6379")
+      .refine((u) => /^rediss?:\/\//.test(u), "REDIS_URL must be a redis:// or rediss:// URL")
+      .optional(),
     ADMIN_EMAIL: z.string().email("ADMIN_EMAIL must be an email address").optional(),
     GITHUB_ID: z.string().min(1).optional(),
     GITHUB_SECRET: z.string().min(1).optional(),

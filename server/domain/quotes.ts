@@ -38,6 +38,16 @@ export function knownAt(q: Pick<Quote, "capturedAt" | "phase" | "gameStartsAt">)
   return q.phase === "OPENING" ? Number.NEGATIVE_INFINITY : q.gameStartsAt.getTime();
 }
 
+/**
+ * The quotes known by `cutoff` (a plan's delayed scanners: a price captured later is not used); all of them when
+ * the cutoff is null (real time).
+ */
+export function quotesKnownBy<Q extends Pick<Quote, "capturedAt" | "phase" | "gameStartsAt">>(quotes: Q[], cutoff: Date | null): Q[] {
+  if (!cutoff) return quotes;
+  const limit = cutoff.getTime();
+  return quotes.filter((q) => knownAt(q) <= limit);
+}
+
 /** The sharpest book there is; its no-vig prices are the reference for fair probabilities and CLV. */
 export const REFERENCE_BOOK_KEY = "pinnacle";
 

@@ -48,6 +48,14 @@ test("upcoming with moving prices, a strategy's value bet, a tracked bet settled
   await page.getByLabel("Password").fill("a long enough password");
   await page.getByRole("button", { name: "Create your account" }).click();
   await expect(page).toHaveURL(/\/games/, { timeout: 20_000 });
+  // Scanners are 15 minutes behind on Free (the replay's prices are minutes old): this bettor is on Pro, real time.
+  await withDb((db) =>
+    db.query(
+      `INSERT INTO "BillingAccount" ("userId", plan, status) SELECT id, 'PRO', 'active' FROM "User" WHERE email = $1
+       ON CONFLICT ("userId") DO UPDATE SET plan = 'PRO', status = 'active'`,
+      [EMAIL],
+    ),
+  );
 
   // The upcoming view (from the navigation) lists the fixture with its best prices and their freshness.
   await page.getByRole("link", { name: "Upcoming", exact: true }).first().click();

@@ -14,4 +14,11 @@ describe("environment validation", () => {
     expect(() => parseEnv({ ...valid, NEXTAUTH_SECRET: "short" })).toThrow(/NEXTAUTH_SECRET/);
     expect(() => parseEnv({ ...valid, GITHUB_ID: "id" })).toThrow(/GITHUB_SECRET/);
   });
+
+  it("takes a redis:// or rediss:// REDIS_URL and refuses anything else", () => {
+    expect(parseEnv({ ...valid, REDIS_URL: "redis://:secret@127.0.0.1:6379/0" }).REDIS_URL).toBe("redis://:secret@127.0.0.1:6379/0");
+    expect(parseEnv({ ...valid, REDIS_URL: "rediss://cache.internal:6380" }).REDIS_URL).toBe("rediss://cache.internal:6380");
+    expect(() => parseEnv({ ...valid, REDIS_URL: "http://127.0.0.1:6379" })).toThrow(/REDIS_URL must be a redis:\/\/ or rediss:\/\/ URL/);
+    expect(parseEnv(valid).REDIS_URL).toBeUndefined();
+  });
 });

@@ -21,6 +21,7 @@ export default function ScannersPage() {
   const show = useDisplay();
   const leagues = trpc.leagues.list.useQuery();
   const kelly = trpc.systemSettings.get.useQuery().data?.kelly;
+  const delay = trpc.scanners.delay.useQuery();
   const [form, setForm] = useState({ day: "2024-05-19", league: "", market: "", minEv: "2", asOf: "kickoff", time: "12:00" });
   const [query, setQuery] = useState<typeof form | null>(null);
   const errors = useFormErrors<"day" | "minEv" | "asOf">({ day: "day", minEv: "minEv", asOf: "asOf" });
@@ -48,6 +49,14 @@ export default function ScannersPage() {
   return (
     <div className="flex flex-col gap-4">
       <h1 className="text-2xl font-semibold tracking-tight">Scanners</h1>
+      {delay.data?.notice && (
+        <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-100" data-testid="scanner-delay">
+          {delay.data.notice}{" "}
+          <Link className="underline" href="/settings/billing">
+            Upgrade
+          </Link>
+        </p>
+      )}
       <p className="text-sm text-muted-foreground">
         Value bets, best prices, arbitrage, steam and reverse line moves over stored snapshots of one match-day (UTC). Archives have no live feed: choose
         whether prices count as known at each game&apos;s kick-off (closing prices) or at a time of day (opening prices only, for games after it).

@@ -3,7 +3,7 @@ import { BILLING_INTERVALS, PAID_PLANS } from "@/server/domain/billing/plans";
 import { AppError } from "@/server/errors";
 import { createCheckoutSession, createPortalSession, customerOf } from "@/server/services/billing/accounts";
 import { limitsFor } from "@/server/services/billing/limits";
-import { logMailer } from "@/server/services/billing/mailer";
+import { linkMailFromEnv } from "@/server/services/accounts/deps";
 import { billingMode, billingSettings, stripeConfig } from "@/server/services/billing/mode";
 import { billingOverview } from "@/server/services/billing/overview";
 import { syncCustomer, type BillingDeps } from "@/server/services/billing/sync";
@@ -16,7 +16,7 @@ function depsFor(ctx: Context): BillingDeps {
     const mode = billingMode();
     throw new AppError("BAD_REQUEST", mode.kind === "on" ? "Billing is not configured." : mode.message);
   }
-  return { pool: ctx.pool, stripe: stripe.stripe, settings: billingSettings(), mailer: logMailer };
+  return { pool: ctx.pool, stripe: stripe.stripe, settings: billingSettings(), mailer: linkMailFromEnv(ctx.pool).mailer };
 }
 
 const Limits = z.record(z.string(), z.number().nullable());

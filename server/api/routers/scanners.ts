@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { VIG_METHODS } from "@/server/domain/odds";
 import { AppError } from "@/server/errors";
+import { scannerDelay } from "@/server/services/billing/limits";
 import { scanMarkets } from "@/server/services/scanners/scan-day";
 import { scanWithStrategy } from "@/server/services/scanners/strategy-scan";
 import { DbId, MarketSchema } from "../schemas";
@@ -26,10 +27,12 @@ export const scannersRouter = router({
         kellyCap: z.number().min(0).max(1).optional(),
       }),
     )
-    .query(({ ctx, input }) => {
+    .query(async ({ ctx, input }) => {
       const from = new Date(`${input.day}T00:00:00Z`);
       if (Number.isNaN(from.getTime())) throw new AppError("BAD_REQUEST", `${input.day} is not a date.`);
+      const { pricesKnownBy } = await scannerDelay(ctx.pool, ctx.user.id);
       return scanMarkets(ctx.pool, {
+        pricesKnownBy,
         from,
         to: new Date(from.getTime() + input.days * DAY_MS),
         asOf: input.asOf,
@@ -43,5 +46,16 @@ export const scannersRouter = router({
   withStrategy: protectedProcedure
     .use(rateLimited("scanners.withStrategy", 30, 60_000))
     .input(z.object({ strategyId: DbId, hours: z.union([z.literal(24), z.literal(48), z.literal(168)]).default(48) }))
-    .query(({ ctx, input }) => scanWithStrategy(ctx.pool, ctx.user.id, { strategyId: input.strategyId, hours: input.hours, now: new Date() })),
+    .query(async ({ ctx, input }) => {
+      const now = new Date();
+      const { pricesKnownBy } = await scannerDelay(ctx.pool, ctx.user.id, now);
+      return scanWithStrategy(ctx.pool, ctx.user.id, { strategyId: input.strategyId, hours: input.hours, now, pricesKnownBy });
+    }),
+  /** How delayed this user's scanners are (the plan's scannerDelayMinutes), for the page's notice. */
+  delay: protectedProcedure
+    .output(z.object({ minutes: z.number().int().min(0), notice: z.string().nullable() }))
+    .query(async ({ ctx }) => {
+      const { minutes, notice } = await scannerDelay(ctx.pool, ctx.user.id);
+      return { minutes, notice };
+    }),
 });

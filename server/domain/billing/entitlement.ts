@@ -110,16 +110,28 @@ export function decidingSubscription(subscriptions: readonly SubscriptionFacts[]
 }
 
 /**
- * Which dunning email an invoice payment failure deserves, by Stripe's attempt count: the first says the card
- * was declined, the second reminds, the third and later warn of the downgrade. Null when already sent.
+ * Which dunning email an invoice payment failure deserves: "final" when the grace period ends before Stripe tries
+ * the card again (or it will not try again): the email names the day the plan moves to Free; otherwise the first
+ * failure says the card was declined and will be retried, and later ones remind. Null when this attempt, or a
+ * later one of the same invoice, already had its email (a redelivered or late event sends nothing).
  */
 export type DunningStep = "declined" | "reminder" | "final";
 
-export function dunningStep(attemptCount: number, lastSentAttempt: number): DunningStep | null {
-  if (attemptCount <= lastSentAttempt || attemptCount < 1) return null;
-  if (attemptCount === 1) return "declined";
-  if (attemptCount === 2) return "reminder";
-  return "final";
+export interface DunningFacts {
+  /** Stripe's attempt_count of the invoice. */
+  attemptCount: number;
+  /** The highest attempt of this invoice that already had an email; 0 for none. */
+  lastSentAttempt: number;
+  /** When Stripe tries the card again; null when it will not. */
+  nextAttemptAt: Date | null;
+  /** When the past-due grace period ends (the plan then becomes Free); null when the plan is not in grace. */
+  graceEndsAt: Date | null;
+}
+
+export function dunningStep(f: DunningFacts): DunningStep | null {
+  if (f.attemptCount <= f.lastSentAttempt || f.attemptCount < 1) return null;
+  if (f.graceEndsAt && (f.nextAttemptAt === null || f.nextAttemptAt >= f.graceEndsAt)) return "final";
+  return f.attemptCount === 1 ? "declined" : "reminder";
 }
 
 /** An administrator's plan override ("comp"): a plan granted or imposed regardless of payments. */

@@ -179,6 +179,16 @@ export function limitMessage(plan: PlanId, limit: LimitName): string {
   return `${allowed}; ${PLANS[lifts].name} allows ${next.toLocaleString("en-US")}. Upgrade on the billing page.`;
 }
 
+/** What the scanners page says about a plan's delay: "Delayed 15 minutes on Free; Pro is real time."; null when real time. */
+export function scannerDelayNotice(plan: PlanId, minutes: number): string | null {
+  if (minutes <= 0) return null;
+  const lifts = planThatLifts(plan, "scannerDelayMinutes");
+  const own = `Delayed ${minutes} minutes on ${PLANS[plan].name}`;
+  if (!lifts) return `${own}.`;
+  const next = PLANS[lifts].limits.scannerDelayMinutes;
+  return `${own}; ${PLANS[lifts].name} is ${next === 0 ? "real time" : `delayed ${next} minutes`}.`;
+}
+
 /** The limits as a Markdown table: the README's copy is checked against it (tests/unit/billing/readme.test.ts). */
 export function limitsTableMarkdown(): string {
   const cell = (limit: LimitName, value: number) =>

@@ -64,3 +64,9 @@ export function canonicalTimeZone(name: string): string | null {
     return null;
   }
 }
+
+/** A moment as a person in `timeZone` reads it: "Wednesday, December 9, 2026, 14:05 (Europe/Berlin)". */
+export function formatInZone(date: Date, timeZone: string): string {
+  const text = new Intl.DateTimeFormat("en-US", { timeZone, dateStyle: "full", timeStyle: "short", hourCycle: "h23" }).format(date);
+  return `${text.replace(" at ", ", ")} (${timeZone})`;
+}

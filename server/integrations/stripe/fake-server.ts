@@ -52,6 +52,8 @@ export interface FakeStripe {
   advanceClock(seconds: number, options?: DeliveryOptions): Promise<Delivery[]>;
   /** Seconds from the fake's clock to just past the latest period end. */
   secondsToPeriodEnd(): number;
+  /** Answers every API request matching `method` and `path` with Stripe's api_error at `status` until set to null. */
+  setFailure(failure: { method: string; path: RegExp; status: number } | null): void;
   /** Re-delivers an event already sent (same id, same payload), as Stripe's retries do. */
   redeliver(eventId: string): Promise<Delivery>;
   state: FakeState;
@@ -90,6 +92,7 @@ const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt
 export async function startFakeStripe(options: FakeStripeOptions): Promise<FakeStripe> {
   const signer = new Stripe(options.secretKey);
   let webhookUrl = options.webhookUrl;
+  let failure: { method: string; path: RegExp; status: number } | null = null;
   let defaultDelivery: DeliveryOptions = {};
   let clockOffset = 0;
   const now = () => Math.floor(Date.now() / 1000) + clockOffset;
@@ -400,6 +403,14 @@ export async function startFakeStripe(options: FakeStripeOptions): Promise<FakeS
     if ((m = /^\/v1\/subscriptions\/([^/]+)$/.exec(path))) {
       const sub = subscription(m[1]!);
       if (method === "GET") return sub;
+      // Cancels at once (Stripe's "cancel a subscription"): the subscription object, now canceled, and its event.
+      if (method === "DELETE") {
+        if (sub.status === "canceled" || sub.status === "incomplete_expired")
+          throw new HttpError(400, `A canceled subscription can only update its cancellation_details and metadata.`);
+        Object.assign(sub, { status: "canceled", canceled_at: now(), ended_at: now(), cancel_at_period_end: false });
+        void deliver([event("customer.subscription.deleted", sub)]);
+        return sub;
+      }
       if (method === "POST") {
         if (str(body.cancel_at_period_end) !== undefined) {
           const cancel = str(body.cancel_at_period_end) === "true";
@@ -487,6 +498,8 @@ export async function startFakeStripe(options: FakeStripeOptions): Promise<FakeS
       const body = parseStripeForm(raw);
       const query = parseStripeForm(url.search.slice(1));
       requests.push({ method, path, body });
+      if (failure && failure.method === method && failure.path.test(path))
+        throw new HttpError(failure.status, "An error occurred with our connection to Stripe.", "api_error");
       const key = method === "POST" ? req.headers["idempotency-key"] : undefined;
       const replay = typeof key === "string" ? idempotent.get(key) : undefined;
       if (replay) return json(res, replay.status, replay.body);
@@ -575,6 +588,9 @@ export async function startFakeStripe(options: FakeStripeOptions): Promise<FakeS
     advanceClock,
     secondsToPeriodEnd,
     redeliver: post,
+    setFailure: (f) => {
+      failure = f;
+    },
     state,
     requests,
   };

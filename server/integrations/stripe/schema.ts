@@ -62,6 +62,8 @@ export const StripeInvoice = z.object({
   currency: z.string().max(10),
   created: Unix,
   attempt_count: z.number().int().nonnegative().default(0),
+  // When Stripe retries a failed payment; null when it will not.
+  next_payment_attempt: Unix.nullable().optional(),
   hosted_invoice_url: z.string().url().nullable().optional(),
 });
 export type StripeInvoice = z.infer<typeof StripeInvoice>;

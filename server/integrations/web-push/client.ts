@@ -28,7 +28,8 @@ export const WEB_PUSH_OFF = "Web push is off on this server: VAPID_PUBLIC_KEY, V
 
 /**
  * The `web-push` package encrypts the payload (aes128gcm) and signs the VAPID header; the POST itself goes
- * through fetch, so errors, timeouts and tests (a plain-HTTP fake on 127.0.0.1) work like the other channels.
+ * through fetch, so errors, timeouts and tests (the fake push service on 127.0.0.1, over HTTPS with a certificate
+ * made at test time and a `fetch` trusting it) work like the other channels.
  */
 export function createWebPushClient(options: WebPushClientOptions): WebPushClient {
   const doFetch = options.fetch ?? fetch;

@@ -1,5 +1,6 @@
 import { createDecipheriv, createECDH, hkdfSync, randomBytes, randomUUID, type ECDH } from "node:crypto";
 import http from "node:http";
+import https from "node:https";
 import type { AddressInfo } from "node:net";
 import type { PushSubscriptionJson } from "./schema";
 
@@ -9,6 +10,7 @@ import type { PushSubscriptionJson } from "./schema";
  * decrypted as a browser would (RFC 8291 aes128gcm, written here independently of the sender's library) and
  * recorded with its VAPID Authorization header; 201 Created.
  * Modes per subscription: "gone" (410), "not-found" (404), "rate-limited" (429 + Retry-After), "server-error".
+ * With `tls` (a key and certificate, e.g. self-signed at test time) it serves HTTPS, as real push services do.
  */
 export type FakePushMode =
   | { kind: "ok" }
@@ -34,13 +36,13 @@ export interface FakePushService {
   close(): Promise<void>;
 }
 
-export async function startFakePushService(): Promise<FakePushService> {
+export async function startFakePushService(options: { tls?: { key: string; cert: string } } = {}): Promise<FakePushService> {
   const subscriptions = new Map<string, { ecdh: ECDH; auth: Buffer; mode: FakePushMode }>();
   const received: ReceivedPush[] = [];
   let requests = 0;
   let base = "";
 
-  const server = http.createServer((req, res) => {
+  const handler: http.RequestListener = (req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
@@ -68,9 +70,10 @@ export async function startFakePushService(): Promise<FakePushService> {
       received.push({ subscriptionId: id, payload, authorization, ttl: req.headers.ttl as string | undefined });
       return reply(201, { location: `${base}/message/${randomUUID()}` });
     });
-  });
+  };
+  const server = options.tls ? https.createServer(options.tls, handler) : http.createServer(handler);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = `${options.tls ? "https" : "http"}://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const idOf = (endpoint: string) => endpoint.slice(endpoint.lastIndexOf("/") + 1);
   return {
     url: base,

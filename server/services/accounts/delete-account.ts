@@ -1,7 +1,10 @@
 import type { PrismaClient } from "@/server/db/generated/client";
 import { verifyPassword } from "@/server/auth/password";
 import { AppError } from "@/server/errors";
+import type { Stripe } from "@/server/integrations/stripe/client";
 import { recordAudit } from "@/server/services/audit/record";
+import { cancelSubscriptionsNow } from "@/server/services/billing/accounts";
+import { stripeConfig } from "@/server/services/billing/mode";
 import { exportBetsCsv } from "@/server/services/bets/csv-transfer";
 import { eraseRecordChainsOfUser } from "@/server/services/records/chain";
 
@@ -46,11 +49,18 @@ export function exportAccountCsv(db: Db, userId: string): Promise<string> {
 
 /**
  * Deletes the account and everything it owns. Confirmed with the account's email typed out and, for password
- * accounts, the password. Public record chains are append-only (a trigger refuses the cascade), so they are
- * erased the sanctioned way in the same transaction as the delete: all or nothing.
+ * accounts, the password. A paid subscription is cancelled at Stripe first (at once, not at the period end), so a
+ * deleted account is never charged again; when Stripe fails, nothing is deleted and the message says what to do.
+ * Public record chains are append-only (a trigger refuses the cascade), so they are erased the sanctioned way in
+ * the same transaction as the delete: all or nothing.
  */
-export async function deleteAccount(db: Db, userId: string, confirm: { email: string; password?: string | undefined }) {
-  const user = await db.user.findUnique({ where: { id: userId }, select: { email: true, passwordHash: true } });
+export async function deleteAccount(
+  db: Db,
+  userId: string,
+  confirm: { email: string; password?: string | undefined },
+  billing: { stripe: Stripe | null } = { stripe: stripeConfig()?.stripe ?? null },
+) {
+  const user = await db.user.findUnique({ where: { id: userId }, select: { email: true, passwordHash: true, billingAccount: { select: { stripeCustomerId: true } } } });
   if (!user) throw new AppError("NOT_FOUND", "Your account could not be found.");
   if (confirm.email.trim().toLowerCase() !== user.email) {
     throw new AppError("BAD_REQUEST", "Type your account's email address to confirm.", { field: "email" });
@@ -58,9 +68,17 @@ export async function deleteAccount(db: Db, userId: string, confirm: { email: st
   if (user.passwordHash && !(confirm.password && (await verifyPassword(confirm.password, user.passwordHash)))) {
     throw new AppError("BAD_REQUEST", "That password is not right.", { field: "password" });
   }
+  const customerId = user.billingAccount?.stripeCustomerId ?? null;
+  const cancelled = customerId && billing.stripe ? await cancelSubscriptionsNow(billing.stripe, customerId) : [];
   await db.$transaction(async (tx) => {
-    // The entry keeps the email: it is all that is left of the account afterwards.
-    await recordAudit(tx, { actor: { id: userId, email: user.email }, action: "account.delete", target: { type: "user", id: userId }, details: { email: user.email } });
+    // One entry, kept after the account: who it was (an administrator may be asked whether an address was
+    // deleted) and which subscriptions were cancelled with it.
+    await recordAudit(tx, {
+      actor: { id: userId, email: user.email },
+      action: "account.delete",
+      target: { type: "user", id: userId },
+      details: { email: user.email, cancelledSubscriptions: cancelled },
+    });
     await eraseRecordChainsOfUser(tx, userId);
     await tx.user.delete({ where: { id: userId } });
   });

@@ -1,13 +1,15 @@
 import type pg from "pg";
-import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
+import { RateLimiterPostgres, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { redisClient } from "@/server/db/redis";
 import { env } from "@/server/env";
 
 /**
  * REST API rate limits: every request counts against the user (all keys together, the plan's
  * `apiRequestsPerMinute`) and against the key (API_KEY_REQUESTS_PER_MINUTE when set, else the same allowance).
- * Counters live in PostgreSQL (table "ApiRateLimit", created by a migration) through rate-limiter-flexible's
- * store, whose one upsert per hit keeps parallel requests exact across server processes. Redis is not used:
- * no Redis client is installed in this project.
+ * Counters live in Redis when REDIS_URL is set (one atomic script per hit), else in PostgreSQL (table
+ * "ApiRateLimit", created by a migration) through rate-limiter-flexible's store, whose one upsert per hit keeps
+ * parallel requests exact across server processes. While Redis is unreachable, PostgreSQL counts (the Redis
+ * limiter's insuranceLimiter), so an outage neither refuses every request nor lifts the limit.
  */
 export interface ApiRateDecision {
   allowed: boolean;
@@ -20,16 +22,32 @@ export interface ApiRateDecision {
 }
 
 const WINDOW_SECONDS = 60;
-// One limiter per (pool, points): rate-limiter-flexible fixes the points at construction.
-const limiters = new WeakMap<object, Map<number, RateLimiterPostgres>>();
+// One limiter per (pool, store, points): rate-limiter-flexible fixes the points at construction.
+const limiters = new WeakMap<object, Map<string, RateLimiterAbstract>>();
 
-function limiter(pool: pg.Pool, points: number): RateLimiterPostgres {
-  let byPoints = limiters.get(pool);
-  if (!byPoints) limiters.set(pool, (byPoints = new Map()));
-  let l = byPoints.get(points);
+function postgresLimiter(pool: pg.Pool, points: number): RateLimiterPostgres {
+  return new RateLimiterPostgres({ storeClient: pool, storeType: "pool", tableName: "ApiRateLimit", tableCreated: true, keyPrefix: "api", points, duration: WINDOW_SECONDS });
+}
+
+function limiter(pool: pg.Pool, points: number): RateLimiterAbstract {
+  const redisUrl = env().REDIS_URL;
+  let cache = limiters.get(pool);
+  if (!cache) limiters.set(pool, (cache = new Map()));
+  const id = `${redisUrl ?? "pg"}|${points}`;
+  let l = cache.get(id);
   if (!l) {
-    l = new RateLimiterPostgres({ storeClient: pool, storeType: "pool", tableName: "ApiRateLimit", tableCreated: true, keyPrefix: "api", points, duration: WINDOW_SECONDS });
-    byPoints.set(points, l);
+    l = redisUrl
+      ? new RateLimiterRedis({
+          storeClient: redisClient(redisUrl),
+          // Not ready yet (connecting, or down and reconnecting): count in PostgreSQL instead of waiting.
+          rejectIfRedisNotReady: true,
+          insuranceLimiter: postgresLimiter(pool, points),
+          keyPrefix: "api",
+          points,
+          duration: WINDOW_SECONDS,
+        })
+      : postgresLimiter(pool, points);
+    cache.set(id, l);
   }
   return l;
 }

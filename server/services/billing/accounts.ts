@@ -1,7 +1,8 @@
 import { withTransaction } from "@/server/db/transaction";
 import { lookupKey, type BillingInterval, type PaidPlanId } from "@/server/domain/billing/plans";
 import { AppError } from "@/server/errors";
-import { StripeCheckoutSession, StripeCustomer, StripeInvoice, StripeList, StripePortalSession, StripePrice } from "@/server/integrations/stripe/schema";
+import type { Stripe } from "@/server/integrations/stripe/client";
+import { StripeCheckoutSession, StripeCustomer, StripeInvoice, StripeList, StripePortalSession, StripePrice, StripeSubscription } from "@/server/integrations/stripe/schema";
 import type { BillingDeps } from "./sync";
 import { log } from "@/server/log";
 
@@ -129,4 +130,27 @@ export async function customerOf(deps: BillingDeps, userId: string): Promise<str
     [userId],
   );
   return rows[0]?.stripeCustomerId ?? null;
+}
+
+/** Subscriptions in these statuses have ended at Stripe; any other one can still charge the customer. */
+const ENDED = new Set(["canceled", "incomplete_expired"]);
+
+/**
+ * Cancels every subscription of a customer that can still charge, at once (DELETE /v1/subscriptions/{id}), e.g.
+ * before the account is deleted. Returns the cancelled ids. A Stripe failure is an AppError saying nothing was
+ * deleted, so the caller stops; subscriptions cancelled before the failure stay cancelled (a retry skips them).
+ */
+export async function cancelSubscriptionsNow(stripe: Stripe, customerId: string): Promise<string[]> {
+  try {
+    const listed = StripeList(StripeSubscription).parse(await stripe.subscriptions.list({ customer: customerId, status: "all", limit: 100 }));
+    const live = listed.data.filter((s) => !ENDED.has(s.status));
+    for (const s of live) await stripe.subscriptions.cancel(s.id);
+    return live.map((s) => s.id);
+  } catch (error) {
+    console.error(`[billing] cancelling the subscriptions of ${customerId} failed:`, error instanceof Error ? error.message : error);
+    throw new AppError(
+      "INTERNAL_SERVER_ERROR",
+      "Your subscription could not be cancelled with Stripe, so nothing was deleted. Try again in a few minutes, or cancel the plan under Settings > Billing > Manage billing first.",
+    );
+  }
 }

@@ -1,6 +1,6 @@
 import type { Queryable } from "@/server/db/pool";
 import { effectivePlan, withOverride, type BillingMode, type Entitlement } from "@/server/domain/billing/entitlement";
-import { limitMessage, planThatLifts, PLANS, UNLIMITED, type DailyLimit, type LimitName, type PlanId, type PlanLimits } from "@/server/domain/billing/plans";
+import { limitMessage, planThatLifts, PLANS, scannerDelayNotice, UNLIMITED, type DailyLimit, type LimitName, type PlanId, type PlanLimits } from "@/server/domain/billing/plans";
 import { AppError } from "@/server/errors";
 import { billingMode, billingSettings } from "./mode";
 
@@ -201,4 +201,20 @@ export async function dailyUsage(db: Queryable, userId: string, now = new Date()
 /** Kept-thing counts for the billing page (bots, alert rules and user-built models join when those features exist). */
 export async function keptUsage(db: Queryable, userId: string): Promise<{ strategies: number }> {
   return { strategies: await COUNTERS.strategies!(db, userId) };
+}
+
+export interface ScannerDelay {
+  minutes: number;
+  /** Prices captured after this are not used; null in real time. */
+  pricesKnownBy: Date | null;
+  /** "Delayed 15 minutes on Free; Pro is real time."; null in real time. */
+  notice: string | null;
+}
+
+/** How delayed the user's scanners are now (the plan's scannerDelayMinutes; BILLING=off is real time). */
+export async function scannerDelay(db: Queryable, userId: string, now = new Date()): Promise<ScannerDelay> {
+  const { plan, limits } = await limitsFor(db, userId, now);
+  const minutes = limits.scannerDelayMinutes;
+  if (minutes <= 0) return { minutes: 0, pricesKnownBy: null, notice: null };
+  return { minutes, pricesKnownBy: new Date(now.getTime() - minutes * 60_000), notice: scannerDelayNotice(plan, minutes) };
 }

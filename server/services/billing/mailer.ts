@@ -1,43 +1,46 @@
 import { type DunningStep } from "@/server/domain/billing/entitlement";
 import { PLANS, type PlanId } from "@/server/domain/billing/plans";
-import { log } from "@/server/log";
+import { formatInZone } from "@/server/domain/time/zoned";
+import type { Mailer } from "@/server/integrations/smtp/mailer";
 
-const logger = log.child({ module: "billing" });
+/** How billing sends email: the product's mailer (SMTP_URL, else the admin's outbox; see linkMailFromEnv). */
+export type BillingMailer = Pick<Mailer, "send">;
 
-/**
- * How billing sends email. feat/notify is building server/integrations/smtp; until it is merged, the default
- * writes a line to the server log (the user id and subject only: no address, no amounts). At merge, implement
- * this interface with the SMTP sender and pass it where `logMailer` is used (server/services/billing/runtime.ts).
- */
-export interface BillingMailer {
-  send(message: { userId: string; to: string; subject: string; text: string }): Promise<void>;
+export interface DunningContext {
+  plan: PlanId;
+  /** When Stripe tries the card again; null when it will not. */
+  nextAttemptAt: Date | null;
+  /** When the plan moves to Free unless the payment goes through; null when that is not scheduled. */
+  graceEndsAt: Date | null;
+  /** The user's IANA zone (UTC until the browser's zone is known). */
+  timeZone: string;
 }
 
-export const logMailer: BillingMailer = {
-  async send(message) {
-    logger.info(`[billing] email for user ${message.userId}: ${message.subject}`);
-  },
-};
+const FIX = "Update your card under Settings > Billing > Manage billing.";
 
-/** The dunning email for one step, by the invoice's attempt count (see dunningStep). */
-export function dunningEmail(step: DunningStep, plan: PlanId, graceEnds: Date | null): { subject: string; text: string } {
-  const name = PLANS[plan].name;
-  const until = graceEnds ? ` until ${graceEnds.toISOString().slice(0, 10)} (UTC)` : "";
+/** The dunning email for one step (see dunningStep), with dates in the user's zone. */
+export function dunningEmail(step: DunningStep, c: DunningContext): { subject: string; text: string } {
+  const name = PLANS[c.plan].name;
+  const when = (d: Date) => formatInZone(d, c.timeZone);
+  const retry = c.nextAttemptAt ? ` We will try your card again on ${when(c.nextAttemptAt)}.` : "";
+  const keep = c.graceEndsAt ? ` Your plan stays active until ${when(c.graceEndsAt)}.` : "";
   switch (step) {
     case "declined":
       return {
-        subject: `Your Linesmith ${name} payment was declined`,
-        text: `We could not charge your card for Linesmith ${name}. Your plan stays active${until}; update your card under Settings > Billing > Manage billing.`,
+        subject: `Your Linesmith ${name} payment failed`,
+        text: `We could not charge your card for Linesmith ${name}.${retry}${keep} ${FIX}`,
       };
     case "reminder":
       return {
         subject: `Reminder: update your card to keep Linesmith ${name}`,
-        text: `The second attempt to charge your card failed. Your plan stays active${until}; update your card under Settings > Billing > Manage billing.`,
+        text: `Another attempt to charge your card for Linesmith ${name} failed.${retry}${keep} ${FIX}`,
       };
     case "final":
       return {
-        subject: `Last notice: Linesmith ${name} will end`,
-        text: `Your card was declined again. Unless the payment goes through${until}, your account moves to the Free plan (your data is kept; the Free plan's limits apply).`,
+        subject: `Linesmith ${name} ends on ${c.graceEndsAt ? when(c.graceEndsAt) : "its grace period's end"}`,
+        text:
+          `Your card was declined again. Unless the payment goes through, your plan downgrades to Free on ` +
+          `${c.graceEndsAt ? when(c.graceEndsAt) : "the end of the grace period"} (your data is kept; the Free plan's limits apply). ${FIX}`,
       };
   }
 }

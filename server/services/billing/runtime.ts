@@ -1,6 +1,6 @@
 import "server-only";
 import { bulkPool } from "@/server/db/client";
-import { logMailer } from "./mailer";
+import { linkMailFromEnv } from "@/server/services/accounts/deps";
 import { billingSettings, stripeConfig } from "./mode";
 import type { BillingDeps } from "./sync";
 
@@ -8,5 +8,5 @@ import type { BillingDeps } from "./sync";
 export function billingDeps(): BillingDeps | null {
   const stripe = stripeConfig();
   if (!stripe) return null;
-  return { pool: bulkPool, stripe: stripe.stripe, settings: billingSettings(), mailer: logMailer };
+  return { pool: bulkPool, stripe: stripe.stripe, settings: billingSettings(), mailer: linkMailFromEnv(bulkPool).mailer };
 }

@@ -122,10 +122,10 @@ function customerOf(event: StripeEventEnvelope): string | null {
 /**
  * Handles one verified webhook event exactly once: its id is stored in the same transaction as the sync, so a
  * redelivery (even a concurrent one, which waits on the id's unique key) is skipped, and a failed sync stores
- * nothing and Stripe's retry runs it again. Unhandled types are recorded and ignored.
+ * nothing and Stripe's retry runs it again. Unhandled types are recorded and ignored. A payment failure's dunning
+ * email is decided in that transaction and sent after it commits (see sendPendingDunning).
  */
 export async function handleEvent(deps: BillingDeps, event: StripeEventEnvelope): Promise<EventOutcome> {
-  let dunning: (() => Promise<void>) | null = null;
   const outcome = await withTransaction(deps.pool, async (client): Promise<EventOutcome> => {
     const inserted = await client.query(`INSERT INTO "StripeEvent" (id, type) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING`, [
       event.id,
@@ -137,39 +137,78 @@ export async function handleEvent(deps: BillingDeps, event: StripeEventEnvelope)
     if (!customer) return { result: "ignored", reason: "the event names no customer" };
     const account = await syncCustomer(deps, customer, client);
     if (!account) return { result: "ignored", reason: "no account is linked to this customer" };
-    if (event.type === "invoice.payment_failed") dunning = await recordDunning(deps, client, account, event);
+    if (event.type === "invoice.payment_failed") await recordDunning(deps, client, account, event);
     return { result: "synced", account };
   });
-  // Sent after the commit: a rolled-back event sends nothing, and its retry sends it then.
-  if (dunning) await (dunning as () => Promise<void>)();
+  // Also for a duplicate: Stripe's retry of an event whose email failed to go out sends it now.
+  const customer = customerOf(event);
+  if (event.type === "invoice.payment_failed" && customer) await sendPendingDunning(deps, customer);
   return outcome;
 }
 
-/** Decides the dunning email for a failed invoice by its attempt count; each attempt's email goes out once. */
-async function recordDunning(
-  deps: BillingDeps,
-  client: pg.PoolClient,
-  account: SyncedAccount,
-  event: StripeEventEnvelope,
-): Promise<(() => Promise<void>) | null> {
+/**
+ * Decides the dunning email of a failed invoice attempt and stores it unsent. It runs under the account's row lock
+ * (taken by syncCustomer), so one customer's events are decided one after another; the (invoice, attempt) key
+ * refuses a second row all the same. An attempt older than one already emailed gets nothing.
+ */
+async function recordDunning(deps: BillingDeps, client: pg.PoolClient, account: SyncedAccount, event: StripeEventEnvelope): Promise<void> {
   const invoice = StripeInvoice.safeParse(event.data.object);
-  if (!invoice.success) return null;
-  const { rows } = await client.query<{ dunningInvoiceId: string | null; dunningAttempt: number; pastDueSince: Date | null; email: string }>(
-    `SELECT b."dunningInvoiceId", b."dunningAttempt", b."pastDueSince", u.email
+  if (!invoice.success) return;
+  const { rows } = await client.query<{ pastDueSince: Date | null; timeZone: string | null; lastSent: number }>(
+    `SELECT b."pastDueSince", u."timeZone",
+            COALESCE((SELECT MAX(attempt) FROM "DunningEmail" d WHERE d."invoiceId" = $2), 0)::int AS "lastSent"
        FROM "BillingAccount" b JOIN "User" u ON u.id = b."userId" WHERE b."userId" = $1`,
-    [account.userId],
+    [account.userId, invoice.data.id],
   );
   const row = rows[0]!;
-  const lastSent = row.dunningInvoiceId === invoice.data.id ? row.dunningAttempt : 0;
-  const step = dunningStep(invoice.data.attempt_count, lastSent);
-  if (!step) return null;
-  await client.query(`UPDATE "BillingAccount" SET "dunningInvoiceId" = $2, "dunningAttempt" = $3 WHERE "userId" = $1`, [
-    account.userId,
-    invoice.data.id,
-    invoice.data.attempt_count,
-  ]);
   const now = deps.now?.() ?? new Date();
   const entitlement = effectivePlan({ ...account, pastDueSince: row.pastDueSince }, now, deps.settings.graceDays);
-  const message = dunningEmail(step, account.plan === "FREE" ? "PRO" : account.plan, entitlement.endsAt);
-  return () => deps.mailer.send({ userId: account.userId, to: row.email, ...message });
+  const graceEndsAt = account.status === "past_due" && entitlement.plan !== "FREE" ? entitlement.endsAt : null;
+  const next = invoice.data.next_payment_attempt;
+  const nextAttemptAt = next ? new Date(next * 1000) : null;
+  const step = dunningStep({ attemptCount: invoice.data.attempt_count, lastSentAttempt: row.lastSent, nextAttemptAt, graceEndsAt });
+  if (!step) return;
+  const message = dunningEmail(step, {
+    plan: account.plan === "FREE" ? "PRO" : account.plan,
+    nextAttemptAt,
+    graceEndsAt,
+    timeZone: row.timeZone ?? "UTC",
+  });
+  await client.query(
+    `INSERT INTO "DunningEmail" ("invoiceId", attempt, "userId", step, subject, text) VALUES ($1, $2, $3, $4, $5, $6)
+     ON CONFLICT ("invoiceId", attempt) DO NOTHING`,
+    [invoice.data.id, invoice.data.attempt_count, account.userId, step, message.subject, message.text],
+  );
+}
+
+/**
+ * Sends the customer's unsent dunning emails. Each is claimed by a conditional UPDATE first, so two deliveries at
+ * once cannot both send it; a send that fails gives the claim back and throws (the webhook answers 503 and Stripe's
+ * retry sends it).
+ */
+export async function sendPendingDunning(deps: BillingDeps, customerId: string): Promise<number> {
+  const { rows } = await deps.pool.query<{ invoiceId: string; attempt: number }>(
+    `SELECT d."invoiceId", d.attempt FROM "DunningEmail" d JOIN "BillingAccount" b ON b."userId" = d."userId"
+      WHERE b."stripeCustomerId" = $1 AND d."sentAt" IS NULL ORDER BY d."createdAt"`,
+    [customerId],
+  );
+  let sent = 0;
+  for (const pending of rows) {
+    const claimed = await deps.pool.query<{ userId: string; subject: string; text: string; email: string }>(
+      `UPDATE "DunningEmail" d SET "sentAt" = now() FROM "User" u
+        WHERE d."invoiceId" = $1 AND d.attempt = $2 AND d."sentAt" IS NULL AND u.id = d."userId"
+        RETURNING d."userId", d.subject, d.text, u.email`,
+      [pending.invoiceId, pending.attempt],
+    );
+    const email = claimed.rows[0];
+    if (!email) continue;
+    try {
+      await deps.mailer.send({ to: email.email, subject: email.subject, text: email.text });
+      sent++;
+    } catch (error) {
+      await deps.pool.query(`UPDATE "DunningEmail" SET "sentAt" = NULL WHERE "invoiceId" = $1 AND attempt = $2`, [pending.invoiceId, pending.attempt]);
+      throw error;
+    }
+  }
+  return sent;
 }

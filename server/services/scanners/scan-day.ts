@@ -1,6 +1,7 @@
 import type { Queryable } from "@/server/db/pool";
 import type { Market } from "@/server/domain/vocabulary";
 import { detectAnomalies, withoutAnomalies } from "@/server/domain/collectors/anomalies";
+import { quotesKnownBy } from "@/server/domain/quotes";
 import { loadQuotes } from "@/server/services/quotes/load-quotes";
 import { findReverseMoves, findSteam } from "@/server/domain/scanners/line-moves";
 import { buildOffers } from "@/server/domain/scanners/quotes";
@@ -14,6 +15,8 @@ export interface ScanRequest {
   to: Date;
   /** Prices known at this moment; null: each game's kick-off (the closing market). */
   asOf: Date | null;
+  /** A delayed plan's cutoff: prices captured after it are not used (see scannerDelay); null: real time. */
+  pricesKnownBy?: Date | null;
   sport?: string | undefined;
   league?: string | undefined;
   market?: Market | undefined;
@@ -41,7 +44,7 @@ export async function scanMarkets(db: Queryable, req: ScanRequest) {
   );
   const truncated = games.length > MAX_GAMES;
   const shown = games.slice(0, MAX_GAMES);
-  const quotes = await loadQuotes(db, shown, req.market ? { markets: [req.market] } : {});
+  const quotes = quotesKnownBy(await loadQuotes(db, shown, req.market ? { markets: [req.market] } : {}), req.pricesKnownBy ?? null);
   const { kelly } = await getSystemSettings(db);
   const options: ScanOptions = {
     ...SCAN_DEFAULTS,

@@ -2,6 +2,7 @@ import type { Queryable } from "@/server/db/pool";
 import type { ModelProbabilities } from "@/server/domain/backtest/dataset";
 import type { BacktestGame } from "@/server/domain/backtest/games";
 import { detectAnomalies, withoutAnomalies } from "@/server/domain/collectors/anomalies";
+import { quotesKnownBy } from "@/server/domain/quotes";
 import { strategySignals } from "@/server/domain/scanners/strategy-scan";
 import { receivedQuotes } from "@/server/domain/scanners/upcoming";
 import { AppError } from "@/server/errors";
@@ -16,9 +17,13 @@ const MAX_GAMES = 300;
 /**
  * One of the caller's saved strategies over the games starting in the next `hours`, on the prices known now
  * (flagged prices left out) and, for a "model:<name>" source, the caller's newest prediction of that model made
- * before now. Another user's strategy is NOT_FOUND.
+ * before now. Another user's strategy is NOT_FOUND. On a delayed plan, prices captured after `pricesKnownBy` are not used.
  */
-export async function scanWithStrategy(db: Queryable, userId: string, req: { strategyId: number; hours: number; now: Date }) {
+export async function scanWithStrategy(
+  db: Queryable,
+  userId: string,
+  req: { strategyId: number; hours: number; now: Date; pricesKnownBy?: Date | null },
+) {
   const saved = await getStrategy(db, userId, req.strategyId);
   if (!saved.definition) throw new AppError("BAD_REQUEST", "This strategy has no saved version yet: save it first.");
   const strategy = parseStrategyOrRefuse(saved.definition);
@@ -37,7 +42,7 @@ export async function scanWithStrategy(db: Queryable, userId: string, req: { str
       LIMIT ${MAX_GAMES}`,
     [req.now, new Date(req.now.getTime() + req.hours * 3_600_000)],
   );
-  const byGame = quotesByGame(await loadQuotes(db, rows, { period: "FULL_GAME" }));
+  const byGame = quotesByGame(quotesKnownBy(await loadQuotes(db, rows, { period: "FULL_GAME" }), req.pricesKnownBy ?? null));
   const injuries = await loadGameInjuries(db, rows, req.now);
   const recordOf = new Map<number, string>();
   const games = rows.map((g): BacktestGame => {

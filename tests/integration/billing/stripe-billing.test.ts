@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import Stripe from "stripe";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startFakeSmtp } from "@/server/integrations/smtp/fake-server";
 import { startFakeStripe, type FakeStripe } from "@/server/integrations/stripe/fake-server";
 import { createPool } from "@/server/db/pool";
 import { TEST_DATABASE_URL, testPrisma } from "../../support/test-db";
@@ -16,6 +17,8 @@ const SECRET = "sk_test_linesmith_integration";
 const WEBHOOK_SECRET = "whsec_linesmith_integration";
 
 const fake: FakeStripe = await startFakeStripe({ secretKey: SECRET, webhookSecret: WEBHOOK_SECRET });
+// Billing's emails (dunning) go through the product's mailer to this in-process SMTP server.
+const smtp = await startFakeSmtp();
 Object.assign(process.env, {
   DATABASE_URL: TEST_DATABASE_URL,
   NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "integration-test-secret-integration-test-secret",
@@ -26,6 +29,7 @@ Object.assign(process.env, {
   STRIPE_API_BASE_URL: fake.url,
   BILLING_PAST_DUE_GRACE_DAYS: "7",
   BILLING_TRIAL_DAYS: "14",
+  SMTP_URL: smtp.url,
 });
 
 const prisma = testPrisma();
@@ -36,7 +40,9 @@ const { POST } = await import("@/app/api/stripe/webhook/route");
 const { consumeDaily, limitsFor, withDailyQuota } = await import("@/server/services/billing/limits");
 const { ensureCustomer } = await import("@/server/services/billing/accounts");
 const { billingSettings } = await import("@/server/services/billing/mode");
-const { logMailer } = await import("@/server/services/billing/mailer");
+const { linkMailFromEnv } = await import("@/server/services/accounts/deps");
+const { handleEvent } = await import("@/server/services/billing/sync");
+const { formatInZone } = await import("@/server/domain/time/zoned");
 const { createStripeClient } = await import("@/server/integrations/stripe/client");
 
 // The app's webhook endpoint, served by the real route handler.
@@ -61,13 +67,14 @@ afterAll(async () => {
   await pool.end();
   await new Promise((resolve) => hook.close(resolve));
   await fake.close();
+  await smtp.close();
   // The route handler's own pool (server/db/client.ts).
   await (globalThis as { pool?: { end(): Promise<void> } }).pool?.end();
 });
 
 type Who = { id: string; role: "USER" | "ADMIN" };
 const caller = (user: Who) => createCaller({ db: prisma, pool, session: { user, expires: "2999-01-01" } });
-const deps = () => ({ pool, stripe: createStripeClient({ secretKey: SECRET, baseUrl: fake.url }), settings: billingSettings(), mailer: logMailer });
+const deps = () => ({ pool, stripe: createStripeClient({ secretKey: SECRET, baseUrl: fake.url }), settings: billingSettings(), mailer: linkMailFromEnv(pool).mailer });
 
 const strategy = (name: string) => ({
   schemaVersion: 1,
@@ -149,6 +156,84 @@ describe("Stripe billing with the fake", () => {
     await expect(caller(ann).billing.checkout({ plan: "ELITE", interval: "yearly" })).rejects.toMatchObject({ code: "CONFLICT" });
   });
 
+  // Before the test that moves the fake's clock: Stripe's retry dates must be on the app's clock.
+  it("keeps a past-due plan through the grace period, then downgrades; one dunning email per attempt, by SMTP, in the user's zone", async () => {
+    const di = await newUser("di");
+    const zone = "America/New_York";
+    await prisma.user.update({ where: { id: di.id }, data: { timeZone: zone } });
+    const email = (await prisma.user.findUniqueOrThrow({ where: { id: di.id } })).email;
+    const inbox = () => smtp.received.filter((m) => m.to.includes(email));
+    const { subscriptionId } = await fake.completeCheckout((await checkout(di)).id);
+    await fake.setStatus(subscriptionId, "active");
+
+    // First failure, delivered twice: one email saying the card failed and when it is retried.
+    const failed = await fake.failPayment(subscriptionId, { duplicate: true });
+    expect(failed.every((d) => d.status === 200)).toBe(true);
+    const firstEvent = failed.find((d) => d.type === "invoice.payment_failed")!.eventId;
+    const invoice = fake.state.events.get(firstEvent)!.event.data as { object: Record<string, unknown> };
+    const retryAt = new Date(Number(invoice.object.next_payment_attempt) * 1000);
+    expect(inbox()).toHaveLength(1);
+    expect(inbox()[0]!.subject).toBe("Your Linesmith Pro payment failed");
+    expect(inbox()[0]!.text).toContain(`We will try your card again on ${formatInZone(retryAt, zone)}.`);
+    const stored = await account(di);
+    expect(stored.status).toBe("past_due");
+    const graceEnds = new Date(stored.pastDueSince!.getTime() + 7 * 86_400_000);
+    expect(inbox()[0]!.text).toContain(`Your plan stays active until ${formatInZone(graceEnds, zone)}.`);
+
+    // Second failure: a reminder.
+    const second = await fake.failPayment(subscriptionId);
+    expect(inbox().map((m) => m.subject)).toEqual(["Your Linesmith Pro payment failed", "Reminder: update your card to keep Linesmith Pro"]);
+
+    // Out of order: the first attempt again under a new event id (as a late, separate event) sends nothing.
+    const replay = (id: string, patch: Record<string, unknown> = {}) => ({
+      id,
+      type: "invoice.payment_failed",
+      data: { object: { ...invoice.object, ...patch } },
+    });
+    expect(await handleEvent(deps(), replay(`evt_late_${randomUUID().slice(0, 8)}`))).toMatchObject({ result: "synced" });
+    expect(inbox()).toHaveLength(2);
+
+    // The last attempt, no retry left, as five separate events at once: one email naming the downgrade day.
+    const last = Array.from({ length: 5 }, (_, i) => replay(`evt_last_${i}_${randomUUID().slice(0, 8)}`, { attempt_count: 3, next_payment_attempt: null }));
+    await Promise.all(last.map((e) => handleEvent(deps(), e)));
+    expect(inbox()).toHaveLength(3);
+    expect(inbox()[2]!.subject).toBe(`Linesmith Pro ends on ${formatInZone(graceEnds, zone)}`);
+    expect(inbox()[2]!.text).toContain(`your plan downgrades to Free on ${formatInZone(graceEnds, zone)}`);
+    expect(await prisma.dunningEmail.count({ where: { userId: di.id } })).toBe(3);
+    expect(await prisma.dunningEmail.count({ where: { userId: di.id, sentAt: null } })).toBe(0);
+    // Redelivering the second failure sends nothing either.
+    expect((await fake.redeliver(second.find((d) => d.type === "invoice.payment_failed")!.eventId)).status).toBe(200);
+    expect(inbox()).toHaveLength(3);
+
+    expect((await limitsFor(pool, di.id)).plan).toBe("PRO");
+    expect((await limitsFor(pool, di.id, new Date(graceEnds.getTime() + 1000))).plan).toBe("FREE");
+    // Ended, so that the later clock move leaves it alone.
+    await fake.setStatus(subscriptionId, "canceled");
+  });
+
+  it("sends a dunning email that the mail server refused when Stripe retries the event (503 first, then exactly once)", async () => {
+    const eve = await newUser("eve");
+    const email = (await prisma.user.findUniqueOrThrow({ where: { id: eve.id } })).email;
+    const { subscriptionId } = await fake.completeCheckout((await checkout(eve)).id);
+    await fake.setStatus(subscriptionId, "active");
+    smtp.refuse.add(email);
+    let failed;
+    try {
+      failed = await fake.failPayment(subscriptionId);
+    } finally {
+      smtp.refuse.delete(email);
+    }
+    const delivery = failed.find((d) => d.type === "invoice.payment_failed")!;
+    expect(delivery.status).toBe(503);
+    expect(smtp.received.filter((m) => m.to.includes(email))).toHaveLength(0);
+    expect(await prisma.dunningEmail.findMany({ where: { userId: eve.id } })).toMatchObject([{ attempt: 1, step: "declined", sentAt: null }]);
+    // Stripe's retries (the same event id, twice): the email goes out once.
+    expect((await fake.redeliver(delivery.eventId)).status).toBe(200);
+    expect((await fake.redeliver(delivery.eventId)).status).toBe(200);
+    expect(smtp.received.filter((m) => m.to.includes(email)).map((m) => m.subject)).toEqual(["Your Linesmith Pro payment failed"]);
+    await fake.setStatus(subscriptionId, "canceled");
+  });
+
   it("skips a redelivered event and converges when a stale event arrives after the cancellation", async () => {
     const stored = await account(ann);
     const created = [...fake.state.events.values()].find(
@@ -200,29 +285,38 @@ describe("Stripe billing with the fake", () => {
     expect((await limitsFor(pool, cy.id)).plan).toBe("ELITE");
   });
 
-  it("keeps a past-due plan through the grace period with dunning emails by attempt, then downgrades", async () => {
-    const di = await newUser("di");
-    const { subscriptionId } = await fake.completeCheckout((await checkout(di)).id);
+  it("cancels the subscription at Stripe at once before deleting the account", async () => {
+    const gil = await newUser("gil");
+    const { subscriptionId } = await fake.completeCheckout((await checkout(gil)).id);
     await fake.setStatus(subscriptionId, "active");
-    const sent = vi.spyOn(logMailer, "send").mockResolvedValue(undefined);
+    const email = (await prisma.user.findUniqueOrThrow({ where: { id: gil.id } })).email;
+    await expect(caller(gil).account.deleteAccount({ email })).resolves.toEqual({ ok: true });
+    expect(fake.requests.filter((r) => r.method === "DELETE").map((r) => r.path)).toContain(`/v1/subscriptions/${subscriptionId}`);
+    expect(fake.state.subscriptions.get(subscriptionId)).toMatchObject({ status: "canceled", cancel_at_period_end: false });
+    expect(await prisma.user.findUnique({ where: { id: gil.id } })).toBeNull();
+    expect(await prisma.auditLog.findFirst({ where: { action: "account.delete", targetId: gil.id } })).toMatchObject({
+      details: { cancelledSubscriptions: [subscriptionId] },
+    });
+  });
+
+  it("deletes nothing when Stripe fails to cancel, and says what to do", async () => {
+    const hal = await newUser("hal");
+    const { subscriptionId } = await fake.completeCheckout((await checkout(hal)).id);
+    await fake.setStatus(subscriptionId, "active");
+    const email = (await prisma.user.findUniqueOrThrow({ where: { id: hal.id } })).email;
+    fake.setFailure({ method: "DELETE", path: /^\/v1\/subscriptions\//, status: 500 });
     try {
-      const failed = await fake.failPayment(subscriptionId, { duplicate: true });
-      expect(failed.every((d) => d.status === 200)).toBe(true);
-      await fake.failPayment(subscriptionId);
-      const emails = sent.mock.calls.map(([m]) => `[billing] email for user ${m.userId}: ${m.subject}`).filter((line) => line.includes(di.id));
-      expect(emails).toEqual([
-        `[billing] email for user ${di.id}: Your Linesmith Pro payment was declined`,
-        `[billing] email for user ${di.id}: Reminder: update your card to keep Linesmith Pro`,
-      ]);
+      const refused = caller(hal).account.deleteAccount({ email });
+      await expect(refused).rejects.toThrow(/could not be cancelled with Stripe, so nothing was deleted/);
     } finally {
-      sent.mockRestore();
+      fake.setFailure(null);
     }
-    const stored = await account(di);
-    expect(stored.status).toBe("past_due");
-    expect(stored.pastDueSince).not.toBeNull();
-    expect((await limitsFor(pool, di.id)).plan).toBe("PRO");
-    const afterGrace = new Date(stored.pastDueSince!.getTime() + 7 * 86_400_000 + 1000);
-    expect((await limitsFor(pool, di.id, afterGrace)).plan).toBe("FREE");
+    expect(await prisma.user.findUnique({ where: { id: hal.id } })).not.toBeNull();
+    expect(await account(hal)).toMatchObject({ plan: "PRO", subscriptionId });
+    expect(fake.state.subscriptions.get(subscriptionId)!.status).toBe("active");
+    // Once Stripe answers again, the same request goes through.
+    await expect(caller(hal).account.deleteAccount({ email })).resolves.toEqual({ ok: true });
+    expect(fake.state.subscriptions.get(subscriptionId)!.status).toBe("canceled");
   });
 
   it("answers 400 to a bad signature, a missing one and a signed non-event, and 200 to types it does not handle", async () => {

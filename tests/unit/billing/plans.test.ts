@@ -143,12 +143,52 @@ describe("deciding subscription", () => {
 });
 
 describe("dunning", () => {
-  it("sends one email per attempt, by attempt count", () => {
-    expect(dunningStep(1, 0)).toBe("declined");
-    expect(dunningStep(1, 1)).toBeNull();
-    expect(dunningStep(2, 1)).toBe("reminder");
-    expect(dunningStep(3, 2)).toBe("final");
-    expect(dunningStep(4, 3)).toBe("final");
-    expect(dunningStep(0, 0)).toBeNull();
+  const day = (n: number) => new Date(Date.UTC(2026, 11, n));
+  const facts = (attemptCount: number, lastSentAttempt: number, nextAttemptAt: Date | null = day(5), graceEndsAt: Date | null = day(9)) => ({
+    attemptCount,
+    lastSentAttempt,
+    nextAttemptAt,
+    graceEndsAt,
+  });
+
+  it("sends one email per attempt: declined first, then reminders while Stripe retries within the grace period", () => {
+    expect(dunningStep(facts(1, 0))).toBe("declined");
+    expect(dunningStep(facts(2, 1))).toBe("reminder");
+    expect(dunningStep(facts(3, 2, day(8)))).toBe("reminder");
+  });
+
+  it("sends nothing twice and nothing for an attempt older than one already emailed", () => {
+    expect(dunningStep(facts(1, 1))).toBeNull();
+    expect(dunningStep(facts(1, 2))).toBeNull();
+    expect(dunningStep(facts(0, 0))).toBeNull();
+  });
+
+  it("warns of the downgrade when the grace period ends before the next retry, or there is none", () => {
+    expect(dunningStep(facts(2, 1, day(9)))).toBe("final");
+    expect(dunningStep(facts(3, 2, null))).toBe("final");
+    expect(dunningStep(facts(1, 0, null))).toBe("final");
+    // Not in grace (the plan is already Free, or not past due): no downgrade to announce.
+    expect(dunningStep(facts(3, 2, null, null))).toBe("reminder");
+  });
+});
+
+describe("scanner delay", () => {
+  it("names the delay and the plan that lifts it; nothing in real time", async () => {
+    const { scannerDelayNotice } = await import("@/server/domain/billing/plans");
+    expect(scannerDelayNotice("FREE", 15)).toBe("Delayed 15 minutes on Free; Pro is real time.");
+    expect(scannerDelayNotice("PRO", 0)).toBeNull();
+  });
+
+  it("drops prices captured after the cutoff, keeps archive openings, and keeps everything without a cutoff", async () => {
+    const { quotesKnownBy } = await import("@/server/domain/quotes");
+    const cutoff = new Date("2026-12-02T12:00:00Z");
+    const kickoff = new Date("2026-12-02T15:00:00Z");
+    const q = (capturedAt: Date | null, phase: "SNAPSHOT" | "OPENING" | "CLOSING") => ({ capturedAt, phase, gameStartsAt: kickoff });
+    const before = q(new Date("2026-12-02T11:59:00Z"), "SNAPSHOT");
+    const after = q(new Date("2026-12-02T12:01:00Z"), "SNAPSHOT");
+    const opening = q(null, "OPENING");
+    const closing = q(null, "CLOSING");
+    expect(quotesKnownBy([before, after, opening, closing], cutoff)).toEqual([before, opening]);
+    expect(quotesKnownBy([before, after], null)).toEqual([before, after]);
   });
 });

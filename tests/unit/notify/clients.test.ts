@@ -9,6 +9,7 @@ import { createTelegramClient } from "@/server/integrations/telegram/client";
 import { startFakeTelegram, type FakeTelegram } from "@/server/integrations/telegram/fake-server";
 import { createWebPushClient, WEB_PUSH_OFF } from "@/server/integrations/web-push/client";
 import { startFakePushService, type FakePushService } from "@/server/integrations/web-push/fake-server";
+import { fetchTrusting, selfSignedCert } from "../../support/tls";
 
 /** The error a promise rejects with, for asserting its kind, status and message together. */
 async function failure(promise: Promise<unknown>): Promise<ProviderError> {
@@ -135,6 +136,35 @@ describe("web push client against the fake push service", () => {
     const before = fake.requests;
     expect(await failure(off.send(fake.subscribe(), payload))).toMatchObject({ kind: "unauthorized" });
     expect(fake.requests).toBe(before);
+  });
+});
+
+const tls = selfSignedCert();
+if ("skip" in tls) console.log(`[skip] web push over HTTPS: ${tls.skip}`);
+
+describe.skipIf("skip" in tls)("web push client against the fake push service over HTTPS (self-signed, made now)", () => {
+  let fake: FakePushService;
+  const cert = tls as { key: string; cert: string };
+  const vapid = { ...webpush.generateVAPIDKeys(), subject: "mailto:alerts@example.com" };
+  const payload = { title: "Value bet", body: "Arsenal 2.10 at bet365", url: "/scanners", tag: "notification-2" };
+  beforeAll(async () => {
+    fake = await startFakePushService({ tls: cert });
+  });
+  afterAll(() => fake.close());
+
+  it("sends over TLS to an endpoint that decrypts the payload with the subscription's keys", async () => {
+    const subscription = fake.subscribe();
+    expect(subscription.endpoint.startsWith("https://127.0.0.1:")).toBe(true);
+    await createWebPushClient({ vapid, fetch: fetchTrusting(cert.cert) }).send(subscription, payload);
+    const got = fake.received.at(-1)!;
+    expect(JSON.parse(got.payload)).toEqual(payload);
+    expect(got.authorization).toContain(`k=${vapid.publicKey}`);
+  });
+
+  it("refuses the certificate when it is not trusted: the push service is unavailable, nothing is delivered", async () => {
+    const before = fake.received.length;
+    expect(await failure(createWebPushClient({ vapid }).send(fake.subscribe(), payload))).toMatchObject({ kind: "unavailable" });
+    expect(fake.received).toHaveLength(before);
   });
 });
 
