@@ -101,8 +101,8 @@ const t1 = performance.now();
 const { rows: count } = await pool.query<{ n: string }>(`SELECT count(*) AS n FROM "OddsSnapshot"`);
 const need = 1_000_000 - Number(count[0]!.n);
 await pool.query(
-  `WITH template AS (SELECT s.* FROM "OddsSnapshot" s WHERE s."gameId" = (SELECT min("gameId") FROM "OddsSnapshot" WHERE latest)),
-        games AS (SELECT id, "startsAt" FROM "Game" WHERE id NOT IN (SELECT "gameId" FROM "OddsSnapshot" WHERE latest))
+  `WITH template AS (SELECT s.* FROM "OddsSnapshot" s WHERE s."gameId" = (SELECT min("gameId") FROM "OddsLatest")),
+        games AS (SELECT id, "startsAt" FROM "Game" WHERE id NOT IN (SELECT "gameId" FROM "OddsLatest"))
    INSERT INTO "OddsSnapshot" ("gameId", "bookmakerId", market, period, selection, phase, line, price, "capturedAt", source)
    SELECT g.id, t."bookmakerId", t.market, t.period, t.selection, 'SNAPSHOT', t.line, t.price + (k % 7) * 0.01,
           g."startsAt" - make_interval(hours => k * 6) - (now() - t."capturedAt"), 'bench'

@@ -62,38 +62,24 @@ async function bookmakerIds(pool: pg.Pool, books: BookmakerRef[]): Promise<Map<s
   return new Map(rows.map((r) => [r.key, r.id]));
 }
 
-// Each key's newest live price is its snapshot flagged `latest` (at most one per key: a partial unique index).
-// A price is stored only when it is new, or moved with a newer provider time: the old snapshot loses the flag
-// and the new one carries it, in one statement, so one transaction. A first poll thus writes each price once,
-// and the database checks foreign keys once per price instead of again for a separate table of latest prices.
-// Only latest rows about to be replaced are locked, in key order, so concurrent passes queue instead of
-// deadlocking; a pass that finds its key's row replaced by another meanwhile stores nothing for that key (the
-// next poll compares again with the new latest). ON CONFLICT DO NOTHING covers both unique keys: the same
-// price twice, and two passes adding the first price of a key at once.
-const KEY_MATCH = `o."gameId" = i.g AND o."bookmakerId" = i.b AND o.market = i.m AND o.period = i.p AND o.selection = i.s`;
+// Only keys whose price or line moved (and whose provider time is newer) come back from the upsert; each
+// of those, and nothing else, becomes a snapshot. Both writes are one statement, so one transaction.
 const STORE_PRICES_SQL = `
 WITH incoming AS (
-  SELECT g, b, m::"Market" AS m, p::"MarketPeriod" AS p, s::"Selection" AS s, l, pr, c
-    FROM unnest($1::int[], $2::int[], $3::text[], $4::text[], $5::text[], $6::numeric[], $7::numeric[], $8::timestamptz[])
-      AS x(g, b, m, p, s, l, pr, c)
-), stored AS (
-  SELECT o.id, o."gameId", o."bookmakerId", o.market, o.period, o.selection,
-         (o.line, o.price) IS DISTINCT FROM (i.l, i.pr) AND o."capturedAt" < i.c AS moved
-    FROM "OddsSnapshot" o JOIN incoming i ON ${KEY_MATCH}
-   WHERE o.latest
-), replaced AS (
-  SELECT o.id FROM "OddsSnapshot" o JOIN stored t ON t.id = o.id
-   WHERE t.moved AND o.latest
-   ORDER BY o."gameId", o."bookmakerId", o.market, o.period, o.selection
-   FOR UPDATE OF o
-), retired AS (
-  UPDATE "OddsSnapshot" r SET latest = NULL FROM replaced x WHERE r.id = x.id
-  RETURNING r."gameId", r."bookmakerId", r.market, r.period, r.selection
+  SELECT * FROM unnest($1::int[], $2::int[], $3::text[], $4::text[], $5::text[], $6::numeric[], $7::numeric[], $8::timestamptz[])
+    AS x(g, b, m, p, s, l, pr, c)
+), moved AS (
+  INSERT INTO "OddsLatest" ("gameId", "bookmakerId", market, period, selection, line, price, "capturedAt", "receivedAt", source)
+  SELECT g, b, m::"Market", p::"MarketPeriod", s::"Selection", l, pr, c, $9, $10 FROM incoming
+  ON CONFLICT ("gameId", "bookmakerId", market, period, selection) DO UPDATE SET
+    line = EXCLUDED.line, price = EXCLUDED.price, "capturedAt" = EXCLUDED."capturedAt", "receivedAt" = EXCLUDED."receivedAt",
+    source = EXCLUDED.source
+  WHERE ("OddsLatest".line, "OddsLatest".price) IS DISTINCT FROM (EXCLUDED.line, EXCLUDED.price)
+    AND "OddsLatest"."capturedAt" < EXCLUDED."capturedAt"
+  RETURNING "gameId", "bookmakerId", market, period, selection, line, price, "capturedAt"
 )
-INSERT INTO "OddsSnapshot" ("gameId", "bookmakerId", market, period, selection, phase, line, price, "capturedAt", "receivedAt", source, latest)
-SELECT g, b, m, p, s, 'SNAPSHOT', l, pr, c, $9, $10, true FROM incoming i
- WHERE NOT EXISTS (SELECT 1 FROM stored o WHERE ${KEY_MATCH})
-    OR EXISTS (SELECT 1 FROM retired o WHERE ${KEY_MATCH})
+INSERT INTO "OddsSnapshot" ("gameId", "bookmakerId", market, period, selection, phase, line, price, "capturedAt", "receivedAt", source)
+SELECT "gameId", "bookmakerId", market, period, selection, 'SNAPSHOT', line, price, "capturedAt", $9, $10 FROM moved
 ON CONFLICT DO NOTHING
 RETURNING "gameId"`;
 

@@ -186,13 +186,10 @@ describe("storing live prices", () => {
     ).rows[0]!.id;
     expect(await snapshotCount(gameId)).toBe(7);
     const latest = await pool.query(
-      `SELECT price::float8 AS price, "capturedAt" FROM "OddsSnapshot" WHERE "gameId" = $1 AND selection = 'HOME' AND latest ORDER BY price`,
+      `SELECT price::float8 AS price, "capturedAt" FROM "OddsLatest" WHERE "gameId" = $1 AND selection = 'HOME' ORDER BY price`,
       [gameId],
     );
     expect(latest.rows[0]).toMatchObject({ price: 2.05, capturedAt: at(10) });
-    // One latest price per key (six keys): the moved price took the flag from the one before.
-    const flagged = await pool.query(`SELECT count(*)::int AS n FROM "OddsSnapshot" WHERE "gameId" = $1 AND latest`, [gameId]);
-    expect(flagged.rows[0]).toEqual({ n: 6 });
   });
 
   it("two collectors storing the same batch at once write each snapshot once", async () => {
@@ -218,22 +215,6 @@ describe("storing live prices", () => {
     );
     expect(rows[0]).toEqual({ n: 18, games: 3 });
   });
-  it("passes storing the same moved prices at once add each move once and leave one latest price per key", async () => {
-    const ev = event("evt-moving-together", "Collector Gamma", "Collector Beta", new Date(KICKOFF.getTime() + 7 * 86_400_000));
-    await runCollector(pool, stub("replay", { requests: 1, prices: { rows: prices(ev, at(40)), rejected: [] } }), { now: at(41) });
-    const pass: CollectPass = { requests: 1, prices: { rows: prices(ev, at(42), 0.1), rejected: [] } };
-    const runs = await Promise.all([0, 1, 2].map(() => runCollector(pool, stub("replay", pass), { now: at(43) })));
-    expect(runs.every((r) => r.status === "completed")).toBe(true);
-    expect(runs.reduce((s, r) => s + r.inserted, 0)).toBe(6);
-    const gameId = (await pool.query<{ id: number }>(`SELECT id FROM "Game" WHERE "externalIds"->>'replay' = 'evt-moving-together'`)).rows[0]!.id;
-    expect(await snapshotCount(gameId)).toBe(12);
-    const { rows } = await pool.query<{ n: number; newest: number }>(
-      `SELECT count(*)::int AS n, count(*) FILTER (WHERE "capturedAt" = $2)::int AS newest FROM "OddsSnapshot" WHERE "gameId" = $1 AND latest`,
-      [gameId, at(42)],
-    );
-    expect(rows[0]).toEqual({ n: 6, newest: 6 });
-  });
-
   it("a pass big enough to be stored in several statements at once still writes each snapshot once, whole games at a time", async () => {
     const events = Array.from({ length: 3 }, (_, i) =>
       event(
@@ -256,7 +237,7 @@ describe("storing live prices", () => {
     expect(runs.reduce((s, r) => s + r.inserted, 0)).toBe(5_400);
     const { rows: stored } = await pool.query<{ games: number; n: number; latest: number }>(
       `SELECT count(DISTINCT s."gameId")::int AS games, count(*)::int AS n,
-              count(*) FILTER (WHERE s.latest)::int AS latest
+              (SELECT count(*)::int FROM "OddsLatest" l JOIN "Game" g2 ON g2.id = l."gameId" WHERE g2."externalIds"->>'replay' LIKE 'evt-big-%') AS latest
          FROM "OddsSnapshot" s JOIN "Game" g ON g.id = s."gameId" WHERE g."externalIds"->>'replay' LIKE 'evt-big-%'`,
     );
     expect(stored[0]).toEqual({ games: 3, n: 5_400, latest: 5_400 });
