@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useState } from "react";
 import { BotEquity } from "@/components/bots/bot-equity";
 import { pickLabel, STATE_LABEL } from "@/components/bots/format";
 import { useDisplay } from "@/components/shell/preferences";
@@ -32,7 +33,10 @@ function Controls({ data }: { data: Dashboard }) {
   const setState = trpc.bots.setState.useMutation({ onSuccess: refresh });
   const update = trpc.bots.update.useMutation({ onSuccess: refresh });
   const movePin = trpc.bots.movePin.useMutation({ onSuccess: refresh });
-  const setPublic = trpc.bots.setPublic.useMutation({ onSuccess: refresh });
+  // The box shows the value asked for from the click until the refetched bot says it: a controlled box that waits
+  // for the mutation's pending state (a tick later) or the refetch flips back under the pointer.
+  const [publicAsked, setPublicAsked] = useState<boolean | null>(null);
+  const setPublic = trpc.bots.setPublic.useMutation({ onSuccess: refresh, onSettled: () => setPublicAsked(null) });
   const runNow = trpc.bots.runNow.useMutation({ onSuccess: refresh });
   const { bot } = data;
   const error = setState.error ?? update.error ?? movePin.error ?? setPublic.error ?? runNow.error;
@@ -70,13 +74,14 @@ function Controls({ data }: { data: Dashboard }) {
         </p>
       )}
       <label className="flex items-center gap-2 text-sm">
-        {/* Shows the value asked for while the server records it: a controlled box that waits for the refetch
-            looks unticked after a click, and a second click would send the same request again. */}
         <input
           type="checkbox"
-          checked={setPublic.isPending && setPublic.variables ? setPublic.variables.isPublic : bot.isPublic}
+          checked={publicAsked ?? bot.isPublic}
           disabled={setPublic.isPending}
-          onChange={(e) => setPublic.mutate({ id: bot.id, isPublic: e.target.checked })}
+          onChange={(e) => {
+            setPublicAsked(e.target.checked);
+            setPublic.mutate({ id: bot.id, isPublic: e.target.checked });
+          }}
         />
         Public record
         {bot.isPublic && (
