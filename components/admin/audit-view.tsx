@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { useCursorPages } from "@/components/admin/cursor-pager";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
@@ -36,14 +37,14 @@ export function AuditView() {
   const { dateTime, timeZone, zone } = useDisplay();
   const [typed, setTyped] = useState<Filter>(EMPTY);
   const [filter, setFilter] = useState<Filter>(EMPTY);
-  const [cursors, setCursors] = useState<string[]>([]);
+  const pages = useCursorPages();
   const list = trpc.adminAudit.list.useQuery({
     action: filter.action || undefined,
     actorEmail: filter.actorEmail || undefined,
     // Days are the user's days: midnight in their zone, the "to" day included.
     from: filter.fromDay ? zonedTimeToUtc(filter.fromDay, "00:00", timeZone) : undefined,
     to: filter.toDay ? zonedTimeToUtc(nextDay(filter.toDay), "00:00", timeZone) : undefined,
-    cursor: cursors.at(-1),
+    cursor: pages.cursor,
   });
   const set = (key: keyof Filter) => (e: React.ChangeEvent<HTMLInputElement>) => setTyped({ ...typed, [key]: e.target.value });
 
@@ -55,7 +56,7 @@ export function AuditView() {
         onSubmit={(e) => {
           e.preventDefault();
           setFilter({ ...typed, action: typed.action.trim(), actorEmail: typed.actorEmail.trim() });
-          setCursors([]);
+          pages.reset();
         }}
       >
         <div className="flex min-w-0 flex-col gap-1">
@@ -106,19 +107,7 @@ export function AuditView() {
           </TableBody>
         </Table>
       )}
-      <div className="flex gap-2">
-        <Button variant="outline" size="sm" disabled={cursors.length === 0} onClick={() => setCursors(cursors.slice(0, -1))}>
-          Newer
-        </Button>
-        <Button
-          variant="outline"
-          size="sm"
-          disabled={!list.data?.nextCursor}
-          onClick={() => list.data?.nextCursor && setCursors([...cursors, list.data.nextCursor])}
-        >
-          Older
-        </Button>
-      </div>
+      {pages.pager(list.data?.nextCursor, { back: "Newer", forward: "Older" })}
     </div>
   );
 }

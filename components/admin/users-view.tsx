@@ -2,6 +2,7 @@
 
 import { Fragment, useState } from "react";
 import { Badge } from "@/components/ui/badge";
+import { useCursorPages } from "@/components/admin/cursor-pager";
 import { Button } from "@/components/ui/button";
 import { Input, NativeSelect } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
@@ -110,10 +111,10 @@ export function UsersView() {
   const [search, setSearch] = useState("");
   const [typed, setTyped] = useState("");
   // Cursors of the pages seen so far: going back pops one.
-  const [cursors, setCursors] = useState<string[]>([]);
+  const pages = useCursorPages();
   const [open, setOpen] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const cursor = cursors.at(-1);
+  const cursor = pages.cursor;
   const list = trpc.adminUsers.list.useQuery({ search: search || undefined, cursor });
 
   return (
@@ -125,7 +126,7 @@ export function UsersView() {
         onSubmit={(e) => {
           e.preventDefault();
           setSearch(typed.trim());
-          setCursors([]);
+          pages.reset();
           setOpen(null);
         }}
       >
@@ -206,19 +207,7 @@ export function UsersView() {
           </TableBody>
         </Table>
       )}
-      <div className="flex gap-2">
-        <Button variant="outline" size="sm" disabled={cursors.length === 0} onClick={() => setCursors(cursors.slice(0, -1))}>
-          Previous
-        </Button>
-        <Button
-          variant="outline"
-          size="sm"
-          disabled={!list.data?.nextCursor}
-          onClick={() => list.data?.nextCursor && setCursors([...cursors, list.data.nextCursor])}
-        >
-          Next
-        </Button>
-      </div>
+      {pages.pager(list.data?.nextCursor, { back: "Previous", forward: "Next" })}
     </div>
   );
 }

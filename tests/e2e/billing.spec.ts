@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { E2E_STRIPE_PORT } from "../../playwright.config";
 import { deleteUsers, trpcMutation } from "./http";
+import { edgeStrategy } from "../support/strategies";
 
 /**
  * Billing through the fake Stripe (started by playwright.config.ts): a Free user hits the strategies limit (402,
@@ -10,16 +11,7 @@ import { deleteUsers, trpcMutation } from "./http";
 const EMAIL = "billing-payer@example.com";
 const FAKE = `http://127.0.0.1:${E2E_STRIPE_PORT}`;
 
-const strategy = (name: string) => ({
-  schemaVersion: 1,
-  name,
-  markets: ["1x2"],
-  probability: "market:pinnacle-opening",
-  price: "best",
-  decideAt: "opening",
-  when: { all: [{ field: "edge", op: "gte", value: 0.03 }] },
-  stake: { kind: "kelly", fraction: 0.25, maxFraction: 0.02 },
-});
+const strategy = edgeStrategy;
 
 test.afterAll(async ({ request }) => {
   await deleteUsers("billing-payer%@example.com");

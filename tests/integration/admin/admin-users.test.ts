@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Context } from "@/server/api/trpc";
 import { TEST_DATABASE_URL } from "../../support/test-db";
+import { edgeStrategy } from "../../support/strategies";
 
 // Billing on without a Stripe key: everyone has the Free plan's limits, which a plan override must lift.
 Object.assign(process.env, { DATABASE_URL: TEST_DATABASE_URL, BILLING: "on" });
@@ -43,16 +44,7 @@ type Session = NonNullable<Context["session"]>;
 const sessionOf = (token: Token) => callbacks!.session!({ session: { user: {}, expires: "2999-01-01" }, token } as never) as Session;
 const callerWith = (session: Session) => createCaller({ db: prisma, pool, session });
 
-const strategy = (name: string) => ({
-  schemaVersion: 1,
-  name,
-  markets: ["1x2"],
-  probability: "market:pinnacle-opening",
-  price: "best",
-  decideAt: "opening",
-  when: { all: [{ field: "edge", op: "gte", value: 0.03 }] },
-  stake: { kind: "kelly", fraction: 0.25, maxFraction: 0.02 },
-});
+const strategy = edgeStrategy;
 
 let admin: Who;
 let user: Who;

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
 import { apiCaller } from "../../support/api-caller";
 import { deleteAllUsers } from "../../support/users";
+import { edgeStrategy } from "../../support/strategies";
 
 /** The sensitive actions that existed before the audit log write their entry in the transaction of the change. */
 const { prisma, caller } = apiCaller();
@@ -81,16 +82,7 @@ describe("existing sensitive actions are audited", () => {
   });
 
   it("bot kill switch", async () => {
-    const strategy = {
-      schemaVersion: 1,
-      name: "Kill",
-      markets: ["1x2"],
-      probability: "market:pinnacle-opening",
-      price: "best",
-      decideAt: "opening",
-      when: { all: [{ field: "edge", op: "gte", value: 0.03 }] },
-      stake: { kind: "kelly", fraction: 0.25, maxFraction: 0.02 },
-    };
+    const strategy = edgeStrategy("Kill");
     const strategyId = (await caller(user).strategies.save({ strategy })).id;
     const bot = await caller(user).bots.create({ name: "Killable", strategyId, initialDepositCents: 10_000 });
     const on = await caller(user).bots.update({ id: bot.id, version: bot.version, changes: { killSwitch: true } });

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { TEST_DATABASE_URL } from "../../support/test-db";
+import { edgeStrategy } from "../../support/strategies";
 
 // Billing left on (the default) but no Stripe key: no payments, and everyone has the Free plan's limits.
 Object.assign(process.env, { DATABASE_URL: TEST_DATABASE_URL, BILLING: "on" });
@@ -10,16 +11,7 @@ const { apiCaller } = await import("../../support/api-caller");
 const { prisma, caller } = apiCaller();
 const { POST } = await import("@/app/api/stripe/webhook/route");
 
-const strategy = (name: string) => ({
-  schemaVersion: 1,
-  name,
-  markets: ["1x2"],
-  probability: "market:pinnacle-opening",
-  price: "best",
-  decideAt: "opening",
-  when: { all: [{ field: "edge", op: "gte", value: 0.03 }] },
-  stake: { kind: "kelly", fraction: 0.25, maxFraction: 0.02 },
-});
+const strategy = edgeStrategy;
 
 describe("billing without STRIPE_SECRET_KEY", () => {
   it("says billing is not configured, refuses checkout and holds everyone to Free's limits", async () => {

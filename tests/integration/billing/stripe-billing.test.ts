@@ -7,6 +7,7 @@ import { startFakeSmtp } from "@/server/integrations/smtp/fake-server";
 import { startFakeStripe, type FakeStripe } from "@/server/integrations/stripe/fake-server";
 import { createPool } from "@/server/db/pool";
 import { TEST_DATABASE_URL, testPrisma } from "../../support/test-db";
+import { edgeStrategy } from "../../support/strategies";
 
 /**
  * Billing against the stateful fake Stripe: checkout -> signed webhook -> plan, delivered twice and out of order
@@ -76,16 +77,7 @@ type Who = { id: string; role: "USER" | "ADMIN" };
 const caller = (user: Who) => createCaller({ db: prisma, pool, session: { user, expires: "2999-01-01" } });
 const deps = () => ({ pool, stripe: createStripeClient({ secretKey: SECRET, baseUrl: fake.url }), settings: billingSettings(), mailer: linkMailFromEnv(pool).mailer });
 
-const strategy = (name: string) => ({
-  schemaVersion: 1,
-  name,
-  markets: ["1x2"],
-  probability: "market:pinnacle-opening",
-  price: "best",
-  decideAt: "opening",
-  when: { all: [{ field: "edge", op: "gte", value: 0.03 }] },
-  stake: { kind: "kelly", fraction: 0.25, maxFraction: 0.02 },
-});
+const strategy = edgeStrategy;
 
 async function newUser(label: string): Promise<Who> {
   return prisma.user.create({ data: { email: `${label}-${randomUUID()}@example.com` }, select: { id: true, role: true } });
