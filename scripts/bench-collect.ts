@@ -1,21 +1,23 @@
+import { fork } from "node:child_process";
 import { performance } from "node:perf_hooks";
+import { fileURLToPath } from "node:url";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "../server/db/generated/client";
 import { applyMigrations } from "../server/db/migrations";
 import { createPool } from "../server/db/pool";
 import { parseEnv } from "../server/env";
-import { startFakeOddsApi } from "../server/integrations/the-odds-api/fake-server";
 import { sampleEvents } from "../server/integrations/the-odds-api/sample-events";
 import { getGame, listGames } from "../server/services/catalog/games";
 import { providers } from "../server/services/collection/providers";
 import { runCollector } from "../server/services/collection/run";
 import { importFile } from "../server/services/imports/import-file";
+import type { FeedCommand } from "./bench-collect-feed";
 
 /**
  * `npm run bench:collect`: live collection on a fresh database (`linesmith_bench_collect`):
  *  - one Odds API poll of 100 events x 40 books x 3 markets through the real client, mapping and store,
- *    served by the fake server; then the same poll again (nothing moved) and one where a tenth of the prices moved;
+ *    served by the fake server (in a process of its own); the same poll again (nothing moved) and one where a tenth of the prices moved;
  *  - the games list and a game page with a million timestamped snapshots in the table (p50/p95 over 200 calls).
  */
 const ADMIN = process.env.BENCH_DATABASE_ADMIN_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
@@ -50,13 +52,24 @@ const { syntheticLeagueCsv } = await import("../tests/support/synthetic-league")
 const history = syntheticLeagueCsv([2014, 2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023]);
 await importFile(pool, { source: "football-data", fileName: "bench-history.csv", bytes: Buffer.from(history) });
 
-const fake = await startFakeOddsApi({ events, quota: 1_000_000 });
+// The fake server runs in its own process (see bench-collect-feed.ts).
+const feed = fork(fileURLToPath(new URL("./bench-collect-feed.ts", import.meta.url)), [], {
+  execArgv: ["--import", "tsx"],
+  stdio: ["ignore", "inherit", "inherit", "ipc"],
+});
+const reply = () => new Promise<{ url?: string }>((resolve) => feed.once("message", resolve));
+const feedUrl = (await reply()).url!;
+async function serve(command: FeedCommand) {
+  const answered = reply();
+  feed.send(command);
+  await answered;
+}
 const env = parseEnv({
   ...process.env,
   DATABASE_URL: url.toString(),
   NEXTAUTH_SECRET: "x".repeat(32),
   ODDS_API_KEY: "test-key",
-  ODDS_API_BASE_URL: fake.url,
+  ODDS_API_BASE_URL: feedUrl,
   ODDS_API_SPORTS: "soccer_epl",
   ODDS_API_REGIONS: "uk,eu,us,au",
 });
@@ -70,30 +83,23 @@ async function poll(label: string, at: Date) {
   );
 }
 console.log("One Odds API poll, end to end (HTTP from the fake server, parse, map, resolve, store)");
+// A collector runs every minute, so its code is compiled and its connections open when new games appear. The
+// process's very first poll (other games, a month later) is printed too: it pays for both once.
+const sample = (at: Date): FeedCommand => ({
+  kind: "sample",
+  n: 100,
+  books: 40,
+  at: at.toISOString(),
+  sport: "soccer_epl",
+});
+await serve(sample(new Date(now.getTime() + 30 * 86_400_000)));
+await poll("first poll of a cold process", now);
+await serve(sample(now));
 await poll("first poll", now);
 await poll("same poll again", new Date(now.getTime() + 60_000));
-// A tenth of the bookmakers move their prices, with a later update time.
-const later = new Date(now.getTime() + 120_000).toISOString();
-fake.setEvents(
-  events.map((e) => ({
-    ...e,
-    bookmakers: e.bookmakers.map((b, i) =>
-      i % 10 === 0
-        ? {
-            ...b,
-            last_update: later,
-            markets: b.markets.map((m) => ({
-              ...m,
-              last_update: later,
-              outcomes: m.outcomes.map((o) => ({ ...o, price: Math.round((o.price + 0.05) * 100) / 100 })),
-            })),
-          }
-        : b,
-    ),
-  })),
-);
+await serve({ kind: "move-tenth", at: new Date(now.getTime() + 120_000).toISOString() });
 await poll("a tenth of the books moved", new Date(now.getTime() + 180_000));
-await fake.close();
+feed.disconnect();
 
 // A million timestamped snapshots over about a thousand games: each game gets the line history of a live game
 // (its 280 prices, each moving a few times), shifted to its own kick-off.
@@ -101,8 +107,9 @@ const t1 = performance.now();
 const { rows: count } = await pool.query<{ n: string }>(`SELECT count(*) AS n FROM "OddsSnapshot"`);
 const need = 1_000_000 - Number(count[0]!.n);
 await pool.query(
-  `WITH template AS (SELECT s.* FROM "OddsSnapshot" s WHERE s."gameId" = (SELECT min("gameId") FROM "OddsLatest")),
-        games AS (SELECT id, "startsAt" FROM "Game" WHERE id NOT IN (SELECT "gameId" FROM "OddsLatest"))
+  `WITH live AS (SELECT DISTINCT "gameId" FROM "OddsSnapshot" WHERE source = 'the-odds-api'),
+        template AS (SELECT s.* FROM "OddsSnapshot" s WHERE s."gameId" = (SELECT min("gameId") FROM live)),
+        games AS (SELECT id, "startsAt" FROM "Game" WHERE id NOT IN (SELECT "gameId" FROM live))
    INSERT INTO "OddsSnapshot" ("gameId", "bookmakerId", market, period, selection, phase, line, price, "capturedAt", source)
    SELECT g.id, t."bookmakerId", t.market, t.period, t.selection, 'SNAPSHOT', t.line, t.price + (k % 7) * 0.01,
           g."startsAt" - make_interval(hours => k * 6) - (now() - t."capturedAt"), 'bench'

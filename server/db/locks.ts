@@ -8,6 +8,8 @@ export const ADVISORY_LOCKS = {
   imports: 72_707_370,
   /** Deciding roles (first user, ADMIN_EMAIL) while accounts are created. */
   roles: 72_707_371,
+  /** Per game (with the game's id): live prices of one game are compared with its history one pass at a time. */
+  livePrices: 72_707_372,
 } as const;
 
 export type AdvisoryLock = keyof typeof ADVISORY_LOCKS;

@@ -88,6 +88,11 @@ function selectionOf(kind: "h2h" | "SPREAD" | "TOTAL", name: string, event: Coll
   return null;
 }
 
+/** Names a refused outcome in a rejection message. */
+function where(book: string, market: string, outcome: { name: string; point?: number }): string {
+  return `${book} ${market} ${outcome.name}${outcome.point === undefined ? "" : ` ${outcome.point}`}`;
+}
+
 function parsedTime(text: string | undefined): Date | null {
   if (text === undefined) return null;
   const date = new Date(text);
@@ -114,31 +119,30 @@ export function mapOddsEvents(
       continue;
     }
     for (const book of raw.bookmakers ?? []) {
+      const bookmaker = bookmakerOfOddsApi(book.key, book.title);
       for (const market of book.markets) {
         const kind = MARKET_OF_KEY[market.key];
         if (!kind) continue;
         const productMarket: Market = kind === "h2h" ? (event.sport === "soccer" ? "ONE_X_TWO" : "MONEYLINE") : kind;
         const updatedAt = parsedTime(market.last_update) ?? parsedTime(book.last_update) ?? options.receivedAt;
         for (const outcome of market.outcomes) {
-          const where = () =>
-            `${book.key} ${market.key} ${outcome.name}${outcome.point === undefined ? "" : ` ${outcome.point}`}`;
           const selection = selectionOf(kind, outcome.name, event);
           if (!selection) {
             rejected.push({
               event: raw.id,
-              message: `${where()}: unknown outcome "${outcome.name}" for ${event.home} v ${event.away}`,
+              message: `${where(book.key, market.key, outcome)}: unknown outcome "${outcome.name}" for ${event.home} v ${event.away}`,
             });
             continue;
           }
           const line = kind === "h2h" ? null : (outcome.point ?? null);
           const problem = refusedPrice(outcome.price) ?? refusedLine(event.sport, productMarket, line);
           if (problem) {
-            rejected.push({ event: raw.id, message: `${where()}: ${problem}` });
+            rejected.push({ event: raw.id, message: `${where(book.key, market.key, outcome)}: ${problem}` });
             continue;
           }
           rows.push({
             event,
-            bookmaker: bookmakerOfOddsApi(book.key, book.title),
+            bookmaker,
             market: productMarket,
             period: "FULL_GAME",
             selection,

@@ -9,8 +9,17 @@ import type {
   Mapped,
   RejectedRow,
 } from "@/server/domain/collectors/types";
+import {
+  intArrayLiteral,
+  numberArrayLiteral,
+  timestampArrayLiteral,
+  tokenArrayLiteral,
+} from "@/server/db/array-literals";
+import { ADVISORY_LOCKS } from "@/server/db/locks";
+import { withTransaction } from "@/server/db/transaction";
+import { MARKET_CODES, PERIOD_CODES, SELECTION_CODES } from "@/server/domain/vocabulary";
 import { EVENTS, publishEvent } from "@/server/jobs/events";
-import { EventResolver } from "./resolve-event";
+import { EventResolver, type EventResolution } from "./resolve-event";
 
 /**
  * Stores a pass's mapped rows. Every write is keyed (unique indexes plus ON CONFLICT), so a retried or
@@ -33,16 +42,20 @@ async function resolveRows<T extends { event: CollectedEvent }>(
   rows: T[],
   rejected: RejectedRow[],
 ): Promise<{ row: T; gameId: number }[]> {
-  await resolver.resolveMany(rows.map((r) => r.event));
+  // A pass repeats each event on every one of its rows: resolve each event once.
+  const events = new Map<string, CollectedEvent>();
+  for (const row of rows) if (!events.has(row.event.externalId)) events.set(row.event.externalId, row.event);
+  await resolver.resolveMany([...events.values()]);
+  const resolutions = new Map<string, EventResolution>();
+  for (const [id, event] of events) {
+    const r = await resolver.resolve(event);
+    resolutions.set(id, r);
+    if ("rejected" in r) rejected.push({ event: id, message: r.rejected });
+  }
   const out: { row: T; gameId: number }[] = [];
-  const reported = new Set<string>();
   for (const row of rows) {
-    const r = await resolver.resolve(row.event);
+    const r = resolutions.get(row.event.externalId)!;
     if ("gameId" in r) out.push({ row, gameId: r.gameId });
-    else if (!reported.has(row.event.externalId)) {
-      reported.add(row.event.externalId);
-      rejected.push({ event: row.event.externalId, message: r.rejected });
-    }
   }
   return out;
 }
@@ -62,32 +75,29 @@ async function bookmakerIds(pool: pg.Pool, books: BookmakerRef[]): Promise<Map<s
   return new Map(rows.map((r) => [r.key, r.id]));
 }
 
-// Only keys whose price or line moved (and whose provider time is newer) come back from the upsert; each
-// of those, and nothing else, becomes a snapshot. Both writes are one statement, so one transaction.
+// A price is stored when its key has no live snapshot yet, or when it differs from the key's newest one and is
+// newer than it (an older delivery never rewrites history). The newest snapshot is found through the identity
+// index, so the line history is the only copy of a stored price.
 const STORE_PRICES_SQL = `
-WITH incoming AS (
-  SELECT * FROM unnest($1::int[], $2::int[], $3::text[], $4::text[], $5::text[], $6::numeric[], $7::numeric[], $8::timestamptz[])
-    AS x(g, b, m, p, s, l, pr, c)
-), moved AS (
-  INSERT INTO "OddsLatest" ("gameId", "bookmakerId", market, period, selection, line, price, "capturedAt", "receivedAt", source)
-  SELECT g, b, m::"Market", p::"MarketPeriod", s::"Selection", l, pr, c, $9, $10 FROM incoming
-  ON CONFLICT ("gameId", "bookmakerId", market, period, selection) DO UPDATE SET
-    line = EXCLUDED.line, price = EXCLUDED.price, "capturedAt" = EXCLUDED."capturedAt", "receivedAt" = EXCLUDED."receivedAt",
-    source = EXCLUDED.source
-  WHERE ("OddsLatest".line, "OddsLatest".price) IS DISTINCT FROM (EXCLUDED.line, EXCLUDED.price)
-    AND "OddsLatest"."capturedAt" < EXCLUDED."capturedAt"
-  RETURNING "gameId", "bookmakerId", market, period, selection, line, price, "capturedAt"
-)
 INSERT INTO "OddsSnapshot" ("gameId", "bookmakerId", market, period, selection, phase, line, price, "capturedAt", "receivedAt", source)
-SELECT "gameId", "bookmakerId", market, period, selection, 'SNAPSHOT', line, price, "capturedAt", $9, $10 FROM moved
+SELECT i.g, i.b, i.m, i.p, i.s, 'SNAPSHOT', i.l, i.pr, i.c, $9, $10
+  FROM unnest($1::int[], $2::int[], $3::"Market"[], $4::"MarketPeriod"[], $5::"Selection"[], $6::numeric[], $7::numeric[], $8::timestamptz[])
+         AS i(g, b, m, p, s, l, pr, c)
+  LEFT JOIN LATERAL (
+    SELECT o.line, o.price, o."capturedAt" FROM "OddsSnapshot" o
+     WHERE o."gameId" = i.g AND o."bookmakerId" = i.b AND o.market = i.m AND o.period = i.p AND o.selection = i.s
+       AND o.phase = 'SNAPSHOT' AND o."capturedAt" IS NOT NULL
+     ORDER BY o."capturedAt" DESC LIMIT 1
+  ) last ON true
+ WHERE last."capturedAt" IS NULL
+    OR (last."capturedAt" < i.c AND (last.line, last.price) IS DISTINCT FROM (i.l, i.pr))
 ON CONFLICT DO NOTHING
 RETURNING "gameId"`;
 
 /**
- * A big pass is stored as a few statements on separate connections at once: most of a first poll's time is
- * the database checking each new row's foreign keys, which one statement does on one core. Every game's rows
- * stay in one statement (a game's prices are never half-written), and rows keep their key order in each,
- * so concurrent passes still take row locks in one global order.
+ * A big pass is stored as a few statements on separate connections at once (the database's work is the
+ * bigger part of a first poll). Every game's rows stay in one statement (a game's prices are never
+ * half-written).
  */
 const PARALLEL_STORE_ROWS = 5_000;
 // Two, not more: the jobs' pool (bulkPool) has three connections, and one stays free for everything else.
@@ -107,6 +117,68 @@ function chunksByGame<T extends { gameId: number }>(rows: T[]): T[][] {
   return chunks;
 }
 
+interface KeyedPrice {
+  gameId: number;
+  bookmakerId: number;
+  row: CollectedPrice;
+  /** Bookmaker, market, period and selection as one number (the key within a game), for a cheap sort. */
+  code: number;
+}
+
+const indexOf = <T extends string>(codes: readonly T[]) => new Map(codes.map((c, i) => [c, i] as const));
+const MARKET_INDEX = indexOf(MARKET_CODES);
+const PERIOD_INDEX = indexOf(PERIOD_CODES);
+const SELECTION_INDEX = indexOf(SELECTION_CODES);
+
+function keyed(gameId: number, bookmakerId: number, row: CollectedPrice): KeyedPrice {
+  // Eight slots each (three bits) leave room for the vocabulary to grow; bookmaker ids stay far below 2^40.
+  const code =
+    ((bookmakerId * 8 + MARKET_INDEX.get(row.market)!) * 8 + PERIOD_INDEX.get(row.period)!) * 8 +
+    SELECTION_INDEX.get(row.selection)!;
+  return { gameId, bookmakerId, row, code };
+}
+
+/** One row per key (the newest provider time), in key order: games in id order, so chunks split between games. */
+function newestPerKey(rows: KeyedPrice[]): KeyedPrice[] {
+  rows.sort(
+    (a, b) =>
+      a.gameId - b.gameId || a.code - b.code || a.row.providerUpdatedAt.getTime() - b.row.providerUpdatedAt.getTime(),
+  );
+  const out: KeyedPrice[] = [];
+  for (const row of rows) {
+    const last = out[out.length - 1];
+    if (last && last.gameId === row.gameId && last.code === row.code) out[out.length - 1] = row;
+    else out.push(row);
+  }
+  return out;
+}
+
+/** Stores one chunk: its games locked first (in id order), so two passes over a game compare one after the other. */
+function storeChunk(pool: pg.Pool, chunk: KeyedPrice[], receivedAt: Date, provider: string) {
+  return withTransaction(pool, async (client) => {
+    // The planner's row estimate for a big pass crosses the JIT threshold, and compiling costs more (~40 ms) than
+    // the statement's per-row work gains from it.
+    await client.query("SET LOCAL jit = off");
+    const games = [...new Set(chunk.map((r) => r.gameId))];
+    await client.query(`SELECT pg_advisory_xact_lock($1, g) FROM unnest($2::int[]) AS g ORDER BY g`, [
+      ADVISORY_LOCKS.livePrices,
+      games,
+    ]);
+    return client.query<{ gameId: number }>(STORE_PRICES_SQL, [
+      intArrayLiteral(chunk.map((r) => r.gameId)),
+      intArrayLiteral(chunk.map((r) => r.bookmakerId)),
+      tokenArrayLiteral(chunk.map((r) => r.row.market)),
+      tokenArrayLiteral(chunk.map((r) => r.row.period)),
+      tokenArrayLiteral(chunk.map((r) => r.row.selection)),
+      numberArrayLiteral(chunk.map((r) => r.row.line)),
+      numberArrayLiteral(chunk.map((r) => r.row.price)),
+      timestampArrayLiteral(chunk.map((r) => r.row.providerUpdatedAt)),
+      receivedAt,
+      provider,
+    ]);
+  });
+}
+
 /** Stores live prices: a snapshot only for a new or moved price; counts inserted and unchanged. */
 export async function storePrices(
   pool: pg.Pool,
@@ -120,36 +192,12 @@ export async function storePrices(
     pool,
     resolved.map((r) => r.row.bookmaker),
   );
-  // One row per key (the newest), in key order, so concurrent passes lock rows in the same order.
-  const byKey = new Map<string, { gameId: number; bookmakerId: number; row: CollectedPrice }>();
-  for (const { row, gameId } of resolved) {
-    const bookmakerId = books.get(row.bookmaker.key)!;
-    const key = [gameId, bookmakerId, row.market, row.period, row.selection].join("|");
-    const previous = byKey.get(key);
-    if (!previous || previous.row.providerUpdatedAt < row.providerUpdatedAt)
-      byKey.set(key, { gameId, bookmakerId, row });
-  }
-  const rows = [...byKey.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v);
-  const results = await Promise.all(
-    chunksByGame(rows).map((chunk) =>
-      pool.query(STORE_PRICES_SQL, [
-        chunk.map((r) => r.gameId),
-        chunk.map((r) => r.bookmakerId),
-        chunk.map((r) => r.row.market),
-        chunk.map((r) => r.row.period),
-        chunk.map((r) => r.row.selection),
-        chunk.map((r) => r.row.line),
-        chunk.map((r) => r.row.price),
-        chunk.map((r) => r.row.providerUpdatedAt),
-        receivedAt,
-        provider,
-      ]),
-    ),
-  );
+  const rows = newestPerKey(resolved.map(({ row, gameId }) => keyed(gameId, books.get(row.bookmaker.key)!, row)));
+  const results = await Promise.all(chunksByGame(rows).map((chunk) => storeChunk(pool, chunk, receivedAt, provider)));
   const inserted = results.reduce((n, r) => n + (r.rowCount ?? 0), 0);
   if (inserted > 0) {
     // Bots that run on odds updates, and the re-scoring of predictions, look again at these games.
-    const gameIds = [...new Set(results.flatMap((r) => r.rows.map((row: { gameId: number }) => row.gameId)))];
+    const gameIds = [...new Set(results.flatMap((r) => r.rows.map((row) => row.gameId)))];
     await publishEvent({ name: EVENTS.oddsStored, data: { gameIds } });
   }
   return { read: mapped.rows.length, inserted, unchanged: resolved.length - inserted, rejected };

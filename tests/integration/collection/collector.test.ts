@@ -72,6 +72,13 @@ async function snapshotCount(gameId: number): Promise<number> {
   return rows[0]!.n;
 }
 
+async function gameIdOf(externalId: string): Promise<number> {
+  const { rows } = await pool.query<{ id: number }>(`SELECT id FROM "Game" WHERE "externalIds"->>'replay' = $1`, [
+    externalId,
+  ]);
+  return rows[0]!.id;
+}
+
 async function gameOf(externalId: string): Promise<number> {
   const r = await resolveEvent(pool, event(externalId));
   if (!("gameId" in r)) throw new Error(r.rejected);
@@ -185,11 +192,46 @@ describe("storing live prices", () => {
       await pool.query<{ id: number }>(`SELECT id FROM "Game" WHERE "externalIds"->>'replay' = 'evt-moved'`)
     ).rows[0]!.id;
     expect(await snapshotCount(gameId)).toBe(7);
+    // The newest snapshot of each book's home price is what the next poll compares with.
     const latest = await pool.query(
-      `SELECT price::float8 AS price, "capturedAt" FROM "OddsLatest" WHERE "gameId" = $1 AND selection = 'HOME' ORDER BY price`,
+      `SELECT * FROM (SELECT DISTINCT ON ("bookmakerId") price::float8 AS price, "capturedAt" FROM "OddsSnapshot"
+                        WHERE "gameId" = $1 AND selection = 'HOME' AND phase = 'SNAPSHOT'
+                        ORDER BY "bookmakerId", "capturedAt" DESC) newest ORDER BY price`,
       [gameId],
     );
-    expect(latest.rows[0]).toMatchObject({ price: 2.05, capturedAt: at(10) });
+    expect(latest.rows).toEqual([
+      { price: 2.05, capturedAt: at(10) },
+      { price: 2.1, capturedAt: at(0) },
+    ]);
+  });
+
+  it("a price that moves away and back is stored each time it moves", async () => {
+    const ev = event("evt-back", "Collector Gamma", "Collector Beta");
+    const pass = (minute: number, home: number) => {
+      const rows = prices(ev, at(minute));
+      rows[0] = { ...rows[0]!, price: home };
+      return stub("replay", { requests: 1, prices: { rows, rejected: [] } });
+    };
+    const inserted = [];
+    for (const [minute, home] of [
+      [0, 2.1],
+      [1, 2.2],
+      [2, 2.2],
+      [3, 2.1],
+    ] as const)
+      inserted.push((await runCollector(pool, pass(minute, home), { now: at(minute) })).inserted);
+    expect(inserted).toEqual([6, 1, 0, 1]);
+  });
+
+  it("two passes with the same prices under different provider times, at once, store the prices once", async () => {
+    const ev = event("evt-race", "Collector Alpha", "Collector Gamma", new Date(KICKOFF.getTime() + 20 * 86_400_000));
+    // Without the per-game lock both would find no stored price and insert theirs (their times differ).
+    const passes = [40, 41, 42, 43].map((minute) =>
+      stub("replay", { requests: 1, prices: { rows: prices(ev, at(minute)), rejected: [] } }),
+    );
+    const runs = await Promise.all(passes.map((p) => runCollector(pool, p, { now: at(44) })));
+    expect(runs.reduce((s, r) => s + r.inserted, 0)).toBe(6);
+    expect(await snapshotCount(await gameIdOf("evt-race"))).toBe(6);
   });
 
   it("two collectors storing the same batch at once write each snapshot once", async () => {
@@ -229,18 +271,21 @@ describe("storing live prices", () => {
       Array.from({ length: 600 }, (_, b) =>
         prices(ev, at(30))
           .slice(0, 3)
-          .map((p) => ({ ...p, bookmaker: { key: `big-book-${b}`, name: `Big book ${b}`, isSharp: false, isAggregate: false } })),
+          .map((p) => ({
+            ...p,
+            bookmaker: { key: `big-book-${b}`, name: `Big book ${b}`, isSharp: false, isAggregate: false },
+          })),
       ).flat(),
     );
     const pass: CollectPass = { requests: 1, prices: { rows, rejected: [] } };
     const runs = await Promise.all([0, 1, 2].map(() => runCollector(pool, stub("replay", pass), { now: at(31) })));
     expect(runs.reduce((s, r) => s + r.inserted, 0)).toBe(5_400);
-    const { rows: stored } = await pool.query<{ games: number; n: number; latest: number }>(
+    const { rows: stored } = await pool.query<{ games: number; n: number; keys: number }>(
       `SELECT count(DISTINCT s."gameId")::int AS games, count(*)::int AS n,
-              (SELECT count(*)::int FROM "OddsLatest" l JOIN "Game" g2 ON g2.id = l."gameId" WHERE g2."externalIds"->>'replay' LIKE 'evt-big-%') AS latest
+              count(DISTINCT (s."gameId", s."bookmakerId", s.selection))::int AS keys
          FROM "OddsSnapshot" s JOIN "Game" g ON g.id = s."gameId" WHERE g."externalIds"->>'replay' LIKE 'evt-big-%'`,
     );
-    expect(stored[0]).toEqual({ games: 3, n: 5_400, latest: 5_400 });
+    expect(stored[0]).toEqual({ games: 3, n: 5_400, keys: 5_400 });
   });
 });
 
