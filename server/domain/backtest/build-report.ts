@@ -156,9 +156,11 @@ export interface ReportInput {
   seconds: number;
   sweep?: Omit<SweepSummary, "verdict"> | null;
   walkForward?: WalkForwardStep[] | null;
-  monteCarloRuns?: number;
-  /** Bets kept in the report (default REPORT_BET_LIMIT; the CSV export keeps them all). */
-  betLimit?: number;
+}
+
+/** Every bet of a run as the report shows them (the CSV export keeps them all; the report the first REPORT_BET_LIMIT). */
+export function reportBetsOf(data: PreparedData, strategy: Strategy, run: RunResult): ReportBet[] {
+  return rowsOf(viewOf(data, viewKeyOf(strategy, data.tiers)), run, data).report;
 }
 
 export function buildReport(input: ReportInput): BacktestReport {
@@ -176,7 +178,7 @@ export function buildReport(input: ReportInput): BacktestReport {
   const mc =
     run.bets.length > 1
       ? monteCarlo(values, {
-          runs: input.monteCarloRuns ?? 10_000,
+          runs: 10_000,
           startBankroll: strategy.bankroll,
           mode: flat ? "additive" : "compound",
         })
@@ -211,8 +213,8 @@ export function buildReport(input: ReportInput): BacktestReport {
       month: asBreakdown(m.byMonth),
       oddsBand: asBreakdown(m.byOddsBand),
     },
-    bets: report.slice(0, input.betLimit ?? REPORT_BET_LIMIT),
-    betsTruncated: report.length > (input.betLimit ?? REPORT_BET_LIMIT),
+    bets: report.slice(0, REPORT_BET_LIMIT),
+    betsTruncated: report.length > REPORT_BET_LIMIT,
     skipped: { total: run.skipped.length, byReason },
     monteCarlo: mc
       ? {

@@ -1,5 +1,5 @@
 import type pg from "pg";
-import { buildReport } from "@/server/domain/backtest/build-report";
+import { buildReport, reportBetsOf } from "@/server/domain/backtest/build-report";
 import { prepareData, viewKeyOf, viewOf } from "@/server/domain/backtest/dataset";
 import { runStrategy } from "@/server/domain/backtest/engine";
 import type { BacktestReport, ReportBet, SweepSummary } from "@/server/domain/backtest/report";
@@ -118,18 +118,8 @@ export async function allBetsOf(
   strategy: Strategy,
   request: BacktestRequest,
 ): Promise<ReportBet[]> {
-  const { data, hash, run } = await runOne(pool, userId, strategy, request);
-  return buildReport({
-    data,
-    strategy,
-    hash,
-    run,
-    summary: "",
-    codeVersion: BACKTEST_CODE_VERSION,
-    seconds: 0,
-    monteCarloRuns: 1,
-    betLimit: Number.POSITIVE_INFINITY,
-  }).bets;
+  const { data, run } = await runOne(pool, userId, strategy, request);
+  return reportBetsOf(data, strategy, run);
 }
 
 function parsedVariant(input: unknown): Strategy {
