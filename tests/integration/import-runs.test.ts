@@ -86,7 +86,8 @@ describe("import runs: hide and delete", () => {
     const first = await importBytes("football-data", "twice.csv", csv);
     const second = await importBytes("football-data", "twice.csv", csv);
     expect(await caller(admin).imports.delete({ id: first.importRunId })).toMatchObject({ games: 0, odds: 0, keptGames: 1 });
-    expect(await prisma.oddsSnapshot.count({ where: { game: { league: { key: "football-data-dx2" } } } })).toBe(3);
+    const games = await prisma.game.findMany({ where: { league: { key: "football-data-dx2" } }, select: { id: true } });
+    expect(await prisma.oddsSnapshot.count({ where: { gameId: { in: games.map((g) => g.id) } } })).toBe(3);
     expect(await caller(admin).imports.delete({ id: second.importRunId })).toMatchObject({ games: 1, odds: 3 });
     expect(await gameCount("football-data-dx2")).toBe(0);
   });
