@@ -1,5 +1,6 @@
-import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import pg from "pg";
+import { createFreshDatabase } from "../../support/database";
 import { testPool } from "../../support/test-db";
 
 /**
@@ -140,6 +141,36 @@ describe("OddsSnapshot references", () => {
       expect(await snapshotsOf(gameId)).toBe(0);
     } finally {
       deleter.release();
+    }
+  });
+
+  it("truncating games, bookmakers or import runs empties the prices too, as TRUNCATE ... CASCADE did", async () => {
+    // TRUNCATE takes the whole table: a database of this test's own, so no other test file loses its rows.
+    const own = new pg.Pool({ connectionString: await createFreshDatabase("linesmith_test_truncate"), max: 1 });
+    try {
+      const seed = async () => {
+        await own.query(`INSERT INTO "Sport" (key, name) VALUES ('s', 'S') ON CONFLICT DO NOTHING`);
+        const { rows } = await own.query<{ game: number; book: number }>(
+          `WITH l AS (INSERT INTO "League" ("sportId", key, name) SELECT id, 'l-' || gen_random_uuid(), 'L' FROM "Sport" WHERE key = 's' RETURNING id),
+                se AS (INSERT INTO "Season" ("leagueId", label, "startYear") SELECT id, '2031', 2031 FROM l RETURNING id, "leagueId"),
+                t AS (INSERT INTO "Team" ("leagueId", name) SELECT l.id, n FROM l, unnest(ARRAY['A', 'B']) n RETURNING id),
+                g AS (INSERT INTO "Game" ("leagueId", "seasonId", "homeTeamId", "awayTeamId", "startsAt", "localDate", "primarySource")
+                      SELECT se."leagueId", se.id, (SELECT min(id) FROM t), (SELECT max(id) FROM t), now(), current_date, 'test' FROM se RETURNING id),
+                b AS (INSERT INTO "Bookmaker" (key, name) VALUES ('b-' || gen_random_uuid(), 'B') RETURNING id)
+           SELECT g.id AS game, b.id AS book FROM g, b`,
+        );
+        await insert(own, rows[0]!.game, rows[0]!.book);
+      };
+      const prices = async () =>
+        (await own.query<{ n: number }>(`SELECT count(*)::int AS n FROM "OddsSnapshot"`)).rows[0]!.n;
+      for (const table of ["Game", "Bookmaker", "ImportRun"]) {
+        await seed();
+        expect(await prices()).toBeGreaterThan(0);
+        await own.query(`TRUNCATE "${table}" CASCADE`);
+        expect(await prices(), table).toBe(0);
+      }
+    } finally {
+      await own.end();
     }
   });
 });
