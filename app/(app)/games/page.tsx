@@ -1,7 +1,6 @@
 "use client";
 
 import Link from "next/link";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { Suspense, useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -10,6 +9,7 @@ import { Label } from "@/components/ui/label";
 import { Skeleton } from "@/components/ui/skeleton";
 import { EmptyState, ErrorState, LoadingRows, NoDataYet } from "@/components/shell/states";
 import { useDisplay } from "@/components/shell/preferences";
+import { useUrlFilters } from "@/components/games/use-url-filters";
 import { formatMatchup, plural, toDateTimeInput } from "@/lib/format";
 import { zonedTimeToUtc } from "@/server/domain/time/zoned";
 import { trpc } from "@/lib/trpc";
@@ -23,9 +23,7 @@ const KICKOFF = "w-56 shrink-0";
 const TEAMS = "flex-1";
 
 function GamesBrowser() {
-  const router = useRouter();
-  const pathname = usePathname();
-  const params = useSearchParams();
+  const { params, update } = useUrlFilters();
   const filters = {
     league: params.get("league") || undefined,
     season: params.get("season") || undefined,
@@ -56,15 +54,6 @@ function GamesBrowser() {
     },
     { getNextPageParam: (last) => last.nextCursor },
   );
-
-  function update(changes: Record<string, string | undefined>) {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(changes)) {
-      if (v) next.set(k, v);
-      else next.delete(k);
-    }
-    router.replace(`${pathname}?${next.toString()}`);
-  }
 
   const items = games.data?.pages.flatMap((p) => p.items) ?? [];
   return (
