@@ -1,6 +1,6 @@
 "use client";
 
-import { LogOut, Menu, MonitorX, Moon, Sun } from "lucide-react";
+import { LogOut, Menu, Moon, Sun } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { signOut } from "next-auth/react";
@@ -8,7 +8,6 @@ import { useTheme } from "next-themes";
 import { NotificationBell } from "@/components/notifications/notification-bell";
 import { InstallButton } from "@/components/pwa/install-button";
 import { Button } from "@/components/ui/button";
-import { trpc } from "@/lib/trpc";
 import { Sheet, SheetClose, SheetContent, SheetDescription, SheetTitle, SheetTrigger } from "@/components/ui/sheet";
 import { cn } from "@/lib/utils";
 
@@ -30,9 +29,6 @@ const LINKS = [
 export function AppNav({ email, isAdmin }: { email: string; isAdmin: boolean }) {
   const pathname = usePathname();
   const { resolvedTheme, setTheme } = useTheme();
-  const signOutEverywhere = trpc.auth.signOutEverywhere.useMutation({
-    onSuccess: () => signOut({ callbackUrl: "/sign-in" }),
-  });
   // One link for the whole admin area (its pages have their own sub-navigation): the bar fits at 1280 px.
   const links = isAdmin ? [...LINKS, { href: "/admin", label: "Admin" }] : LINKS;
   const navLinks = (className: string, wrap: (link: React.ReactElement) => React.ReactNode = (l) => l) =>
@@ -59,7 +55,9 @@ export function AppNav({ email, isAdmin }: { email: string; isAdmin: boolean }) 
     });
   return (
     <header className="sticky top-0 z-20 border-b bg-background/95 backdrop-blur">
-      <div className="mx-auto flex h-14 max-w-6xl items-center gap-2 px-3 sm:px-6">
+      {/* Wider than the pages' column (max-w-6xl): every page's link fits on one line from 1280 px, the admin's too.
+          "Sign out all devices" lives in Settings, beside the list of devices. */}
+      <div className="mx-auto flex h-14 max-w-screen-xl items-center gap-2 px-3 sm:px-6">
         <Sheet>
           <SheetTrigger asChild>
             <Button variant="ghost" size="icon" className="lg:hidden" aria-label="Open menu">
@@ -81,19 +79,19 @@ export function AppNav({ email, isAdmin }: { email: string; isAdmin: boolean }) 
         <Link href="/games" className="mr-2 font-semibold tracking-tight">
           Linesmith
         </Link>
-        {/* The pages fit on one line from lg; below that the menu button lists them. With the admin's pages the
-            line can be wider than the bar: it scrolls inside its own box (and the email gives way first) rather
-            than pushing the bell and sign-out buttons off the page. */}
+        {/* The pages fit on one line from 1280 px; below that (lg) the line can be wider than the bar and scrolls
+            inside its own box rather than pushing the bell and sign-out button off the page; below lg the menu
+            button lists them. The email shows only where there is room to spare. */}
         <nav aria-label="Main" className="hidden min-w-0 overflow-x-auto lg:block">
-          <ul className="flex gap-1">{navLinks("block whitespace-nowrap px-2 py-1.5 text-sm xl:px-2.5")}</ul>
+          <ul className="flex gap-1">{navLinks("block whitespace-nowrap px-1.5 py-1.5 text-sm 2xl:px-2.5")}</ul>
         </nav>
         <span
-          className="ml-auto hidden min-w-0 max-w-56 shrink-[10] truncate text-xs text-muted-foreground xl:inline"
+          className="ml-auto hidden min-w-0 max-w-56 shrink-[10] truncate text-xs text-muted-foreground 2xl:inline"
           title={email}
         >
           {email}
         </span>
-        <div className="ml-auto xl:ml-0">
+        <div className="ml-auto 2xl:ml-0">
           <NotificationBell />
         </div>
         <InstallButton />
@@ -107,16 +105,6 @@ export function AppNav({ email, isAdmin }: { email: string; isAdmin: boolean }) 
               resolvedTheme made the server and browser HTML differ (React hydration error #418). */}
           <Sun className="hidden dark:block" />
           <Moon className="dark:hidden" />
-        </Button>
-        <Button
-          variant="ghost"
-          size="icon"
-          aria-label="Sign out on every device"
-          title="Sign out on every device"
-          disabled={signOutEverywhere.isPending}
-          onClick={() => signOutEverywhere.mutate()}
-        >
-          <MonitorX />
         </Button>
         <Button
           variant="ghost"

@@ -6,6 +6,7 @@ import { promisify } from "node:util";
 import { expect, request, test, type Page } from "@playwright/test";
 import { databaseUrl } from "../support/database";
 import { syntheticLeagueCsv } from "../support/synthetic-league";
+import { makeAdmin } from "./http";
 
 const EMAIL = "shell@example.com";
 const PASSWORD = "a long enough password";
@@ -86,6 +87,26 @@ test.describe("app shell", () => {
     await page.goto("/sign-in");
     const href = await page.locator('link[rel="icon"][type="image/svg+xml"]').getAttribute("href");
     expect((await request.get(href!)).status()).toBe(200);
+  });
+
+  test("at 1280 px the bar shows every page's link, the admin's too, without scrolling", async ({ page, request }) => {
+    const admin = "shell-admin@example.com";
+    const signUp = await request.post("/api/trpc/auth.signUp", { data: { json: { email: admin, password: PASSWORD } } });
+    expect([200, 409]).toContain(signUp.status());
+    await makeAdmin(admin);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto("/sign-in");
+    await page.getByLabel("Email").fill(admin);
+    await page.getByLabel("Password").fill(PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).toHaveURL(/\/games/);
+    const nav = page.getByRole("navigation", { name: "Main" });
+    for (const name of ["Games", "Strategies", "Players", "Settings", "Admin"]) {
+      await expect(nav.getByRole("link", { name, exact: true })).toBeInViewport({ ratio: 1 });
+    }
+    const [scroll, client] = await nav.evaluate((n) => [n.scrollWidth, n.clientWidth]);
+    expect(scroll).toBeLessThanOrEqual(client);
+    await expect(page.getByRole("button", { name: "Sign out", exact: true })).toBeInViewport();
   });
 
   test("signed-in pages in dark mode log no hydration or console errors", async ({ page }) => {
