@@ -36,6 +36,19 @@ const insert = (db: pg.Pool | pg.PoolClient, gameId: number, bookId: number, imp
     [gameId, bookId, importRunId],
   );
 
+/** Polls until the backend `pid` waits on a lock, so a race test proves the wait instead of sleeping and hoping. */
+async function waitUntilBlockedOnLock(pid: number): Promise<void> {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const { rows } = await pool.query<{ wait: string | null }>(
+      `SELECT wait_event_type AS wait FROM pg_stat_activity WHERE pid = $1`,
+      [pid],
+    );
+    if (rows[0]?.wait === "Lock") return;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error(`backend ${pid} never waited on a lock`);
+}
+
 const snapshotsOf = async (gameId: number) =>
   (await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM "OddsSnapshot" WHERE "gameId" = $1`, [gameId]))
     .rows[0]!.n;
@@ -129,18 +142,24 @@ describe("OddsSnapshot references", () => {
   it("a write that waited for a game's deletion is refused once the deletion commits", async () => {
     const gameId = await importGame("Refs Late", "Refs Later");
     const deleter = await pool.connect();
+    const writer = await pool.connect();
     try {
+      const { rows } = await writer.query<{ pid: number }>(`SELECT pg_backend_pid() AS pid`);
       await deleter.query("BEGIN");
       await deleter.query(`DELETE FROM "ImportRunGame" WHERE "gameId" = $1`, [gameId]);
       await deleter.query(`DELETE FROM "Game" WHERE id = $1`, [gameId]);
-      // In parallel: the insert's check waits on the deleted game's lock.
-      const late = insert(pool, gameId, bookmakerId);
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      // The outcome is caught at once: the refusal can arrive before COMMIT's own reply does.
+      const late = insert(writer, gameId, bookmakerId).then(
+        () => null,
+        (error: unknown) => error,
+      );
+      await waitUntilBlockedOnLock(rows[0]!.pid);
       await deleter.query("COMMIT");
-      await expect(late).rejects.toMatchObject({ code: "23503", message: /game/ });
+      expect(await late).toMatchObject({ code: "23503", message: /game/ });
       expect(await snapshotsOf(gameId)).toBe(0);
     } finally {
       deleter.release();
+      writer.release();
     }
   });
 
