@@ -1,20 +1,10 @@
-import { execFile } from "node:child_process";
-import { mkdtemp, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { promisify } from "node:util";
 import { expect, test } from "@playwright/test";
-import { databaseUrl } from "../support/database";
 import { syntheticLeagueCsv } from "../support/synthetic-league";
+import { importFootballCsv } from "./import-csv";
 
 test.beforeAll(async () => {
   // The product's own import CLI loads an invented four-season league into the app's database.
-  const dir = await mkdtemp(path.join(tmpdir(), "linesmith-e2e-"));
-  const file = path.join(dir, "synthetic-league.csv");
-  await writeFile(file, syntheticLeagueCsv([2015, 2016, 2017, 2018], 5));
-  await promisify(execFile)("npx", ["tsx", "scripts/import.ts", "--source", "football-data", "--path", file, "--json"], {
-    env: { ...process.env, DATABASE_URL: databaseUrl("linesmith_test_e2e") },
-  });
+  await importFootballCsv(syntheticLeagueCsv([2015, 2016, 2017, 2018], 5));
 });
 
 test("run a walk-forward evaluation in the Model lab and read it against the market", async ({ page }) => {
@@ -23,7 +13,9 @@ test("run a walk-forward evaluation in the Model lab and read it against the mar
   await page.addInitScript(() => {
     const seen: string[] = [];
     (window as unknown as { cspViolations: string[] }).cspViolations = seen;
-    document.addEventListener("securitypolicyviolation", (e) => seen.push(`${e.violatedDirective} ${e.sourceFile}:${e.lineNumber}`));
+    document.addEventListener("securitypolicyviolation", (e) =>
+      seen.push(`${e.violatedDirective} ${e.sourceFile}:${e.lineNumber}`),
+    );
   });
   await page.goto("/sign-up");
   await page.getByLabel("Email").fill("modeller@example.com");
@@ -56,7 +48,10 @@ test("run a walk-forward evaluation in the Model lab and read it against the mar
 
   // The game page of a predicted fixture shows the model's probabilities.
   await page.goto("/games?q=Juniper");
-  await page.getByRole("link", { name: /Juniper Rovers v Eastleigh Vale/ }).first().click();
+  await page
+    .getByRole("link", { name: /Juniper Rovers v Eastleigh Vale/ })
+    .first()
+    .click();
   await expect(page.getByText("Your models")).toBeVisible();
   await expect(page.getByRole("link", { name: "logistic" })).toBeVisible();
 

@@ -1,12 +1,7 @@
-import { execFile } from "node:child_process";
-import { mkdtemp, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { promisify } from "node:util";
 import { expect, request, test, type Page } from "@playwright/test";
-import { databaseUrl } from "../support/database";
 import { syntheticLeagueCsv } from "../support/synthetic-league";
 import { makeAdmin } from "./http";
+import { importFootballCsv } from "./import-csv";
 
 const EMAIL = "shell@example.com";
 const PASSWORD = "a long enough password";
@@ -18,16 +13,7 @@ test.beforeAll(async ({ baseURL }) => {
   expect([200, 409]).toContain(signUp.status());
   await api.dispose();
   // Games for the list and a game page, whatever order the specs run in (a re-import changes nothing).
-  const dir = await mkdtemp(path.join(tmpdir(), "linesmith-e2e-"));
-  const file = path.join(dir, "synthetic-league.csv");
-  await writeFile(file, syntheticLeagueCsv([2015, 2016, 2017, 2018], 5));
-  await promisify(execFile)(
-    "npx",
-    ["tsx", "scripts/import.ts", "--source", "football-data", "--path", file, "--json"],
-    {
-      env: { ...process.env, DATABASE_URL: databaseUrl("linesmith_test_e2e") },
-    },
-  );
+  await importFootballCsv(syntheticLeagueCsv([2015, 2016, 2017, 2018], 5));
 });
 
 async function signIn(page: Page) {
@@ -91,7 +77,9 @@ test.describe("app shell", () => {
 
   test("at 1280 px the bar shows every page's link, the admin's too, without scrolling", async ({ page, request }) => {
     const admin = "shell-admin@example.com";
-    const signUp = await request.post("/api/trpc/auth.signUp", { data: { json: { email: admin, password: PASSWORD } } });
+    const signUp = await request.post("/api/trpc/auth.signUp", {
+      data: { json: { email: admin, password: PASSWORD } },
+    });
     expect([200, 409]).toContain(signUp.status());
     await makeAdmin(admin);
     await page.setViewportSize({ width: 1280, height: 800 });

@@ -1,27 +1,16 @@
-import { execFile } from "node:child_process";
-import { mkdtemp, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { promisify } from "node:util";
 import { expect, test } from "@playwright/test";
-import { databaseUrl } from "../support/database";
 import { syntheticLeagueCsv } from "../support/synthetic-league";
 import { deleteUsers } from "./http";
+import { importFootballCsv } from "./import-csv";
 
 const EMAIL = "strategy-backtest@example.com";
 
 test.beforeAll(async () => {
-  // An invented league (three seasons with Pinnacle opening and closing prices), loaded by the import CLI.
-  const dir = await mkdtemp(path.join(tmpdir(), "linesmith-e2e-"));
-  const file = path.join(dir, "synthetic-backtest.csv");
-  // A division of its own (X8): the Model lab spec counts the games of the synthetic league X1.
-  await writeFile(file, syntheticLeagueCsv([2021, 2022, 2023], 0, 9).replaceAll("\nX1,", "\nX8,"));
-  await promisify(execFile)(
-    "npx",
-    ["tsx", "scripts/import.ts", "--source", "football-data", "--path", file, "--json"],
-    {
-      env: { ...process.env, DATABASE_URL: databaseUrl("linesmith_test_e2e") },
-    },
+  // An invented league (three seasons with Pinnacle opening and closing prices), loaded by the import CLI, in a
+  // division of its own (X8): the Model lab spec counts the games of the synthetic league X1.
+  await importFootballCsv(
+    syntheticLeagueCsv([2021, 2022, 2023], 0, 9).replaceAll("\nX1,", "\nX8,"),
+    "synthetic-backtest.csv",
   );
 });
 
