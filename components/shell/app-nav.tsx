@@ -60,7 +60,7 @@ export function AppNav({ email, isAdmin }: { email: string; isAdmin: boolean }) 
       <div className="mx-auto flex h-14 max-w-screen-xl items-center gap-2 px-3 sm:px-6">
         <Sheet>
           <SheetTrigger asChild>
-            <Button variant="ghost" size="icon" className="lg:hidden" aria-label="Open menu">
+            <Button variant="ghost" size="icon" className="xl:hidden" aria-label="Open menu">
               <Menu />
             </Button>
           </SheetTrigger>
@@ -79,10 +79,10 @@ export function AppNav({ email, isAdmin }: { email: string; isAdmin: boolean }) 
         <Link href="/games" className="mr-2 font-semibold tracking-tight">
           Linesmith
         </Link>
-        {/* The pages fit on one line from 1280 px; below that (lg) the line can be wider than the bar and scrolls
-            inside its own box rather than pushing the bell and sign-out button off the page; below lg the menu
-            button lists them. The email shows only where there is room to spare. */}
-        <nav aria-label="Main" className="hidden min-w-0 overflow-x-auto lg:block">
+        {/* The pages fit on one line from 1280 px (xl); below that the menu button lists them, rather than a line
+            of links that would be cut off or scroll in its own box. The email shows only where there is room to
+            spare. */}
+        <nav aria-label="Main" className="hidden min-w-0 xl:block">
           <ul className="flex gap-1">{navLinks("block whitespace-nowrap px-1.5 py-1.5 text-sm 2xl:px-2.5")}</ul>
         </nav>
         <span

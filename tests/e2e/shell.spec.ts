@@ -75,7 +75,7 @@ test.describe("app shell", () => {
     expect((await request.get(href!)).status()).toBe(200);
   });
 
-  test("at 1280 px the bar shows every page's link, the admin's too, without scrolling", async ({ page, request }) => {
+  test("at 1280 px the bar shows every page's link, the admin's too, without scrolling; narrower, the menu does", async ({ page, request }) => {
     const admin = "shell-admin@example.com";
     const signUp = await request.post("/api/trpc/auth.signUp", {
       data: { json: { email: admin, password: PASSWORD } },
@@ -94,6 +94,15 @@ test.describe("app shell", () => {
     }
     const [scroll, client] = await nav.evaluate((n) => [n.scrollWidth, n.clientWidth]);
     expect(scroll).toBeLessThanOrEqual(client);
+    await expect(page.getByRole("button", { name: "Sign out", exact: true })).toBeInViewport();
+    await expect(page.getByRole("button", { name: "Open menu" })).toBeHidden();
+
+    // Narrower, where the links would not fit, the menu lists them instead.
+    await page.setViewportSize({ width: 1100, height: 800 });
+    await expect(nav).toBeHidden();
+    await page.getByRole("button", { name: "Open menu" }).click();
+    await expect(page.getByRole("dialog").getByRole("link", { name: "Admin", exact: true })).toBeVisible();
+    await page.keyboard.press("Escape");
     await expect(page.getByRole("button", { name: "Sign out", exact: true })).toBeInViewport();
   });
 
@@ -153,7 +162,8 @@ test.describe("app shell", () => {
       });
       // The synthetic league's games were played in 1999: the latest results list them.
       await page.goto("/games?view=played");
-      await expect(page.getByLabel("Loading")).toBeVisible();
+      // The list's own placeholders (the page's Suspense fallback, labelled "Loading", can still be on screen too).
+      await expect(page.getByLabel("Loading games", { exact: true })).toBeVisible();
       await expect(page.getByRole("link", { name: / v / }).first()).toBeVisible();
       const shift = await page.evaluate(
         () =>
