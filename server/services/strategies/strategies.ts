@@ -121,16 +121,21 @@ export async function saveStrategy(
     throw new AppError("BAD_REQUEST", "Give the version of the strategy you edited.", { field: "version" });
   const { id, version } = input;
   return withTransaction(pool, async (client) => {
-    // The row lock orders concurrent saves of one strategy: each sees the one before it.
-    const { rows } = await client.query<{ version: number; archivedAt: Date | null; hash: string | null }>(
-      `SELECT s.version, s."archivedAt", v.hash FROM "Strategy" s LEFT JOIN "StrategyVersion" v ON v.id = s."currentVersionId"
-        WHERE s.id = $1 AND s."userId" = $2 FOR UPDATE OF s`,
+    // The row lock orders concurrent saves of one strategy: each sees the one before it. The current version's
+    // hash is read by a statement of its own, after the lock: a save that waited for the lock gets the strategy's
+    // row as committed by the save before it, but a join in the same statement would still give the version row
+    // of its older snapshot (and call a same-content retry a conflict).
+    const { rows } = await client.query<{ version: number; archivedAt: Date | null; currentVersionId: number | null }>(
+      `SELECT version, "archivedAt", "currentVersionId" FROM "Strategy" WHERE id = $1 AND "userId" = $2 FOR UPDATE`,
       [id, userId],
     );
     const row = rows[0];
     if (!row) throw new AppError("NOT_FOUND", "No such strategy.");
     if (row.archivedAt) throw new AppError("CONFLICT", "This strategy is archived: save it as a new strategy instead.");
-    if (row.hash === hash) return { id, version: row.version, hash };
+    const current = await client.query<{ hash: string }>(`SELECT hash FROM "StrategyVersion" WHERE id = $1`, [
+      row.currentVersionId,
+    ]);
+    if (current.rows[0]?.hash === hash) return { id, version: row.version, hash };
     if (row.version !== version) {
       throw new AppError(
         "CONFLICT",

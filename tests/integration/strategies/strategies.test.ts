@@ -37,6 +37,20 @@ const valueHunter = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
+/** Polls until `count` statements that mention `table` wait on a lock. */
+async function waitForLockWaiters(count: number, table: string): Promise<void> {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const { rows } = await pool.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM pg_stat_activity
+        WHERE wait_event_type = 'Lock' AND datname = current_database() AND position($1 in query) > 0`,
+      [table],
+    );
+    if (rows[0]!.n >= count) return;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error(`${count} statements on ${table} never waited on a lock`);
+}
+
 describe("strategies: saving, versions and ownership", () => {
   let alice: Who;
   let bob: Who;
@@ -161,6 +175,35 @@ describe("strategies: saving, versions and ownership", () => {
     );
     expect(results[0]).toEqual(results[1]);
     expect(results[0]!.version).toBe(2);
+    expect(await prisma.strategyVersion.count({ where: { strategyId: s.id } })).toBe(2);
+  });
+
+  it("two saves of the same content queued behind the strategy's lock make one version", async () => {
+    // The interleaving that made the race above fail now and then, made certain: both saves read the strategy
+    // while another transaction holds its row, so the second reads it again only after the first has committed.
+    const a = caller(alice);
+    const s = await a.strategies.save({ strategy: valueHunter({ name: "Queued" }) });
+    const next = valueHunter({ name: "Queued", bankroll: 2000 });
+    const holder = await pool.connect();
+    try {
+      await holder.query("BEGIN");
+      await holder.query(`SELECT 1 FROM "Strategy" WHERE id = $1 FOR UPDATE`, [s.id]);
+      const saves = [0, 1].map(() =>
+        a.strategies.save({ id: s.id, version: s.version, strategy: next }).then(
+          (saved) => ({ saved }),
+          (error: unknown) => ({ error }),
+        ),
+      );
+      await waitForLockWaiters(2, `"Strategy"`);
+      await holder.query("COMMIT");
+      const results = await Promise.all(saves);
+      expect(results).toEqual([
+        { saved: { id: s.id, version: 2, hash: expect.any(String) } },
+        { saved: { id: s.id, version: 2, hash: expect.any(String) } },
+      ]);
+    } finally {
+      holder.release();
+    }
     expect(await prisma.strategyVersion.count({ where: { strategyId: s.id } })).toBe(2);
   });
 
