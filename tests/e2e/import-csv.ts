@@ -6,12 +6,10 @@ import { promisify } from "node:util";
 import { databaseUrl } from "../support/database";
 
 /**
- * Loads a football-data CSV into the e2e server's database through the product's own import CLI, so a spec has
+ * Loads a football-data file into the e2e server's database through the product's own import CLI, so a spec has
  * its games whatever order the specs run in (importing the same file again changes nothing).
  */
-export async function importFootballCsv(csv: string, fileName = "synthetic-league.csv"): Promise<void> {
-  const file = path.join(await mkdtemp(path.join(tmpdir(), "linesmith-e2e-")), fileName);
-  await writeFile(file, csv);
+export async function importFootballFile(file: string): Promise<void> {
   await promisify(execFile)(
     "npx",
     ["tsx", "scripts/import.ts", "--source", "football-data", "--path", file, "--json"],
@@ -19,4 +17,11 @@ export async function importFootballCsv(csv: string, fileName = "synthetic-leagu
       env: { ...process.env, DATABASE_URL: databaseUrl("linesmith_test_e2e") },
     },
   );
+}
+
+/** The same for a CSV made by the spec, written to a file of this name (the importer reads the season from it). */
+export async function importFootballCsv(csv: string, fileName = "synthetic-league.csv"): Promise<void> {
+  const file = path.join(await mkdtemp(path.join(tmpdir(), "linesmith-e2e-")), fileName);
+  await writeFile(file, csv);
+  await importFootballFile(file);
 }

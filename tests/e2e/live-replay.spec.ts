@@ -9,6 +9,7 @@ import { startReplay } from "../../server/integrations/replay/server";
 import { databaseUrl } from "../support/database";
 import { syntheticLeagueCsv } from "../support/synthetic-league";
 import { deleteUsers } from "./http";
+import { importFootballFile } from "./import-csv";
 
 /**
  * The live loop on the replay provider: an archive season served in The Odds API's shapes on a clock the test
@@ -42,9 +43,7 @@ test.beforeAll(async () => {
   const live = path.join(dir, "live.csv");
   await writeFile(archive, syntheticLeagueCsv([2020], 0, 21).replaceAll("\nX1,", "\nSP1,"));
   await writeFile(live, syntheticLeagueCsv([2030], 0, 22).replaceAll("\nX1,", "\nSP1,"));
-  await run("npx", ["tsx", "scripts/import.ts", "--source", "football-data", "--path", archive, "--json"], {
-    env: { ...process.env, DATABASE_URL: DB },
-  });
+  await importFootballFile(archive);
   replay = await startReplay({
     source: "football-data",
     files: [live],

@@ -1,17 +1,13 @@
-import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { databaseUrl } from "../support/database";
+import { importFootballFile } from "./import-csv";
 
 // The browser says it is in New York: that zone is adopted on the first visit, then the user picks Tokyo.
 test.use({ timezoneId: "America/New_York" });
 
 test("American odds and a chosen time zone show on a game page, in the bet form and in the tools", async ({ page }) => {
   // Data comes in through the import CLI, so this spec needs no administrator (re-imports change nothing).
-  execFileSync("npx", ["tsx", "scripts/import.ts", "--source", "football-data", "--path", path.resolve(import.meta.dirname, "../fixtures/synthetic-epl-before.csv"), "--json"], {
-    env: { ...process.env, DATABASE_URL: databaseUrl("linesmith_test_e2e") },
-    stdio: "pipe",
-  });
+  await importFootballFile(path.resolve(import.meta.dirname, "../fixtures/synthetic-epl-before.csv"));
 
   await page.goto("/sign-up");
   await page.getByLabel("Email").fill("preferences@example.com");

@@ -7,6 +7,7 @@ import pg from "pg";
 import { startReplay } from "../../server/integrations/replay/server";
 import { databaseUrl } from "../support/database";
 import { syntheticLeagueCsv } from "../support/synthetic-league";
+import { importFootballFile } from "./import-csv";
 
 /**
  * A league of invented clubs replayed as live for the loop specs (live-loop, bot-loop): one archive season
@@ -77,7 +78,7 @@ export async function startReplayLeague(options: {
   const inDivision = (csv: string) => csv.replaceAll("\nX1,", `\n${options.division},`);
   await writeFile(archive, inDivision(syntheticLeagueCsv([2020], 0, 21)));
   await writeFile(live, withBet365(inDivision(syntheticLeagueCsv([2030], 0, 22)), options.firstFixture));
-  await run("npx", ["tsx", "scripts/import.ts", "--source", "football-data", "--path", archive, "--json"], { env: { ...process.env, DATABASE_URL: E2E_DB } });
+  await importFootballFile(archive);
   // The replay's clock moves only when the spec moves it: with the real time ticking underneath, a loaded machine
   // once carried the fixture past kick-off between two steps (an archive hour per real minute at 60x).
   const started = Date.now();

@@ -1,10 +1,6 @@
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { databaseUrl } from "../support/database";
 import { deleteUsers, signIn, signUp, trpcMutation, trpcQuery, via } from "./http";
+import { importFootballCsv } from "./import-csv";
 
 /**
  * Two users and an attacker's habits, over HTTP against the built server: another user's objects, bets on
@@ -21,17 +17,11 @@ let mallory: APIRequestContext;
 let gameId = 0;
 
 test.beforeAll(async ({ playwright, baseURL }) => {
-  const folder = mkdtempSync(path.join(tmpdir(), "linesmith-attacks-"));
-  const file = path.join(folder, "SC3_9899.csv");
-  writeFileSync(
-    file,
+  await importFootballCsv(
     "Div,Date,Time,HomeTeam,AwayTeam,FTHG,FTAG,FTR,B365H,B365D,B365A,PSH,PSD,PSA,PSCH,PSCD,PSCA\n" +
       "SC3,12/09/1998,15:00,Attack Rovers,Probe Albion,3,0,H,2.00,3.40,3.80,2.05,3.40,3.70,2.00,3.50,3.80\n",
+    "SC3_9899.csv",
   );
-  execFileSync("npx", ["tsx", "scripts/import.ts", "--source", "football-data", "--path", file, "--json"], {
-    env: { ...process.env, DATABASE_URL: databaseUrl("linesmith_test_e2e") },
-    stdio: "pipe",
-  });
   const session = async (email: string, address: string) => {
     const context = await playwright.request.newContext({ baseURL: baseURL! });
     expect((await signUp(context, email, address)).status()).toBe(200);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import pg from "pg";
 import { createFreshDatabase } from "../../support/database";
+import { waitForLockWaiters } from "../../support/lock-waits";
 import { testPool } from "../../support/test-db";
 
 /**
@@ -35,19 +36,6 @@ const insert = (db: pg.Pool | pg.PoolClient, gameId: number, bookId: number, imp
      VALUES ($1, $2, 'ONE_X_TWO', 'HOME', 'SNAPSHOT', 2.2, now(), 'references-test', $3)`,
     [gameId, bookId, importRunId],
   );
-
-/** Polls until the backend `pid` waits on a lock, so a race test proves the wait instead of sleeping and hoping. */
-async function waitUntilBlockedOnLock(pid: number): Promise<void> {
-  for (let attempt = 0; attempt < 200; attempt++) {
-    const { rows } = await pool.query<{ wait: string | null }>(
-      `SELECT wait_event_type AS wait FROM pg_stat_activity WHERE pid = $1`,
-      [pid],
-    );
-    if (rows[0]?.wait === "Lock") return;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error(`backend ${pid} never waited on a lock`);
-}
 
 const snapshotsOf = async (gameId: number) =>
   (await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM "OddsSnapshot" WHERE "gameId" = $1`, [gameId]))
@@ -144,7 +132,6 @@ describe("OddsSnapshot references", () => {
     const deleter = await pool.connect();
     const writer = await pool.connect();
     try {
-      const { rows } = await writer.query<{ pid: number }>(`SELECT pg_backend_pid() AS pid`);
       await deleter.query("BEGIN");
       await deleter.query(`DELETE FROM "ImportRunGame" WHERE "gameId" = $1`, [gameId]);
       await deleter.query(`DELETE FROM "Game" WHERE id = $1`, [gameId]);
@@ -153,7 +140,7 @@ describe("OddsSnapshot references", () => {
         () => null,
         (error: unknown) => error,
       );
-      await waitUntilBlockedOnLock(rows[0]!.pid);
+      await waitForLockWaiters(pool, 1, "references-test");
       await deleter.query("COMMIT");
       expect(await late).toMatchObject({ code: "23503", message: /game/ });
       expect(await snapshotsOf(gameId)).toBe(0);

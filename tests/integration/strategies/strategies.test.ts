@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { InngestTestEngine } from "@inngest/test";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPool } from "@/server/db/pool";
+import { waitForLockWaiters } from "../../support/lock-waits";
 import { TEST_DATABASE_URL, testPrisma } from "../../support/test-db";
 
 process.env.DATABASE_URL = TEST_DATABASE_URL;
@@ -36,20 +37,6 @@ const valueHunter = (overrides: Record<string, unknown> = {}) => ({
   stake: { kind: "kelly", fraction: 0.25, maxFraction: 0.02 },
   ...overrides,
 });
-
-/** Polls until `count` statements that mention `table` wait on a lock. */
-async function waitForLockWaiters(count: number, table: string): Promise<void> {
-  for (let attempt = 0; attempt < 200; attempt++) {
-    const { rows } = await pool.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM pg_stat_activity
-        WHERE wait_event_type = 'Lock' AND datname = current_database() AND position($1 in query) > 0`,
-      [table],
-    );
-    if (rows[0]!.n >= count) return;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error(`${count} statements on ${table} never waited on a lock`);
-}
 
 describe("strategies: saving, versions and ownership", () => {
   let alice: Who;
@@ -194,7 +181,7 @@ describe("strategies: saving, versions and ownership", () => {
           (error: unknown) => ({ error }),
         ),
       );
-      await waitForLockWaiters(2, `"Strategy"`);
+      await waitForLockWaiters(pool, 2, `"Strategy"`);
       await holder.query("COMMIT");
       const results = await Promise.all(saves);
       expect(results).toEqual([
